@@ -1,0 +1,1 @@
+"""Files bundled with studyapp (sample document, icons), installed as ``studyapp.resources``."""

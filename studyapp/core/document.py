@@ -1,0 +1,82 @@
+"""The document model: an ordered list of blocks, each a heading, a paragraph
+pair or an untranslated code block, with an English and a Chinese side.
+
+Each side keeps its plain text (markdown rendered away) and the span of the
+source text it came from. Sentences and tokens index into a side's ``text``.
+Example::
+
+    >>> doc = Document(title="t", blocks=(
+    ...     Block("heading", None, Side("标题", "zh", 0, 5), level=1),
+    ...     Block("paragraph", Side("Hello.", "en", 7, 13), Side("你好。", "zh", 15, 18)),
+    ... ))
+    >>> doc.pairs()
+    [(None, '标题'), ('Hello.', '你好。')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+BLOCK_KINDS = ("heading", "paragraph", "list", "code")
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One language's text of a block.
+
+    ``start``/``end`` are offsets into the decoded source text (newlines
+    normalised to ``\\n``) of the first and last character the side came from.
+    """
+
+    text: str
+    lang: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading, a paragraph pair, a list pair, or an untranslated code block.
+
+    Either side may be missing (an untranslated paragraph, a Chinese-only
+    title). ``level`` is the markdown heading level (0 for an unmarked heading).
+    """
+
+    kind: str
+    english: Side | None
+    chinese: Side | None
+    level: int = 0
+
+    def __post_init__(self) -> None:
+        if self.kind not in BLOCK_KINDS:
+            raise ValueError(f"unknown block kind {self.kind!r}")
+        if self.english is None and self.chinese is None:
+            raise ValueError("a block needs at least one side")
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == "heading"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A bilingual document: a title and its blocks in reading order."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    path: str | None = None
+    source_hash: str = ""
+    encoding: str = "utf-8"
+    warnings: tuple[str, ...] = field(default=())
+
+    def pairs(self) -> list[tuple[str | None, str | None]]:
+        """``(english, chinese)`` for every block in order, ``None`` for a missing side."""
+        return [
+            (b.english.text if b.english else None, b.chinese.text if b.chinese else None)
+            for b in self.blocks
+        ]
+
+    @property
+    def chinese_length(self) -> int:
+        """Total characters on the Chinese side."""
+        return sum(len(b.chinese.text) for b in self.blocks if b.chinese)

@@ -1,0 +1,231 @@
+"""Bilingual markdown / plain text -> Document.
+
+The user's format: blocks separated by blank lines, usually an English
+paragraph followed by its Chinese translation, ``#`` headings. Real files
+also put an English line and its Chinese line in one block, translate one
+paragraph as two, write ``English（中文）`` headings, or start with Chinese.
+
+This module only cuts the text into monolingual *units* (a heading, a
+paragraph or a list, in one language, with its source span); pairing them is
+the aligner's job (:mod:`studyapp.core.align`). Example::
+
+    >>> [(u.lang, u.kind, u.text) for u in parse_units("# 标题\\n\\nHi *there*.\\n你好。")]
+    [('zh', 'heading', '标题'), ('en', 'paragraph', 'Hi there.'), ('zh', 'paragraph', '你好。')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from studyapp.core.align import AlignedBead, align_units
+from studyapp.core.document import Block, Document, Side
+from studyapp.core.errors import DocumentError
+from studyapp.core.markup import plain_text
+from studyapp.core.script import join_lines, language_of
+
+_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_RULE_RE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_BULLET_RE = re.compile(r"^\s*[-*+•]\s+")
+_NUMBERED_RE = re.compile(r"^\s*\d{1,3}[.)、]\s*")
+_QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
+# "Ingredients（配料）", "Ingredients (配料)", and the reverse "配料 (Ingredients)".
+_PAREN_HEADING_RE = re.compile(r"^(?P<outer>[^（()）]+?)\s*[（(](?P<inner>[^（()）]+)[)）]\s*$")
+_SENTENCE_END = tuple(".!?;:。！？；：…\"”’'」』)）")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A monolingual piece of the source: heading, paragraph, list or code."""
+
+    lang: str  # "en", "zh", or "" for code
+    kind: str  # "heading", "paragraph", "list", "code"
+    text: str
+    start: int
+    end: int
+    block: int  # index of the blank-line-separated source block
+    level: int = 0  # heading level; 0 for unmarked headings and non-headings
+
+    @property
+    def heading_like(self) -> bool:
+        """A marked heading, or a short one-line paragraph without final punctuation."""
+        if self.kind == "heading":
+            return True
+        if self.kind != "paragraph" or "\n" in self.text:
+            return False
+        limit = 30 if self.lang == "zh" else 90
+        return len(self.text) <= limit and not self.text.endswith(_SENTENCE_END)
+
+
+def document_from_text(
+    text: str,
+    *,
+    path: str | None = None,
+    encoding: str = "utf-8",
+    name: str = "document",
+    source_hash: str = "",
+    lexical=None,
+) -> Document:
+    """Parse and align ``text``; raise DocumentError if it is not bilingual."""
+    units = parse_units(text)
+    langs = {u.lang for u in units}
+    where = path or name
+    if "zh" not in langs:
+        raise DocumentError(f"No Chinese text found in {where}")
+    if "en" not in langs:
+        raise DocumentError(f"No English text found in {where}")
+    beads = align_units(units, lexical=lexical)
+    blocks = tuple(_block_from_bead(units, bead) for bead in beads)
+    title = next((b.chinese.text if b.chinese else b.english.text for b in blocks if b.is_heading), name)
+    return Document(title, blocks, path=path, source_hash=source_hash, encoding=encoding)
+
+
+def _block_from_bead(units: list[Unit], bead: AlignedBead) -> Block:
+    members = [units[i] for i in bead.english + bead.chinese]
+    if not members[0].lang:  # code, or text in neither language: kept as it is
+        u = members[0]
+        kind = "code" if u.kind == "code" else "paragraph"
+        return Block(kind, Side(u.text, "", u.start, u.end), None)
+    english = _side([units[i] for i in bead.english], "en")
+    chinese = _side([units[i] for i in bead.chinese], "zh")
+    if all(u.heading_like for u in members) and (len(members) > 1 or members[0].kind == "heading"):
+        levels = [u.level for u in members if u.level]
+        return Block("heading", english, chinese, level=min(levels) if levels else 0)
+    kind = "list" if all(u.kind == "list" for u in members) else "paragraph"
+    return Block(kind, english, chinese)
+
+
+def _side(parts: list[Unit], lang: str) -> Side | None:
+    if not parts:
+        return None
+    joiner = "\n" if all(p.kind == "list" for p in parts) else None
+    text = joiner.join(p.text for p in parts) if joiner else join_lines([p.text for p in parts])
+    return Side(text, lang, parts[0].start, parts[-1].end)
+
+
+# --- cutting the source into units -------------------------------------------
+
+
+def parse_units(text: str) -> list[Unit]:
+    """Cut ``text`` (newlines already normalised) into monolingual units."""
+    units: list[Unit] = []
+    for block_index, lines in enumerate(_raw_blocks(text)):
+        units.extend(_units_of_block(lines, block_index))
+    return units
+
+
+def _raw_blocks(text: str) -> list[list[tuple[int, str]]]:
+    """Blank-line separated blocks as lists of ``(offset, line)``; a fenced
+    code block is one block, blank lines and all, marked by its fence line."""
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    fence: str | None = None
+    offset = 0
+    for line in text.split("\n"):
+        if fence is not None:
+            current.append((offset, line))
+            if line.strip().startswith(fence):
+                blocks.append(current)
+                current, fence = [], None
+        elif match := _FENCE_RE.match(line):
+            if current:
+                blocks.append(current)
+            current, fence = [(offset, line)], match.group(1)[0] * 3
+        elif line.strip():
+            current.append((offset, line))
+        elif current:
+            blocks.append(current)
+            current = []
+        offset += len(line) + 1
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _units_of_block(lines: list[tuple[int, str]], block: int) -> list[Unit]:
+    first_offset, first = lines[0]
+    if _FENCE_RE.match(first):
+        body = lines[1:-1] if len(lines) > 1 and _FENCE_RE.match(lines[-1][1]) else lines[1:]
+        code = "\n".join(line for _, line in body)
+        end = lines[-1][0] + len(lines[-1][1])
+        return [Unit("", "code", code, first_offset, end, block)] if code.strip() else []
+    if len(lines) == 2 and _SETEXT_RE.match(lines[1][1]) and not _BULLET_RE.match(first):
+        level = 1 if lines[1][1].strip().startswith("=") else 2
+        return _heading_units(first_offset, first.strip(), level, block)
+    if len(lines) == 1 and _RULE_RE.match(first):
+        return []
+    units: list[Unit] = []
+    run: list[tuple[int, str]] = []
+    for offset, line in lines:
+        heading = _HEADING_RE.match(line)
+        if heading:
+            units.extend(_paragraph_units(run, block))
+            run = []
+            units.extend(_heading_units(offset, heading.group(2), len(heading.group(1)), block))
+        else:
+            run.append((offset, _QUOTE_RE.sub("", line)))
+    units.extend(_paragraph_units(run, block))
+    if len(units) == 1 and units[0].kind == "paragraph" and units[0].heading_like:
+        u = units[0]
+        split = _split_paren_heading(u.text, u.start, u.end, 0, block)
+        if split:
+            return split
+    return units
+
+
+def _heading_units(offset: int, raw: str, level: int, block: int) -> list[Unit]:
+    text = plain_text(raw).strip()
+    end = offset + len(raw)
+    if not text:
+        return []
+    split = _split_paren_heading(text, offset, end, level, block)
+    return split or [Unit(language_of(text) or "en", "heading", text, offset, end, block, level)]
+
+
+def _split_paren_heading(text: str, start: int, end: int, level: int, block: int) -> list[Unit] | None:
+    """``English（中文）`` -> an English and a Chinese heading unit, else None."""
+    match = _PAREN_HEADING_RE.match(text)
+    if not match:
+        return None
+    outer, inner = match.group("outer").strip(), match.group("inner").strip()
+    langs = (language_of(outer), language_of(inner))
+    if set(langs) != {"en", "zh"}:
+        return None
+    return [Unit(lang, "heading", part, start, end, block, level) for lang, part in zip(langs, (outer, inner))]
+
+
+def _paragraph_units(run: list[tuple[int, str]], block: int) -> list[Unit]:
+    """Group the lines of a run by language; list items stay one per line."""
+    units: list[Unit] = []
+    group: list[tuple[int, str]] = []
+    group_lang = ""
+    for offset, line in run:
+        lang = language_of(plain_text(line))
+        if group and lang and group_lang and lang != group_lang:
+            units.append(_paragraph_unit(group, group_lang, block))
+            group = []
+        group.append((offset, line))
+        group_lang = lang or group_lang
+    if group:
+        units.append(_paragraph_unit(group, group_lang, block))
+    return [u for u in units if u.text]
+
+
+def _paragraph_unit(group: list[tuple[int, str]], lang: str, block: int) -> Unit:
+    start, end = group[0][0], group[-1][0] + len(group[-1][1])
+    is_list = any(_BULLET_RE.match(line) or _NUMBERED_RE.match(line) for _, line in group) and (
+        _BULLET_RE.match(group[0][1]) or _NUMBERED_RE.match(group[0][1])
+    )
+    if is_list:
+        items: list[list[str]] = []
+        for _, line in group:
+            if _BULLET_RE.match(line) or _NUMBERED_RE.match(line) or not items:
+                items.append([_BULLET_RE.sub("", line, count=1)])
+            else:
+                items[-1].append(line)
+        text = "\n".join(plain_text(join_lines(item)).strip() for item in items)
+        return Unit(lang, "list", text, start, end, block)
+    text = plain_text(join_lines([line for _, line in group])).strip()
+    return Unit(lang, "paragraph", text, start, end, block)
