@@ -37,15 +37,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from studyapp.core.script import count_han, count_latin
+from studyapp.core.script import count_han
 
 #: Ideographs per English character, and the variance per English character.
 ZH_PER_EN_CHAR = 0.26
 VARIANCE_PER_EN_CHAR = 0.27
 
-_PRIORS = {(1, 1): 0.89, (1, 0): 0.005, (0, 1): 0.005, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011}
+_PRIORS = {(1, 1): 0.89, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011}
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z'’\-]+")
+_ZH_LATIN_DIGIT_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+")
 _ZH_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _COMMON_CAPITALS = frozenset(
     "The A An In On At Of For And But Or If It He She We They I You This That These Those "
@@ -53,6 +54,9 @@ _COMMON_CAPITALS = frozenset(
 )
 
 _INV_SQRT2 = 1 / math.sqrt(2)
+#: A merged bead whose lengths fit this badly is not worth scoring further:
+#: all the bonuses together cannot bring it back.
+_HOPELESS = 16.0
 
 Lexical = Callable[[str, str], float]
 
@@ -65,6 +69,7 @@ class Item:
     lang: str = "en"
     heading: bool = False
     position: int = 0
+    listing: bool = False
     block: int = -1
     length: float = field(init=False)
     numbers: frozenset[str] = field(init=False)
@@ -74,7 +79,7 @@ class Item:
         text = self.text
         if self.lang == "zh":
             han = count_han(text)
-            other = count_latin(text) + sum(ch.isdigit() for ch in text)
+            other = sum(map(len, _ZH_LATIN_DIGIT_RE.findall(text)))
             length = han + ZH_PER_EN_CHAR * other
             names = {w.lower() for w in _ZH_LATIN_WORD_RE.findall(text)}
         else:
@@ -100,40 +105,105 @@ def align(
 ) -> list[Bead]:
     """The cheapest monotone chain of beads covering both sequences."""
     scorer = _BeadScorer(english, chinese, interleaved, lexical)
-    moves = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2)] + ([(2, 2)] if allow_2_2 else [])
     lo, hi = _band(english, chinese, interleaved, band)
-    n_en, inf = len(english), math.inf
-    cost: list[list[float]] = []
-    back: list[list[int]] = []
-    for i in range(n_en + 1):
-        row_cost = [inf] * (hi[i] - lo[i] + 1)
-        row_back = [-1] * len(row_cost)
-        for j in range(lo[i], hi[i] + 1):
-            if i == 0 and j == 0:
-                row_cost[0] = 0.0
+    beads = _search(scorer, lo, hi, (0, len(english), 0, len(chinese)), allow_2_2)
+    if interleaved:
+        conflicts = scorer.expect_directions(beads)
+        prefix = _prefixes(beads)
+        for first, last in reversed(_windows(conflicts, len(beads), reach=6)):
+            (i0, j0), (i1, j1) = prefix[first], prefix[last + 1]
+            beads[first : last + 1] = _search(scorer, lo, hi, (i0, i1, j0, j1), allow_2_2)
+    return beads
+
+
+def _prefixes(beads: list[Bead]) -> list[tuple[int, int]]:
+    """``(i, j)`` prefix lengths before each bead, and after the last one."""
+    out, i, j = [(0, 0)], 0, 0
+    for es, zs in beads:
+        i, j = i + len(es), j + len(zs)
+        out.append((i, j))
+    return out
+
+
+def _windows(centres: list[int], count: int, reach: int) -> list[tuple[int, int]]:
+    """Merged ranges ``[c - reach, c + reach]`` of bead indices, clipped to ``count``."""
+    windows: list[tuple[int, int]] = []
+    for c in sorted(centres):
+        first, last = max(0, c - reach), min(count - 1, c + reach)
+        if windows and first <= windows[-1][1] + 1:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], last))
+        else:
+            windows.append((first, last))
+    return windows
+
+
+def _search(
+    scorer: "_BeadScorer", lo: list[int], hi: list[int], span: tuple[int, int, int, int], allow_2_2: bool
+) -> list[Bead]:
+    """The banded dynamic programme from cell (i0, j0) to (i1, j1).
+
+    ``cost[i][j - lo[i]]`` is the cheapest chain covering english[i0:i] and
+    chinese[j0:j]; the moves are unrolled because this runs for every cell.
+    """
+    i0, i1, j0, j1 = span
+    lo = [max(lo[i], j0) for i in range(i1 + 1)]
+    hi = [min(hi[i], j1) for i in range(i1 + 1)]
+    lo[i0], hi[i1] = j0, j1
+    skip = scorer.priors[(1, 0)]
+    inf = math.inf
+    bead = scorer.cost
+    cost: dict[int, list[float]] = {}
+    back: dict[int, list[int]] = {}
+    for i in range(i0, i1 + 1):
+        lo_i, hi_i = lo[i], hi[i]
+        row = [inf] * max(hi_i - lo_i + 1, 0)
+        row_back = [-1] * len(row)
+        prev = cost.get(i - 1)
+        lo_p, hi_p = (lo[i - 1], hi[i - 1]) if prev is not None else (0, -1)
+        prev2 = cost.get(i - 2)
+        lo_p2, hi_p2 = (lo[i - 2], hi[i - 2]) if prev2 is not None else (0, -1)
+        for j in range(lo_i, hi_i + 1):
+            if i == i0 and j == j0:
+                row[0] = 0.0
                 continue
-            best, best_move = inf, -1
-            for m, (di, dj) in enumerate(moves):
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < lo[pi] or pj > hi[pi]:
-                    continue
-                before = row_cost[pj - lo[i]] if pi == i else cost[pi][pj - lo[pi]]
-                if before == inf:
-                    continue
-                total = before + scorer.cost(pi, i, pj, j)
-                if total < best:
-                    best, best_move = total, m
-            row_cost[j - lo[i]] = best
-            row_back[j - lo[i]] = best_move
-        cost.append(row_cost)
-        back.append(row_back)
-    return _trace(back, lo, moves, n_en, len(chinese))
+            best, move = inf, -1
+            if j > lo_i:  # 0-1
+                best, move = row[j - 1 - lo_i] + skip, 2
+            if prev is not None:
+                if lo_p <= j <= hi_p and prev[j - lo_p] + skip < best:  # 1-0
+                    best, move = prev[j - lo_p] + skip, 1
+                if lo_p < j <= hi_p + 1 and prev[j - 1 - lo_p] < inf:  # 1-1
+                    total = prev[j - 1 - lo_p] + bead(i - 1, i, j - 1, j)
+                    if total < best:
+                        best, move = total, 0
+                if lo_p + 1 < j <= hi_p + 2 and prev[j - 2 - lo_p] < inf:  # 1-2
+                    total = prev[j - 2 - lo_p] + bead(i - 1, i, j - 2, j)
+                    if total < best:
+                        best, move = total, 4
+            if prev2 is not None:
+                if lo_p2 < j <= hi_p2 + 1 and prev2[j - 1 - lo_p2] < inf:  # 2-1
+                    total = prev2[j - 1 - lo_p2] + bead(i - 2, i, j - 1, j)
+                    if total < best:
+                        best, move = total, 3
+                if allow_2_2 and lo_p2 + 1 < j <= hi_p2 + 2 and prev2[j - 2 - lo_p2] < inf:  # 2-2
+                    total = prev2[j - 2 - lo_p2] + bead(i - 2, i, j - 2, j)
+                    if total < best:
+                        best, move = total, 5
+            row[j - lo_i] = best
+            row_back[j - lo_i] = move
+        cost[i] = row
+        back[i] = row_back
+    return _trace(back, lo, (i0, j0), (i1, j1))
 
 
-def _trace(back: list[list[int]], lo: list[int], moves: list[tuple[int, int]], i: int, j: int) -> list[Bead]:
+_MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+
+
+def _trace(back: dict[int, list[int]], lo: list[int], start: tuple[int, int], end: tuple[int, int]) -> list[Bead]:
     beads: list[Bead] = []
-    while i > 0 or j > 0:
-        di, dj = moves[back[i][j - lo[i]]]
+    i, j = end
+    while (i, j) != start:
+        di, dj = _MOVES[back[i][j - lo[i]]]
         beads.append((tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
     beads.reverse()
@@ -150,7 +220,7 @@ def _band(english: Sequence[Item], chinese: Sequence[Item], interleaved: bool, w
             while k < n_zh and positions[k] < e.position:
                 k += 1
             centre.append(k)
-        width = 4 if width is None else width
+        width = 1 if width is None else width
     else:
         centre = [round(i * n_zh / max(n_en, 1)) for i in range(n_en)]
         width = (30 + max(n_en, n_zh) // 20) if width is None else width
@@ -162,66 +232,148 @@ def _band(english: Sequence[Item], chinese: Sequence[Item], interleaved: bool, w
 
 
 class _BeadScorer:
-    """Cost of the bead english[i0:i1] <-> chinese[j0:j1]; see the module docstring."""
+    """Cost of the bead english[i0:i1] <-> chinese[j0:j1]; see the module docstring.
+
+    The cost runs for every cell of the band, so features sit in flat lists
+    and the common 1-1 case needs no slicing or set unions.
+    """
 
     def __init__(self, english: Sequence[Item], chinese: Sequence[Item], interleaved: bool, lexical: Lexical | None):
         self.en, self.zh = english, chinese
         self.interleaved = interleaved
         self.lexical = lexical
         self.priors = {k: -math.log(v) for k, v in _PRIORS.items()}
+        self.prior_1_1 = self.priors[(1, 1)]
+        self.len_en = [e.length for e in english]
+        self.len_zh = [z.length for z in chinese]
+        self.head_en = [e.heading for e in english]
+        self.head_zh = [z.heading for z in chinese]
+        self.pos_en = [e.position for e in english]
+        self.pos_zh = [z.position for z in chinese]
+        self.block_en = [e.block for e in english]
+        self.block_zh = [z.block for z in chinese]
+        self.list_en = [e.listing for e in english]
+        self.list_zh = [z.listing for z in chinese]
+        #: Per English unit, the order its neighbours were translated in:
+        #: +1 English first, -1 Chinese first, 0 unknown. Set between passes.
+        self.expected: list[int] = []
+
+    def expect_directions(self, beads: list[Bead], window: int = 6) -> list[int]:
+        """Learn each English unit's expected order from the neighbouring beads.
+
+        Returns the indices of beads that go against their neighbours: an
+        untranslated paragraph otherwise lets the pairs around it slip by one,
+        into the wrong order. Those stretches are worth a second pass.
+        """
+        directions: list[tuple[int, int, int]] = []  # (bead index, english index, direction)
+        for k, (es, zs) in enumerate(beads):
+            if es and zs:
+                if self.pos_en[es[-1]] < self.pos_zh[zs[0]]:
+                    directions.append((k, es[0], 1))
+                elif self.pos_zh[zs[-1]] < self.pos_en[es[0]]:
+                    directions.append((k, es[0], -1))
+        expected = [0] * len(self.en)
+        for n, (_, i, _) in enumerate(directions):
+            vote = sum(d for _, _, d in directions[max(0, n - window) : n] + directions[n + 1 : n + 1 + window])
+            expected[i] = (vote > 0) - (vote < 0) if abs(vote) >= 2 else 0
+        conflicts = [k for k, i, d in directions if expected[i] == -d]
+        self.expected = expected if conflicts else []
+        return conflicts
+
+    def _direction(self, i: int, j: int, english_first: bool, chinese_first: bool) -> float:
+        if not self.expected:
+            return 0.0
+        want = self.expected[i]
+        return 2.5 if (want == 1 and chinese_first) or (want == -1 and english_first) else 0.0
 
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        prior = self.priors[(i1 - i0, j1 - j0)]
-        if i0 == i1 or j0 == j1:
-            return prior
-        es, zs = self.en[i0:i1], self.zh[j0:j1]
-        return prior + self._length(es, zs) + self._structure(es, zs) + self._evidence(es, zs)
-
-    @staticmethod
-    def _length(es: Sequence[Item], zs: Sequence[Item]) -> float:
-        le = max(sum(e.length for e in es), 1.0)
-        lz = sum(z.length for z in zs)
-        delta = abs(lz - ZH_PER_EN_CHAR * le) / math.sqrt(VARIANCE_PER_EN_CHAR * le)
-        return -math.log(max(math.erfc(delta * _INV_SQRT2), 1e-30))
-
-    def _structure(self, es: Sequence[Item], zs: Sequence[Item]) -> float:
-        cost = 0.0
-        headings = [u.heading for u in (*es, *zs)]
-        if len(headings) > 2 and any(headings):
-            cost += 8.0
-        elif all(headings):
-            cost -= 1.0
-        elif any(headings):
-            cost += 3.0
+        n_e, n_z = i1 - i0, j1 - j0
+        if not n_e or not n_z:
+            return self.priors[(n_e, n_z)]
+        if n_e == 1 and n_z == 1:
+            return self._cost_1_1(i0, j0)
+        cost = self.priors[(n_e, n_z)]
+        cost += self._length(sum(self.len_en[i0:i1]), sum(self.len_zh[j0:j1]))
+        if cost > _HOPELESS:
+            return cost
+        if any(self.head_en[i0:i1]) or any(self.head_zh[j0:j1]):
+            cost += 8.0  # headings are never merged
+        if len(set(self.list_en[i0:i1] + self.list_zh[j0:j1])) > 1:
+            cost += 6.0  # nor lists with paragraphs
+        cost += self._direction(i0, j0, self.pos_en[i1 - 1] < self.pos_zh[j0], self.pos_zh[j1 - 1] < self.pos_en[i0])
         if self.interleaved:
-            cost += self._distance(es, zs)
+            cost += self._distance(i0, i1, j0, j1)
+        return cost + self._evidence(i0, i1, j0, j1)
+
+    def _cost_1_1(self, i: int, j: int) -> float:
+        """The common case, kept free of slicing and set unions."""
+        le = self.len_en[i]
+        le = le if le > 1.0 else 1.0
+        tail = math.erfc(abs(self.len_zh[j] - ZH_PER_EN_CHAR * le) / math.sqrt(VARIANCE_PER_EN_CHAR * le) * _INV_SQRT2)
+        cost = self.prior_1_1 - math.log(tail if tail > 1e-30 else 1e-30)
+        head_e, head_z = self.head_en[i], self.head_zh[j]
+        if head_e or head_z:
+            cost += -1.0 if head_e and head_z else 3.0
+        if self.list_en[i] != self.list_zh[j]:
+            cost += 3.0
+        if self.expected:
+            cost += self._direction(i, j, self.pos_en[i] < self.pos_zh[j], self.pos_zh[j] < self.pos_en[i])
+        if self.interleaved:
+            if self.block_en[i] == self.block_zh[j]:
+                cost -= 1.5
+            else:
+                gap = abs(self.pos_zh[j] - self.pos_en[i]) - 1
+                if gap > 0:
+                    cost += 1.5 * gap if gap < 6 else 9.0
+        e, z = self.en[i], self.zh[j]
+        if e.numbers or z.numbers:
+            cost += _number_cost(e.numbers, z.numbers)
+        if z.names:
+            cost -= 1.0 * min(len(z.names & e.names), 3)
+        if self.lexical is not None:
+            cost -= 3.0 * (self.lexical(e.text, z.text) - 0.15)
         return cost
 
     @staticmethod
-    def _distance(es: Sequence[Item], zs: Sequence[Item]) -> float:
-        if len({u.block for u in (*es, *zs)}) == 1:
-            return -1.5
-        e_lo, e_hi = es[0].position, es[-1].position
-        z_lo, z_hi = zs[0].position, zs[-1].position
-        gap = max(z_lo - e_hi, e_lo - z_hi) - 1
-        return min(1.5 * max(gap, 0), 9.0)
+    def _length(le: float, lz: float) -> float:
+        le = le if le > 1.0 else 1.0
+        tail = math.erfc(abs(lz - ZH_PER_EN_CHAR * le) / math.sqrt(VARIANCE_PER_EN_CHAR * le) * _INV_SQRT2)
+        return -math.log(tail if tail > 1e-30 else 1e-30)
 
-    def _evidence(self, es: Sequence[Item], zs: Sequence[Item]) -> float:
+    def _distance(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Closeness in the file: same source block, or adjacent blocks."""
+        blocks = set(self.block_en[i0:i1])
+        blocks.update(self.block_zh[j0:j1])
+        if len(blocks) == 1:
+            return -1.5
+        gap = max(self.pos_zh[j0] - self.pos_en[i1 - 1], self.pos_en[i0] - self.pos_zh[j1 - 1]) - 1
+        return 0.0 if gap <= 0 else min(1.5 * gap, 9.0)
+
+    def _evidence(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Shared numbers and Latin names, and the optional lexical score."""
         cost = 0.0
-        e_num = frozenset().union(*(e.numbers for e in es))
-        z_num = frozenset().union(*(z.numbers for z in zs))
-        if e_num and z_num:
-            shared = len(e_num & z_num)
-            cost += -0.8 * min(shared, 4) if shared else 1.0
-        z_names = frozenset().union(*(z.names for z in zs))
+        es, zs = self.en[i0:i1], self.zh[j0:j1]
+        e_num = es[0].numbers.union(*(e.numbers for e in es[1:]))
+        z_num = zs[0].numbers.union(*(z.numbers for z in zs[1:]))
+        z_names = zs[0].names.union(*(z.names for z in zs[1:]))
+        if e_num or z_num:
+            cost += _number_cost(e_num, z_num)
         if z_names:
-            e_names = frozenset().union(*(e.names for e in es))
+            e_names = es[0].names.union(*(e.names for e in es[1:]))
             cost -= 1.0 * min(len(z_names & e_names), 3)
         if self.lexical is not None:
             en_text = " ".join(e.text for e in es)
             zh_text = "".join(z.text for z in zs)
             cost -= 3.0 * (self.lexical(en_text, zh_text) - 0.15)
         return cost
+
+
+def _number_cost(english: frozenset[str], chinese: frozenset[str]) -> float:
+    """Shared numbers are evidence for a pair; numbers on one side only, against."""
+    if english and chinese:
+        shared = len(english & chinese)
+        return -0.8 * min(shared, 4) if shared else 1.0
+    return 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +404,7 @@ def align_units(units: Sequence, lexical: Lexical | None = None) -> list[Aligned
 
     def item(k: int) -> Item:
         u = units[k]
-        return Item(u.text, u.lang, u.heading_like, position=k, block=u.block)
+        return Item(u.text, u.lang, u.heading_like, position=k, block=u.block, listing=u.kind == "list")
 
     beads = align([item(k) for k in en_idx], [item(k) for k in zh_idx], interleaved=interleaved, lexical=lexical)
     out = [AlignedBead(tuple(en_idx[i] for i in e), tuple(zh_idx[j] for j in z)) for e, z in beads]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+_MARKUP_CHAR_RE = re.compile(r"[\\`*_\[<~]")
 _ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CODE_RE = re.compile(r"(`+)(.+?)\1", re.S)
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -32,6 +33,8 @@ _SLOT_BASE = 0xF0000
 
 def plain_text(text: str) -> str:
     """Render inline markdown in ``text`` to plain text."""
+    if not _MARKUP_CHAR_RE.search(text):
+        return text
     slots: list[str] = []
 
     def keep(literal: str) -> str:

@@ -25,7 +25,9 @@ _HAN_RANGES = (
 )
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 HAN_RE = re.compile(f"[{HAN_CLASS}]")
+_HAN_RUN_RE = re.compile(f"[{HAN_CLASS}]+")
 LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN_RUN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 #: A Chinese block is one whose ideographs, each worth about four Latin
 #: letters of meaning, outweigh its Latin letters.
@@ -40,21 +42,20 @@ def is_han(char: str) -> bool:
 
 def count_han(text: str) -> int:
     """Number of Chinese ideographs in ``text``."""
-    return len(HAN_RE.findall(text))
+    return sum(map(len, _HAN_RUN_RE.findall(text)))
 
 
 def count_latin(text: str) -> int:
     """Number of Latin letters (with accented forms) in ``text``."""
-    return len(LATIN_LETTER_RE.findall(text))
+    return sum(map(len, _LATIN_RUN_RE.findall(text)))
 
 
 def language_of(text: str) -> str:
     """``'zh'``, ``'en'`` or ``''`` (neither: digits, symbols, empty)."""
     han = count_han(text)
-    latin = count_latin(text)
-    if han == 0 and latin == 0:
-        return ""
-    return "zh" if han * HAN_WEIGHT >= latin else "en"
+    if han == 0:
+        return "en" if LATIN_LETTER_RE.search(text) else ""
+    return "zh" if han * HAN_WEIGHT >= count_latin(text) else "en"
 
 
 def is_cjk_boundary(char: str) -> bool:
