@@ -153,7 +153,7 @@ def _units_of_block(lines: list[tuple[int, str]], block: int) -> list[Unit]:
         return [Unit("", "code", code, first_offset, end, block)] if code.strip() else []
     if len(lines) == 2 and _SETEXT_RE.match(lines[1][1]) and not _BULLET_RE.match(first):
         level = 1 if lines[1][1].strip().startswith("=") else 2
-        return _heading_units(first_offset, first.strip(), level, block)
+        return _heading_units(first_offset, lines[1][0] + len(lines[1][1]), first.strip(), level, block)
     if len(lines) == 1 and _RULE_RE.match(first):
         return []
     units: list[Unit] = []
@@ -163,7 +163,7 @@ def _units_of_block(lines: list[tuple[int, str]], block: int) -> list[Unit]:
         if heading:
             units.extend(_paragraph_units(run, block))
             run = []
-            units.extend(_heading_units(offset, heading.group(2), len(heading.group(1)), block))
+            units.extend(_heading_units(offset, offset + len(line), heading.group(2), len(heading.group(1)), block))
         else:
             run.append((offset, _QUOTE_RE.sub("", line)))
     units.extend(_paragraph_units(run, block))
@@ -175,9 +175,8 @@ def _units_of_block(lines: list[tuple[int, str]], block: int) -> list[Unit]:
     return units
 
 
-def _heading_units(offset: int, raw: str, level: int, block: int) -> list[Unit]:
+def _heading_units(offset: int, end: int, raw: str, level: int, block: int) -> list[Unit]:
     text = plain_text(raw).strip()
-    end = offset + len(raw)
     if not text:
         return []
     split = _split_paren_heading(text, offset, end, level, block)

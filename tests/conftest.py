@@ -1,0 +1,31 @@
+"""Shared test set-up: offscreen Qt, a private STUDYAPP_HOME per test, fixture paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_1de13378f93a8aba.txt"
+
+
+@pytest.fixture(autouse=True)
+def studyapp_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data and cache directories."""
+    home = tmp_path / "studyapp-home"
+    monkeypatch.setenv("STUDYAPP_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The user's real example document; tests using it skip when it is absent."""
+    for candidate in (SEED, Path(os.environ.get("STUDYAPP_SEED", "/nonexistent"))):
+        if candidate.is_file():
+            return candidate
+    pytest.skip("the user's seed document is not available here")

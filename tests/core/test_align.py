@@ -1,0 +1,79 @@
+"""The aligner on small constructed cases, written compactly."""
+
+from __future__ import annotations
+
+from studyapp.core.importers.bilingual_text import document_from_text, parse_units
+
+
+def paired(text: str) -> list[tuple[str | None, str | None]]:
+    return document_from_text(text).pairs()
+
+
+def test_one_to_one_english_first() -> None:
+    text = (
+        "The river was quiet in the morning, and the fishermen were already out.\n\n"
+        "清晨的河面很安静，渔民们已经出船了。\n\n"
+        "By noon the market was full of people buying fish and vegetables.\n\n"
+        "到了中午，市场里挤满了买鱼买菜的人。\n"
+    )
+    assert [bool(e) and bool(c) for e, c in paired(text)] == [True, True]
+    assert paired(text)[1][1] == "到了中午，市场里挤满了买鱼买菜的人。"
+
+
+def test_untranslated_paragraph_does_not_shift_later_pairs() -> None:
+    text = (
+        "The museum opens at nine o'clock every morning except on Mondays.\n\n"
+        "博物馆除周一外每天早上九点开门。\n\n"
+        "Photographs by the author. All rights reserved, please ask before you reuse any of them.\n\n"
+        "Tickets cost 40 yuan for adults and 20 yuan for students with a card.\n\n"
+        "成人票40元，学生凭证20元。\n\n"
+        "The cafe on the second floor serves tea and small cakes until five.\n\n"
+        "二楼的咖啡馆供应茶和小点心，营业到五点。\n"
+    )
+    pairs = paired(text)
+    assert len(pairs) == 4
+    assert pairs[1] == ("Photographs by the author. All rights reserved, please ask before you reuse any of them.", None)
+    assert pairs[2][1] == "成人票40元，学生凭证20元。"
+
+
+def test_chinese_first_document() -> None:
+    text = (
+        "他每天骑自行车去上班，路上大约要花二十分钟。\n\n"
+        "He rides his bicycle to work every day, which takes about twenty minutes.\n\n"
+        "下雨的时候，他就坐公共汽车。\n\n"
+        "When it rains, he takes the bus instead.\n"
+    )
+    pairs = paired(text)
+    assert pairs == [
+        ("He rides his bicycle to work every day, which takes about twenty minutes.", "他每天骑自行车去上班，路上大约要花二十分钟。"),
+        ("When it rains, he takes the bus instead.", "下雨的时候，他就坐公共汽车。"),
+    ]
+
+
+def test_one_line_heading_with_parenthesised_chinese() -> None:
+    assert paired("## Ingredients（配料）\n\nTwo eggs and a tomato.\n\n两个鸡蛋和一个西红柿。\n")[0] == ("Ingredients", "配料")
+
+
+def test_english_and_chinese_lines_in_one_block() -> None:
+    assert paired("Practice makes perfect.\n熟能生巧。\n") == [("Practice makes perfect.", "熟能生巧。")]
+
+
+def test_fenced_code_is_kept_whole_and_untranslated() -> None:
+    text = "Run the script:\n\n运行脚本：\n\n```\npip install x\n\n# done\n```\n"
+    assert paired(text)[-1] == ("pip install x\n\n# done", None)
+
+
+def test_language_is_decided_after_stripping_markup() -> None:
+    units = parse_units("[中文链接](http://example.com/a-very-long-english-looking-address)")
+    assert [(u.lang, u.text) for u in units] == [("zh", "中文链接")]
+
+
+def test_headings_pair_with_headings_not_paragraphs() -> None:
+    text = (
+        "## Spring\n\n### 春天\n\n"
+        "In spring the hills turn green and the farmers begin to plant rice in the wet fields.\n\n"
+        "春天，山变绿了，农民开始在水田里插秧。\n"
+    )
+    document = document_from_text(text)
+    assert [b.kind for b in document.blocks] == ["heading", "paragraph"]
+    assert document.blocks[0].level == 2
