@@ -1,0 +1,111 @@
+"""The first window: opening documents, errors, recent files, drag and drop."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from studyapp.ui.app import initial_document, sample_path
+from studyapp.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings: QSettings) -> MainWindow:
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1000, 700)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_sample_opens_side_by_side(window: MainWindow) -> None:
+    assert window.open_path(sample_path())
+    layout = window.reader.reader_layout
+    assert window.reader.document.title == "杭州的周末"
+    geometry = layout.geometry(1)
+    assert geometry.english.x < geometry.chinese.x  # English left, Chinese right
+    assert geometry.english.y == geometry.chinese.y == 0  # tops aligned
+    assert "杭州的周末" in window.windowTitle()
+
+
+def test_stacked_mode_puts_english_above_chinese(window: MainWindow) -> None:
+    window.open_path(sample_path())
+    side_height = window.reader.reader_layout.geometry(1).height
+    window.stacked_action.setChecked(True)
+    geometry = window.reader.reader_layout.geometry(1)
+    assert geometry.chinese.y > geometry.english.y
+    assert geometry.height > side_height
+
+
+def test_bad_file_shows_a_message_and_keeps_the_document(window: MainWindow, tmp_path: Path, qtbot) -> None:
+    window.open_path(sample_path())
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"\x00\x01binary\x00")
+    assert not window.open_path(bad)
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert boxes and "binary" in boxes[0].text()
+    assert boxes[0].textFormat() == Qt.TextFormat.PlainText
+    assert window.reader.document.title == "杭州的周末"
+    boxes[0].close()
+
+
+def test_recent_files_are_remembered(window: MainWindow, settings: QSettings, tmp_path: Path) -> None:
+    doc = tmp_path / "two.md"
+    doc.write_text("A short test paragraph about rain.\n\n一段关于下雨的短文。\n", encoding="utf-8")
+    window.open_path(sample_path())
+    window.open_path(doc)
+    assert window.recent_files()[:2] == [str(doc.resolve()), str(sample_path().resolve())]
+    assert initial_document(None, settings) == doc.resolve()
+    assert [a.text() for a in window._recent_menu.actions()][:1] == [str(doc.resolve())]
+
+
+def test_dropping_a_file_opens_it(window: MainWindow, tmp_path: Path) -> None:
+    doc = tmp_path / "dropped.md"
+    doc.write_text("# 标题\n\nThe wind was cold.\n\n风很冷。\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(doc))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.reader.document.pairs() == [(None, "标题"), ("The wind was cold.", "风很冷。")]
+
+
+def test_reader_paints_chinese_text(window: MainWindow) -> None:
+    window.open_path(sample_path())
+    image: QImage = window.reader.viewport().grab().toImage()
+    layout = window.reader.reader_layout
+    x = int(layout.geometry(1).chinese.x + 5)
+    # Some pixel in the Chinese column's first line is darker than the background.
+    top = int(layout.top_of(1))
+    darkest = min(image.pixelColor(QPoint(x + dx, top + dy)).lightness() for dx in range(0, 60, 2) for dy in range(0, 30, 2))
+    assert darkest < 128
+
+
+def test_screenshot_flag_writes_a_png(tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "studyapp", str(sample_path()), "--screenshot", str(out), "--width", "900", "--height", "600"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (900, 600)
+
+
+def test_window_on_a_bad_file_exits_2(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "studyapp", str(tmp_path / "missing.md"), "--screenshot", str(tmp_path / "x.png")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 2 and "No such file" in result.stderr
