@@ -32,9 +32,10 @@ that stand near each English unit, otherwise around the diagonal.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from studyapp.core.script import count_han
@@ -44,6 +45,8 @@ ZH_PER_EN_CHAR = 0.26
 VARIANCE_PER_EN_CHAR = 0.27
 
 _PRIORS = {(1, 1): 0.89, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011}
+_EMPTY: frozenset[str] = frozenset()
+_DIGIT_RE = re.compile(r"\d")
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z'’\-]+")
 _ZH_LATIN_DIGIT_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+")
@@ -61,34 +64,41 @@ _HOPELESS = 16.0
 Lexical = Callable[[str, str], float]
 
 
-@dataclass(frozen=True, slots=True)
 class Item:
-    """One unit to align, with the features the costs use."""
+    """One unit to align, with the features the costs use.
 
-    text: str
-    lang: str = "en"
-    heading: bool = False
-    position: int = 0
-    listing: bool = False
-    block: int = -1
-    length: float = field(init=False)
-    numbers: frozenset[str] = field(init=False)
-    names: frozenset[str] = field(init=False)
+    English names are extracted only when some Chinese unit is compared with
+    this one and has Latin words of its own (rare), to keep books fast.
+    """
 
-    def __post_init__(self) -> None:
-        text = self.text
-        if self.lang == "zh":
-            han = count_han(text)
+    __slots__ = ("text", "lang", "heading", "position", "listing", "block", "length", "numbers", "_names")
+
+    def __init__(
+        self, text: str, lang: str = "en", heading: bool = False, position: int = 0, block: int = -1, listing: bool = False
+    ) -> None:
+        self.text, self.lang, self.heading = text, lang, heading
+        self.position, self.block, self.listing = position, block, listing
+        self._names: frozenset[str] | None = None
+        if lang == "zh":
             other = sum(map(len, _ZH_LATIN_DIGIT_RE.findall(text)))
-            length = han + ZH_PER_EN_CHAR * other
-            names = {w.lower() for w in _ZH_LATIN_WORD_RE.findall(text)}
+            self.length = count_han(text) + ZH_PER_EN_CHAR * other
+            if other:
+                self._names = frozenset(w.lower() for w in _ZH_LATIN_WORD_RE.findall(text))
+            else:
+                self._names = frozenset()
         else:
-            length = len(text)
-            names = {w.lower() for w in _EN_NAME_RE.findall(text) if w not in _COMMON_CAPITALS}
-        numbers = {n.replace(",", "") for n in _NUMBER_RE.findall(text)}
-        object.__setattr__(self, "length", float(length))
-        object.__setattr__(self, "numbers", frozenset(numbers))
-        object.__setattr__(self, "names", frozenset(names))
+            self.length = float(len(text))
+        self.numbers = frozenset(n.replace(",", "") for n in _NUMBER_RE.findall(text)) if _DIGIT_RE.search(text) else _EMPTY
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Latin-script names: capitalised words in English, Latin words in Chinese."""
+        if self._names is None:
+            self._names = frozenset(w.lower() for w in _EN_NAME_RE.findall(self.text) if w not in _COMMON_CAPITALS)
+        return self._names
+
+    def __repr__(self) -> str:
+        return f"Item({self.text[:20]!r}, {self.lang!r})"
 
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
@@ -246,6 +256,8 @@ class _BeadScorer:
         self.prior_1_1 = self.priors[(1, 1)]
         self.len_en = [e.length for e in english]
         self.len_zh = [z.length for z in chinese]
+        self.cum_en = list(itertools.accumulate(self.len_en, initial=0.0))
+        self.cum_zh = list(itertools.accumulate(self.len_zh, initial=0.0))
         self.head_en = [e.heading for e in english]
         self.head_zh = [z.heading for z in chinese]
         self.pos_en = [e.position for e in english]
@@ -293,7 +305,7 @@ class _BeadScorer:
         if n_e == 1 and n_z == 1:
             return self._cost_1_1(i0, j0)
         cost = self.priors[(n_e, n_z)]
-        cost += self._length(sum(self.len_en[i0:i1]), sum(self.len_zh[j0:j1]))
+        cost += self._length(self.cum_en[i1] - self.cum_en[i0], self.cum_zh[j1] - self.cum_zh[j0])
         if cost > _HOPELESS:
             return cost
         if any(self.head_en[i0:i1]) or any(self.head_zh[j0:j1]):

@@ -77,3 +77,17 @@ def test_headings_pair_with_headings_not_paragraphs() -> None:
     document = document_from_text(text)
     assert [b.kind for b in document.blocks] == ["heading", "paragraph"]
     assert document.blocks[0].level == 2
+
+
+def test_paragraph_starting_with_a_decimal_is_not_a_list() -> None:
+    text = "3.4 million people live here.\n\n这里住着340万人。\n"
+    document = document_from_text(text)
+    assert [b.kind for b in document.blocks] == ["paragraph"]
+    assert document.pairs() == [("3.4 million people live here.", "这里住着340万人。")]
+
+
+def test_numbered_lists_keep_their_numbers() -> None:
+    text = "1. Boil water.\n2. Add tea.\n\n1、烧水。\n2、放茶叶。\n"
+    document = document_from_text(text)
+    assert [b.kind for b in document.blocks] == ["list"]
+    assert document.pairs() == [("1. Boil water.\n2. Add tea.", "1、烧水。\n2、放茶叶。")]

@@ -29,8 +29,10 @@ _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT_RE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE_RE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _BULLET_RE = re.compile(r"^\s*[-*+•]\s+")
-_NUMBERED_RE = re.compile(r"^\s*\d{1,3}[.)、]\s*")
+_NUMBERED_RE = re.compile(r"^\s*\d{1,3}(?:[.)]\s+|、)")
 _QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
+# Lines that may be anything but a plain paragraph line.
+_SPECIAL_START_RE = re.compile(r"\s{0,3}(#|`{3}|~{3}|[-*+•]\s|\d{1,3}(?:[.)]\s|、)|>|[-*_=]{3})")
 # "Ingredients（配料）", "Ingredients (配料)", and the reverse "配料 (Ingredients)".
 _PAREN_HEADING_RE = re.compile(r"^(?P<outer>[^（()）]+?)\s*[（(](?P<inner>[^（()）]+)[)）]\s*$")
 _SENTENCE_END = tuple(".!?;:。！？；：…\"”’'」』)）")
@@ -146,6 +148,11 @@ def _raw_blocks(text: str) -> list[list[tuple[int, str]]]:
 
 def _units_of_block(lines: list[tuple[int, str]], block: int) -> list[Unit]:
     first_offset, first = lines[0]
+    if len(lines) == 1 and not _SPECIAL_START_RE.match(first):  # the common case, kept fast
+        text = plain_text(first).strip()
+        unit = Unit(language_of(text), "paragraph", text, first_offset, first_offset + len(first), block)
+        split = _split_paren_heading(text, unit.start, unit.end, 0, block) if unit.heading_like else None
+        return split or ([unit] if text else [])
     if _FENCE_RE.match(first):
         body = lines[1:-1] if len(lines) > 1 and _FENCE_RE.match(lines[-1][1]) else lines[1:]
         code = "\n".join(line for _, line in body)
