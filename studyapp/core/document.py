@@ -18,6 +18,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 BLOCK_KINDS = ("heading", "paragraph", "list", "code")
+TOKEN_KINDS = ("word", "name", "number", "latin", "punct", "space")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A piece of a side's text: ``text == side.text[start:start + len(text)]``.
+
+    ``kind`` is one of TOKEN_KINDS; only "word" and "name" are Chinese words
+    a learner can look up.
+    """
+
+    text: str
+    start: int
+    kind: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def is_chinese(self) -> bool:
+        return self.kind in ("word", "name")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,287 @@
+"""Cutting Chinese text into tokens: jieba for words, plus names and non-words.
+
+jieba is imported and initialised only when text is not in the segmentation
+cache (it costs ~1 s), so reopening a document never loads it. Tokens cover
+the text exactly: Chinese words and names, numbers, Latin words, punctuation
+and spaces. A Chinese token that CC-CEDICT lacks is a *name* when jieba's
+lexicon tags it as a person name, when it joins parts with ``·``, or when it
+looks like one (a transliteration such as 贝森特, a surname plus a given name
+such as 白邦瑞); otherwise the lookup shows its breakdown. Example::
+
+    >>> s = Segmenter(Dictionary.open())               # doctest: +SKIP
+    >>> [(t.text, t.kind) for t in s.segment("国务卿马可·鲁比奥说10%")]  # doctest: +SKIP
+    [('国务卿', 'word'), ('马可·鲁比奥', 'name'), ('说', 'word'), ('10%', 'number')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Sequence
+
+from studyapp.core import paths
+from studyapp.core.dictionary import Dictionary
+from studyapp.core.document import Token
+from studyapp.core.script import HAN_CLASS
+
+log = logging.getLogger(__name__)
+
+CACHE_VERSION = "seg-2"
+_RUN_RE = re.compile(
+    rf"(?P<han>[{HAN_CLASS}]+)"
+    r"|(?P<number>[0-9０-９]+(?:[.,:][0-9０-９]+)*%?)"
+    r"|(?P<latin>[A-Za-zＡ-Ｚａ-ｚ\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*)"
+    r"|(?P<space>\s+)"
+    r"|(?P<punct>.)",
+    re.S,
+)
+_KIND_CODES = {"word": "w", "name": "n", "number": "d", "latin": "l", "punct": "p", "space": "s"}
+_CODE_KINDS = {v: k for k, v in _KIND_CODES.items()}
+
+#: Characters of the standard transliteration table for foreign names.
+TRANSLITERATION = set(
+    "阿埃艾安昂奥巴邦贝本比彼毕宾波伯博布查达戴丹道德登迪蒂丁杜顿多厄恩尔法范菲芬丰弗福冈戈哥格古圭哈海汉豪赫亨胡"
+    "霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸拉莱赖兰朗劳勒雷里利丽莉连林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米敏明莫默姆"
+    "穆纳娜奈南内尼涅纽努诺欧帕潘佩彭皮珀普奇乔切钦琼丘萨塞赛桑瑟森沙莎尚舍什施斯松苏索塔泰坦特提廷托瓦万旺威韦维"
+    "魏温沃乌伍西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹祖佐茨"
+)
+#: Common surnames: a 2-3 character unknown word starting with one is likely a name.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习"
+)
+
+
+class SegmentCache:
+    """Token lists keyed by a hash of the text, in an SQLite file in the cache dir."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._lock = threading.Lock()
+        try:
+            self._db.execute("CREATE TABLE IF NOT EXISTS segment(key TEXT PRIMARY KEY, tokens TEXT NOT NULL)")
+        except sqlite3.DatabaseError:
+            self._db.close()
+            os.replace(path, path.with_suffix(".damaged"))
+            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self._db.execute("CREATE TABLE IF NOT EXISTS segment(key TEXT PRIMARY KEY, tokens TEXT NOT NULL)")
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha1(f"{CACHE_VERSION}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        unique = list(dict.fromkeys(keys))
+        with self._lock:
+            for k in range(0, len(unique), 500):
+                chunk = unique[k : k + 500]
+                marks = ",".join("?" * len(chunk))
+                found.update(self._db.execute(f"SELECT key, tokens FROM segment WHERE key IN ({marks})", chunk).fetchall())
+        return found
+
+    def put_many(self, items: dict[str, str]) -> None:
+        try:
+            with self._lock:
+                self._db.execute("BEGIN")
+                self._db.executemany("INSERT OR REPLACE INTO segment VALUES (?, ?)", items.items())
+                self._db.execute("COMMIT")
+        except sqlite3.Error as exc:  # a full disk costs only the cache
+            log.warning("segmentation cache not updated: %s", exc)
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+
+
+def encode_tokens(tokens: Sequence[Token]) -> str:
+    """``[Token('中国', 0, 'word'), Token('。', 2, 'punct')]`` -> ``'w2 p1'``."""
+    return " ".join(f"{_KIND_CODES[t.kind]}{len(t.text)}" for t in tokens)
+
+
+def decode_tokens(text: str, encoded: str) -> list[Token]:
+    tokens, start = [], 0
+    for item in encoded.split():
+        length = int(item[1:])
+        tokens.append(Token(text[start : start + length], start, _CODE_KINDS[item[0]]))
+        start += length
+    return tokens
+
+
+class Segmenter:
+    """Segments text with jieba (loaded lazily) behind a persistent cache."""
+
+    def __init__(self, dictionary: Dictionary, cache_dir: Path | None = None) -> None:
+        self.dictionary = dictionary
+        self._cache_dir = cache_dir or dictionary.info.path.parent
+        self._cache: SegmentCache | None = None
+        self._jieba = None
+        self._person_names: frozenset[str] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def jieba_loaded(self) -> bool:
+        return self._jieba is not None
+
+    def segment(self, text: str) -> list[Token]:
+        return self.segment_many([text])[0]
+
+    def segment_many(self, texts: Sequence[str]) -> list[list[Token]]:
+        """Tokens for each text; cached texts need no jieba at all."""
+        cache = self._open_cache()
+        keys = [SegmentCache.key(t) for t in texts]
+        found = cache.get_many(keys) if cache else {}
+        fresh: dict[str, str] = {}
+        out: list[list[Token]] = []
+        for text, key in zip(texts, keys):
+            encoded = found.get(key) or fresh.get(key)
+            if encoded is None:
+                encoded = fresh[key] = encode_tokens(self._segment_uncached(text))
+            out.append(decode_tokens(text, encoded))
+        if fresh and cache:
+            cache.put_many(fresh)
+        return out
+
+    def _open_cache(self) -> SegmentCache | None:
+        if self._cache is None:
+            try:
+                self._cache = SegmentCache(self._cache_dir / "segments.sqlite3")
+            except (sqlite3.Error, OSError) as exc:
+                log.warning("no segmentation cache: %s", exc)
+                return None
+        return self._cache
+
+    # --- segmentation proper ---------------------------------------------------
+
+    def _tokenizer(self):
+        with self._lock:
+            if self._jieba is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tokenizer = jieba.Tokenizer()
+                tokenizer.tmp_dir = str(self._cache_dir)
+                tokenizer.initialize()
+                self._jieba = tokenizer
+        return self._jieba
+
+    def _segment_uncached(self, text: str) -> list[Token]:
+        if not text:
+            return []
+        clean = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
+        pieces: list[Token] = []
+        start = 0
+        for word in self._tokenizer().cut(clean, HMM=True):
+            pieces.extend(self._split_runs(word, start))
+            start += len(word)
+        return self._classify(_join_dotted_names(pieces))
+
+    def _split_runs(self, word: str, start: int) -> list[Token]:
+        runs = [(m.lastgroup, m.start(), m.end()) for m in _RUN_RE.finditer(word)]
+        if len(runs) > 1 and self.dictionary.contains(word):  # "卡拉OK", "A型"
+            return [Token(word, start, "word")]
+        return [Token(word[a:b], start + a, "word" if kind == "han" else kind) for kind, a, b in runs]
+
+    def _classify(self, tokens: list[Token]) -> list[Token]:
+        words = [t.text for t in tokens if t.kind == "word"]
+        known = self.dictionary.known(list(dict.fromkeys(words)))
+        out = []
+        for token in tokens:
+            if token.kind == "word" and token.text not in known and self.looks_like_name(token.text):
+                token = Token(token.text, token.start, "name")
+            out.append(token)
+        return out
+
+    def looks_like_name(self, word: str) -> bool:
+        """For a Chinese word CC-CEDICT lacks: is it (probably) a person's name?"""
+        if "·" in word or word in self.person_names():
+            return True
+        if len(word) < 2:
+            return False
+        translit = sum(ch in TRANSLITERATION for ch in word)
+        if translit >= max(2, len(word) - 1):
+            return True
+        return 2 <= len(word) <= 3 and word[0] in SURNAMES
+
+    def person_names(self) -> frozenset[str]:
+        """Words jieba's lexicon tags as person names (nr, nrt, nrfg), loaded once."""
+        if self._person_names is None:
+            self._person_names = _load_person_names(self._cache_dir)
+        return self._person_names
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+_DOTS = "·•‧・"
+
+
+def _join_dotted_names(tokens: list[Token]) -> list[Token]:
+    """马可 · 鲁 比奥 -> one token: a name written with the interpunct.
+
+    Each side of a dot takes the adjacent Chinese token and any further
+    neighbours made only of transliteration characters.
+    """
+    def is_word(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].kind == "word"
+
+    def translit(k: int) -> bool:
+        return is_word(k) and all(ch in TRANSLITERATION for ch in tokens[k].text)
+
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        dot = k + 1
+        if not (is_word(k) and dot < len(tokens) and tokens[dot].text in _DOTS and is_word(dot + 1)):
+            out.append(tokens[k])
+            k += 1
+            continue
+        first = k
+        while out and translit(first - 1) and out[-1] is tokens[first - 1]:
+            first -= 1
+            out.pop()
+        last = dot + 1
+        while True:
+            if last + 2 < len(tokens) and tokens[last + 1].text in _DOTS and is_word(last + 2):
+                last += 2
+            elif translit(last + 1):
+                last += 1
+            else:
+                break
+        out.append(Token("".join(t.text for t in tokens[first : last + 1]), tokens[first].start, "word"))
+        k = last + 1
+    return out
+
+
+def _load_person_names(cache_dir: Path) -> frozenset[str]:
+    import jieba
+
+    cached = cache_dir / "jieba-person-names.txt"
+    source = Path(jieba.__file__).parent / "dict.txt"
+    try:
+        if cached.is_file() and cached.stat().st_mtime >= source.stat().st_mtime:
+            return frozenset(cached.read_text(encoding="utf-8").split())
+    except OSError:
+        pass
+    names = []
+    with open(source, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 3 and parts[2] in ("nr", "nrt", "nrfg", "nrf"):
+                names.append(parts[0])
+    try:
+        tmp = cached.with_suffix(".tmp")
+        tmp.write_text("\n".join(names), encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass
+    return frozenset(names)
+
+
+def cache_dir_for(dictionary: Dictionary) -> Path:
+    """Caches live beside the dictionary index (which may have fallen back to /tmp)."""
+    return dictionary.info.path.parent if dictionary.info else paths.cache_dir()
