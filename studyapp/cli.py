@@ -4,6 +4,8 @@
 the bundled sample). Subcommands print results for scripts and tests::
 
     studyapp pairs FILE [--json]
+    studyapp lookup WORD [--json]
+    echo 文本 | studyapp annotate [--json] [--sandhi]
 
 Bad input exits with status 2 and one line on stderr, never a traceback.
 """
@@ -36,8 +38,60 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_lookup(args: argparse.Namespace) -> int:
+    from studyapp.core.language import Language
+
+    result = Language().lookup(args.word)
+    if args.json:
+        _print_json(result.as_json())
+        return 0
+    if not result.found and not result.breakdown:
+        print(f"{args.word}: not in the dictionary")
+        return 0
+    for entry in result.entries:
+        head = entry.simplified if entry.simplified == entry.traditional else f"{entry.simplified} ({entry.traditional})"
+        level = f"  HSK {entry.hsk}" if entry.hsk else ""
+        print(f"{head}  {entry.pinyin_marks}{level}")
+        for number, definition in enumerate(entry.definitions, 1):
+            print(f"  {number}. {definition}")
+        if entry.classifiers:
+            print(f"  classifiers: {', '.join(entry.classifiers)}")
+        for ref in entry.references:
+            print(f"  {ref.kind} {ref.simplified}[{ref.pinyin}]: {'; '.join(ref.definitions[:4])}")
+    if result.breakdown:
+        print(f"{args.word}: not in the dictionary; breakdown:")
+        for piece in result.pieces:
+            first = piece.entries[0] if piece.entries else None
+            print(f"  {piece.text}  {first.pinyin_marks if first else ''}  {'; '.join(first.definitions[:3]) if first else ''}")
+    return 0
+
+
+def _cmd_annotate(args: argparse.Namespace) -> int:
+    from studyapp.core.language import Language
+
+    data = sys.stdin.buffer.read().decode("utf-8", "replace")
+    lines = data.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    lines = [line[:-1] if line.endswith("\r") else line for line in lines]
+    records = Language().annotate(lines, sandhi=args.sandhi)
+    for tokens in records:
+        if args.json:
+            sys.stdout.write(json.dumps({"tokens": tokens}, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(" ".join(f"{t['text']}[{' '.join(t['pinyin'])}]" if t["pinyin"] else t["text"] for t in tokens) + "\n")
+    return 0
+
+
+def _print_json(value) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
 SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "pairs": ("print the aligned English/Chinese pairs of a document", _cmd_pairs),
+    "lookup": ("look a word up in CC-CEDICT", _cmd_lookup),
+    "annotate": ("segment stdin (one paragraph per line) with pinyin", _cmd_annotate),
 }
 
 
@@ -47,6 +101,12 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     pairs = sub.add_parser("pairs", help=SUBCOMMANDS["pairs"][0])
     pairs.add_argument("file", help="a bilingual .md or .txt file")
     pairs.add_argument("--json", action="store_true", help="print a JSON list of [english, chinese] pairs")
+    lookup = sub.add_parser("lookup", help=SUBCOMMANDS["lookup"][0])
+    lookup.add_argument("word", help="a Chinese word, simplified or traditional")
+    lookup.add_argument("--json", action="store_true", help="print the entries as JSON")
+    annotate = sub.add_parser("annotate", help=SUBCOMMANDS["annotate"][0])
+    annotate.add_argument("--json", action="store_true", help="one JSON object per input line")
+    annotate.add_argument("--sandhi", action="store_true", help="tone sandhi of 一 and 不 as spoken")
     return parser
 
 
@@ -64,6 +124,9 @@ def _window_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         if argv and argv[0] in SUBCOMMANDS:
             args = _subcommand_parser().parse_args(argv)

@@ -29,3 +29,26 @@ def seed_path() -> Path:
         if candidate.is_file():
             return candidate
     pytest.skip("the user's seed document is not available here")
+
+
+@pytest.fixture(scope="session")
+def language_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A STUDYAPP_HOME whose CC-CEDICT index is built once for the whole session."""
+    from studyapp.core.dictionary import Dictionary
+
+    home = tmp_path_factory.mktemp("language-home")
+    Dictionary.open(home / "cache").close()
+    return home
+
+
+@pytest.fixture(scope="session")
+def language(language_home: Path):
+    """The real language engine (CC-CEDICT index, jieba, readings), shared by tests."""
+    from studyapp.core.language import Language
+
+    return Language(language_home / "cache")
+
+
+@pytest.fixture(scope="session")
+def dictionary(language):
+    return language.dictionary

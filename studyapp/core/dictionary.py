@@ -31,7 +31,7 @@ from studyapp.core.pinyin_format import numbered_from_marks
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "cedict-index.sqlite3"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "5"
 _SEP, _REC = "\x1f", "\x1e"
 
 _SCHEMA = """

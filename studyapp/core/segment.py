@@ -57,6 +57,10 @@ SURNAMES = set(
 )
 
 
+#: Characters that make "surname + given name" unlikely (万个, 高出, 张开).
+_NOT_IN_NAMES = set("个位名项次年月日天的了是在有和人们多大小很太更最说等出开过到着上下里们")
+
+
 class SegmentCache:
     """Token lists keyed by a hash of the text, in an SQLite file in the cache dir."""
 
@@ -204,7 +208,7 @@ class Segmenter:
         translit = sum(ch in TRANSLITERATION for ch in word)
         if translit >= max(2, len(word) - 1):
             return True
-        return 2 <= len(word) <= 3 and word[0] in SURNAMES
+        return 2 <= len(word) <= 3 and word[0] in SURNAMES and not any(ch in _NOT_IN_NAMES for ch in word[1:])
 
     def person_names(self) -> frozenset[str]:
         """Words jieba's lexicon tags as person names (nr, nrt, nrfg), loaded once."""

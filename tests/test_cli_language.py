@@ -1,0 +1,55 @@
+"""``studyapp lookup`` and ``studyapp annotate`` as scripts use them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+
+def run(home, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, STUDYAPP_HOME=str(home))
+    return subprocess.run(
+        [sys.executable, "-m", "studyapp", *args], input=stdin, capture_output=True, text=True, timeout=300, env=env
+    )
+
+
+def test_lookup_json_lists_every_reading(language_home) -> None:
+    result = run(language_home, "lookup", "长", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["query"] == "长"
+    pinyins = [e["pinyin"] for e in data["entries"]]
+    assert "chang2" in pinyins and "zhang3" in pinyins
+    first = data["entries"][0]
+    assert set(first) >= {"simplified", "traditional", "pinyin", "pinyin_marks", "definitions", "classifiers", "hsk"}
+    assert first["pinyin_marks"] == "cháng" and first["traditional"] == "長"
+
+
+def test_lookup_json_breakdown(language_home) -> None:
+    data = json.loads(run(language_home, "lookup", "亿美元", "--json").stdout)
+    assert data["entries"] == [] and data["breakdown"] == ["亿", "美元"]
+
+
+def test_annotate_json_covers_each_line(language_home) -> None:
+    lines = ["我去银行取钱。他说：2020 年 GDP 增长了 5%。", "", "He said 你好"]
+    result = run(language_home, "annotate", "--json", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(objects) == 3
+    for line, obj in zip(lines, objects):
+        tokens = obj["tokens"]
+        assert "".join(t["text"] for t in tokens) == line
+        assert [t["start"] for t in tokens] == [sum(len(x["text"]) for x in tokens[:k]) for k in range(len(tokens))]
+    first = objects[0]["tokens"]
+    bank = next(t for t in first if t["text"] == "银行")
+    assert bank == {"text": "银行", "start": 2, "kind": "word", "pinyin": ["yin2", "hang2"], "in_dictionary": True, "hsk": bank["hsk"]}
+    assert {t["kind"] for t in first} >= {"word", "punct", "number", "latin", "space"}
+
+
+def test_annotate_handles_ten_thousand_lines(language_home) -> None:
+    lines = [f"第{n}行：我们今天学习了{n % 97}个新词。" for n in range(10_000)]
+    result = run(language_home, "annotate", "--json", stdin="\n".join(lines))
+    assert result.returncode == 0, result.stderr[-500:]
+    assert len(result.stdout.splitlines()) == 10_000
