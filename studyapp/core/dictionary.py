@@ -16,6 +16,7 @@ cross-references ("variant of ...") last. Example::
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sqlite3
@@ -73,6 +74,9 @@ class Dictionary:
         self._lock = threading.Lock()
         self.info = info
         self.max_length = max_length
+        # Running text asks about the same words again and again.
+        self.contains = functools.lru_cache(maxsize=100_000)(self._contains)
+        self.breakdown = functools.lru_cache(maxsize=20_000)(self._breakdown)
 
     # --- opening and building ---------------------------------------------------
 
@@ -116,7 +120,8 @@ class Dictionary:
             ).fetchall()
         return [_entry(row) for row in rows]
 
-    def contains(self, word: str) -> bool:
+    def _contains(self, word: str) -> bool:
+        """True if ``word`` is a headword (cached as ``contains``)."""
         with self._lock:
             row = self._db.execute(
                 "SELECT 1 FROM entry WHERE simplified = ? UNION ALL SELECT 1 FROM entry WHERE traditional = ? LIMIT 1",
@@ -144,8 +149,9 @@ class Dictionary:
         present = self.known(candidates)
         return [(w, self.lookup(w)) for w in candidates if w in present]
 
-    def breakdown(self, word: str) -> list[str]:
-        """``word`` cut into the fewest dictionary words (characters as a last resort).
+    def _breakdown(self, word: str) -> tuple[str, ...]:
+        """``word`` cut into the fewest dictionary words, characters as a last
+        resort (cached as ``breakdown``).
 
         >>> # 亿美元 -> ['亿', '美元'];  一项 -> ['一', '项']
         """
@@ -161,7 +167,7 @@ class Dictionary:
                 candidate = best[i] + [piece]
                 if best[j] is None or len(candidate) < len(best[j]):
                     best[j] = candidate
-        return best[n] or list(word)
+        return tuple(best[n] or word)
 
 
 def _entry(row: tuple) -> Entry:

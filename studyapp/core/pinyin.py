@@ -49,7 +49,7 @@ class PinyinReader:
         for k, token in enumerate(tokens):
             pieces = [token.text]
             if token.is_chinese and len(token.text) > 1 and not self._word_reading_known(token.text):
-                pieces = self.dictionary.breakdown(token.text)
+                pieces = list(self.dictionary.breakdown(token.text))
             words.extend(pieces)
             owner.extend([k] * len(pieces))
         readings: list[Reading] = [None] * len(tokens)

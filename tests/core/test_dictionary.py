@@ -59,7 +59,7 @@ def test_words_at_lists_longest_first(dictionary) -> None:
 @pytest.mark.parametrize(("word", "parts"), [("亿美元", ["亿", "美元"]), ("一项", ["一", "项"]), ("两国政府", ["两国", "政府"])])
 def test_breakdown_of_words_not_in_the_dictionary(dictionary, word: str, parts: list[str]) -> None:
     assert not dictionary.contains(word)
-    assert dictionary.breakdown(word) == parts
+    assert list(dictionary.breakdown(word)) == parts
 
 
 def test_parse_line_keeps_umlaut_and_references() -> None:
