@@ -142,6 +142,14 @@ class Dictionary:
             ).fetchall()
         return {r[0] for r in rows}
 
+    def character_pairs(self) -> list[tuple[str, str]]:
+        """``(traditional, simplified)`` for single characters that differ, best first."""
+        with self._lock:
+            return self._db.execute(
+                "SELECT traditional, simplified FROM entry WHERE length(traditional) = 1 "
+                "AND traditional != simplified ORDER BY rank, id"
+            ).fetchall()
+
     def words_at(self, text: str, position: int) -> list[tuple[str, list[Entry]]]:
         """Every dictionary word starting at ``position``, longest first (Zhongwen style)."""
         end = min(len(text), position + self.max_length)

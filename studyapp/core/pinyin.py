@@ -8,6 +8,7 @@
   hang2, 我得走了 dei3, 慢慢地 de5, 睡着了 zhao2 ...
 * A word CC-CEDICT lacks (a name, a new compound) is read through its
   breakdown into dictionary words and characters.
+* Traditional text is read through its simplified shadow (same length).
 
 Tones are the citation tones; tone sandhi of 一 and 不 as spoken is an
 option. Example::
@@ -22,6 +23,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
+from studyapp.core.convert import ScriptConverter
 from studyapp.core.dictionary import Dictionary
 from studyapp.core.document import Token
 from studyapp.core.pinyin_format import normalise_numbered, tone_of
@@ -35,6 +37,7 @@ class PinyinReader:
 
     def __init__(self, dictionary: Dictionary) -> None:
         self.dictionary = dictionary
+        self.converter = ScriptConverter(dictionary)
         self._word_reading = lru_cache(maxsize=200_000)(self._word_reading_uncached)
         self._char_readings = lru_cache(maxsize=20_000)(self._char_readings_uncached)
 
@@ -47,9 +50,9 @@ class PinyinReader:
         words: list[str] = []
         owner: list[int] = []
         for k, token in enumerate(tokens):
-            pieces = [token.text]
-            if token.is_chinese and len(token.text) > 1 and not self._word_reading_known(token.text):
-                pieces = list(self.dictionary.breakdown(token.text))
+            pieces = [self.converter.to_simplified(token.text) if token.is_chinese else token.text]
+            if token.is_chinese and len(token.text) > 1 and not self._word_reading_known(pieces[0]):
+                pieces = list(self.dictionary.breakdown(pieces[0]))
             words.extend(pieces)
             owner.extend([k] * len(pieces))
         readings: list[Reading] = [None] * len(tokens)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Sequence
 
 from studyapp.core import paths
+from studyapp.core.convert import ScriptConverter
 from studyapp.core.dictionary import Dictionary
 from studyapp.core.document import Token
 from studyapp.core.script import HAN_CLASS
@@ -120,6 +121,7 @@ class Segmenter:
 
     def __init__(self, dictionary: Dictionary, cache_dir: Path | None = None) -> None:
         self.dictionary = dictionary
+        self.converter = ScriptConverter(dictionary)
         self._cache_dir = cache_dir or dictionary.info.path.parent
         self._cache: SegmentCache | None = None
         self._jieba = None
@@ -176,10 +178,12 @@ class Segmenter:
         if not text:
             return []
         clean = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
+        if self.converter.has_traditional(clean):
+            clean = self.converter.to_simplified(clean)  # jieba knows simplified words; same length
         pieces: list[Token] = []
         start = 0
         for word in self._tokenizer().cut(clean, HMM=True):
-            pieces.extend(self._split_runs(word, start))
+            pieces.extend(self._split_runs(text[start : start + len(word)], start))
             start += len(word)
         return self._classify(_join_dotted_names(pieces))
 

@@ -103,3 +103,23 @@ def test_empty_surrogates_and_latin_never_raise(language) -> None:
 def test_tokens_are_tokens(language) -> None:
     token = language.segment_many(["你好"])[0][0]
     assert isinstance(token, Token) and token.is_chinese
+
+
+def test_traditional_text_is_segmented_and_read_like_simplified(language) -> None:
+    traditional = language.segment_many(["他還沒有還錢。"])[0]
+    simplified = language.segment_many(["他还没有还钱。"])[0]
+    assert [len(t.text) for t in traditional] == [len(t.text) for t in simplified]
+    assert language.reader.read(traditional) == language.reader.read(simplified)
+    assert all(language.dictionary.contains(t.text) for t in traditional if t.is_chinese)
+
+
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [("头发", "頭髮"), ("发现", "發現"), ("以后", "以後"), ("皇后", "皇后"), ("后", "後"), ("干净", "乾淨"), ("干部", "幹部")],
+)
+def test_word_level_conversion_to_traditional(language, simplified: str, traditional: str) -> None:
+    from studyapp.core.convert import ScriptConverter
+
+    converter = ScriptConverter(language.dictionary)
+    assert converter.word_to_traditional(simplified) == traditional
+    assert converter.to_simplified(traditional) == simplified
