@@ -58,6 +58,10 @@ class Language:
     def segment_many(self, texts: Sequence[str]) -> list[list[Token]]:
         return self.segmenter.segment_many(texts)
 
+    def read_many(self, texts: Sequence[str], sandhi: bool = False) -> list[tuple[list[Token], list[list[str] | None]]]:
+        """Tokens and their readings for each text (what the reader draws)."""
+        return [(tokens, self.reader.read(tokens, sandhi=sandhi)) for tokens in self.segment_many(texts)]
+
     def annotate(self, lines: Sequence[str], sandhi: bool = False) -> list[list[dict]]:
         """Token records for each line: text, start, kind, pinyin, in_dictionary, hsk."""
         segmented = self.segment_many(lines)

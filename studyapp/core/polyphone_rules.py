@@ -101,6 +101,8 @@ def _dei(c: Context) -> bool:
 def _zhao(c: Context) -> bool:
     """着 as a result complement: 睡着了, 找不着, 用不着, 着火, 着急."""
     before, after = c.prev(), c.next()
+    if after == "了" and c.next(2)[:1] in "凉火迷慌急":
+        return True
     if before and before[-1] in "睡找猜够打点烧见摸借买碰抓" and (not after or after in ("了", "没", "吗", "呢", "啊") or after[0] in _PUNCT):
         return True
     return before in ("不", "得") and bool(c.prev(2)) and c.prev(2)[-1] in "睡找猜够用见摸买碰抓"
@@ -108,7 +110,10 @@ def _zhao(c: Context) -> bool:
 
 def _hai_before_object(c: Context) -> bool:
     after = c.next()
-    return after in ("给", "钱", "书", "债", "款", "车", "回", "清", "贷款", "账", "欠款", "回来", "回去", "原") or (
+    if after[:1] and (after[0] in "一二两三四五六七八九十几" or after[0].isdigit()):
+        if any(w[:1] in "元块钱" or w in ("贷款", "欠款", "房贷", "车贷") for w in c.next_within(4)):
+            return True
+    return after in ("给", "钱", "书", "债", "款", "车", "回", "清", "贷款", "账", "欠款", "回来", "回去", "原", "房贷", "车贷") or (
         after in ("了", "过") and c.next(2) in ("钱", "书", "债", "款", "车", "账", "贷款", "欠款")
     )
 
@@ -121,7 +126,7 @@ def _shu3(c: Context) -> bool:
     after = c.next()
     if c.prev() == "数" or (c.prev() == "一" and c.prev(2) == "数") or after in ("一数", "数", "一下", "不", "不清", "到", "钱", "过", "着", "得", "星星", "清", "完", "了", "一遍", "出"):
         return True
-    return c.prev() in ("不胜", "历") or bool(after) and after[0] in "一二三四五六七八九十"
+    return c.prev() in ("不胜", "历")
 
 
 RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
@@ -131,43 +136,45 @@ RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
     "着": [("zhao2", _zhao), ("zhuo2", lambda c: c.next() in ("手", "装", "陆", "眼", "重", "想", "色", "落"))],
     "还": [("huan2", _hai_before_object)],
     "行": [("hang2", lambda c: _counted(c) or c.prev() in ("银", "同", "外", "内", "本", "改", "排", "懂", "这一", "各"))],
-    "长": [("zhang3", lambda c: _next_starts("大得高出满成胖了个")(c) and not c.next().startswith("得多")), ("chang2", lambda c: True)],
-    "为": [("wei2", lambda c: c.prev()[-1:] in "成作称分改视选评变化转定列升降划当认以" and c.prev() not in ("因", "是")), ("wei4", lambda c: True)],
+    "长": [("zhang3", lambda c: _next_starts("大得高出满成胖了个身肉")(c) and not c.next().startswith("得多")), ("chang2", lambda c: True)],
+    "为": [("wei2", lambda c: (c.prev()[-1:] in "成作称分改视选评变化转定列升降划当认以" and c.prev() not in ("因", "是"))
+                   or c.prev() in ("约", "均", "分别", "即", "皆", "仅", "则", "总计", "合计", "大约", "大概", "多", "最")), ("wei4", lambda c: True)],
     "重": [("chong2", _next_starts("新写来做读复建启申修播返装回演组置拍提画")), ("zhong4", lambda c: True)],
     "数": [("shu3", _shu3), ("shu4", lambda c: True)],
     "应": [("ying4", _next_is("邀", "聘", "约", "战", "急", "对", "付", "用", "声"))],
-    "中": [("zhong4", lambda c: _prev_ends("打击射猜选看命考投砸")(c) or _next_starts("奖毒标弹暑风计")(c))],
+    "中": [("zhong4", lambda c: _prev_ends("打击射猜选看命考投砸")(c) or _next_starts("奖毒标弹暑风计")(c)
+                      or (c.next() in ("了", "过") and "奖" in "".join(c.next_within(3))))],
     "只": [("zhi1", _counted)],
-    "种": [("zhong4", lambda c: _next_starts("树花菜地田粮庄豆麦瓜")(c) or (c.prev()[-1:] in "要能会想去来该得在" and not _counted(c) and c.next()[:1] not in "类子族") or (c.next() in ("了", "过", "着", "的") and not _counted(c) and c.next(2)[:1] in "树花菜地田粮豆麦瓜")), ("zhong3", lambda c: True)],
+    "种": [("zhong4", lambda c: _next_starts("树花菜地田粮庄豆麦瓜玉稻苗果")(c) or (c.next() in ("了", "过", "着", "下", "上", "出", "满", "好", "点") and not _counted(c)) or (c.prev()[-1:] in "要能会想去来该得在" and not _counted(c) and c.next()[:1] not in "类子族") or (c.next() in ("了", "过", "着", "的") and not _counted(c) and c.next(2)[:1] in "树花菜地田粮豆麦瓜")), ("zhong3", lambda c: True)],
     "干": [("gan1", lambda c: c.prev() in ("很", "太", "晒", "烤", "吹", "擦", "弄", "变", "快", "都", "已经") and (c.ends_clause() or c.next() in ("了", "的")) and c.prev() not in ("都",) or c.next() in ("净", "燥", "杯", "吗")), ("gan4", lambda c: True)],
     "好": [("hao4", _next_is("学", "奇", "客", "动", "色", "胜", "强"))],
-    "看": [("kan1", _next_is("孩子", "门", "家", "守", "护"))],
-    "教": [("jiao4", _prev_is("请", "受", "宗", "指", "任", "执", "说"))],
+    "看": [("kan1", lambda c: c.next() in ("孩子", "门", "家", "守", "护") or (c.next() in ("一下", "着") and c.next(2) in ("孩子", "门", "家")))],
+    "教": [("jiao4", _prev_is("请", "受", "宗", "指", "任", "执", "说", "家", "佛", "道")), ("jiao1", lambda c: True)],
     "少": [("shao4", _next_is("年", "女", "爷", "将", "校", "尉"))],
     "相": [("xiang4", _prev_is("照", "首", "真", "长", "面", "亮", "丞", "宰"))],
     "空": [("kong4", lambda c: c.prev() in ("有", "没", "没有", "抽", "留", "填", "得") or c.next() in ("儿", "着", "出", "格"))],
     "当": [("dang4", lambda c: c.next() in ("作", "成", "天", "真", "铺", "晚", "年") and c.prev() in ("把", "被", "就", "上", "") or c.prev() in ("上", "适", "恰", "妥", "相"))],
     "便": [("pian2", _next_starts("宜"))],
-    "觉": [("jiao4", lambda c: c.prev()[-1:] in "睡个一午懒" or c.next() in ("醒", "睡"))],
+    "觉": [("jiao4", lambda c: c.prev()[-1:] in "睡个一午懒" or "睡" in c.prev() or c.next() in ("醒", "睡"))],
     "乐": [("yue4", lambda c: c.prev()[-1:] in "音声奏器" or _next_starts("器队曲团谱")(c))],
-    "差": [("chai1", lambda c: c.prev()[-1:] in "出公" or c.next() in ("事", "使")), ("cha1", _next_is("别", "距", "异", "错", "价")), ("cha4", lambda c: True)],
+    "差": [("chai1", lambda c: c.prev()[-1:] in "出公" or c.next() in ("事", "使", "旅", "遣")), ("cha1", _next_is("别", "距", "异", "错", "价")), ("cha4", lambda c: True)],
     "分": [("fen4", _prev_is("部", "成", "过", "水", "身", "充", "本", "名", "缘", "养", "天", "安"))],
     "处": [("chu3", lambda c: c.next() in ("理", "于", "在", "罚", "分", "置", "境", "世", "事") or c.prev() in ("相", "难", "和", "共", "好"))],
     "传": [("zhuan4", lambda c: c.prev()[-1:] in "》自外列经" or c.next() in ("记",))],
     "要": [("yao1", _next_is("求", "挟"))],
     "调": [("tiao2", lambda c: c.next()[:1] in "低高大小好整节和皮匀剂味成" or c.next() in ("一下", "一调") or c.prev() in ("空", "协", "烹", "失")), ("diao4", lambda c: True)],
-    "转": [("zhuan4", _zhuan4), ("zhuan3", lambda c: True)],
-    "和": [("huo4", _next_is("面", "泥", "药")), ("huo5", _prev_is("暖", "软", "热", "搀")), ("he2", lambda c: True)],
+    "转": [("zhuan4", lambda c: _zhuan4(c) or c.next()[:1] == "得"), ("zhuan3", lambda c: True)],
+    "和": [("huo2", lambda c: c.next() in ("面", "泥") or (c.next() in ("成", "好") and "面" in "".join(c.next_within(4)))), ("huo4", _next_is("药", "稀泥")), ("huo5", _prev_is("暖", "软", "热", "搀")), ("he2", lambda c: True)],
     "发": [("fa4", lambda c: c.prev()[-1:] in "头理白脱毛黑烫剪假短长美染" or c.next() in ("型", "廊", "卡", "夹"))],
     "大": [("dai4", _next_is("夫", "王"))],
     "会": [("kuai4", _next_is("计"))],
     "解": [("jie4", lambda c: c.prev() in ("押", "起")), ("xie4", _prev_is("姓"))],
     "更": [("geng1", lambda c: c.next() in ("新", "换", "改", "正", "衣", "替", "生") or c.prev() in ("变", "三", "五", "打"))],
     "没": [("mo4", _next_is("收", "落", "顶"))],
-    "都": [("du1", lambda c: c.prev()[-1:] in "首成古旧京国" or c.next() in ("市", "城", "会"))],
+    "都": [("du1", lambda c: c.prev()[-1:] in "首成古旧京国" or c.next() in ("市", "城"))],
     "的": [("di2", _next_is("确", "确是")), ("di4", _prev_is("目", "有", "无", "标", "众矢之"))],
     "上": [("shang4", lambda c: True)],
-    "将": [("jiang4", lambda c: c.prev()[-1:] in "大中少上名主武良猛" or c.next() in ("领", "军", "士", "帅"))],
+    "将": [("jiang4", lambda c: c.prev()[-1:] in "大中少上名主武良猛" or c.next() in ("领", "军", "士", "帅") or _counted(c))],
     "结": [("jie1", _next_is("实", "果", "巴"))],
     "累": [("lei3", _next_is("计", "积", "及", "加")), ("lei2", _next_is("赘", "累"))],
     "倒": [("dao4", lambda c: c.next() in ("水", "茶", "酒", "车", "是", "也", "退", "不", "进", "出", "入", "过来", "映", "数", "影") or c.prev() in ("反", "却"))],
@@ -180,11 +187,11 @@ RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
     "兴": [("xing4", lambda c: c.next() in ("趣", "致", "奋", "头", "冲冲") or c.prev() in ("高", "扫", "助", "尽", "即"))],
     "参": [("shen1", _prev_is("人", "海", "党")), ("cen1", _next_is("差"))],
     "正": [("zheng1", _next_is("月"))],
-    "量": [("liang2", lambda c: c.prev()[-1:] in "测衡丈估思打商" or c.next() in ("体", "一量", "了量"))],
+    "量": [("liang2", lambda c: c.prev()[-1:] in "测衡丈估思打商" or c.next() in ("体", "一量", "了量", "了", "一下", "过", "体温", "身高", "尺寸", "血压"))],
     "难": [("nan4", lambda c: c.prev()[-1:] in "灾遇落逃避苦患发受" or c.next() in ("民", "友", "题" ""))],
     "片": [("pian1", _next_is("子", "儿"))],
     "缩": [("su4", _next_is("砂"))],
-    "弹": [("tan2", lambda c: c.next()[:1] in "琴钢吉奏性力簧跳" or c.prev()[-1:] in "反动回")],
+    "弹": [("tan2", lambda c: c.next()[:1] in "琴钢吉奏性力簧跳起了" or c.prev()[-1:] in "反动回")],
     "省": [("xing3", lambda c: c.prev()[-1:] in "反自不" or c.next() in ("悟", "亲", "事"))],
     "盛": [("cheng2", lambda c: c.next() in ("饭", "汤", "水", "菜", "满", "器"))],
     "宿": [("xiu3", _prev_is("一", "两", "半")), ("xiu4", _prev_is("星"))],

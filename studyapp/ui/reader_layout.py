@@ -1,20 +1,26 @@
-"""Geometry of the reader: where each block and piece of text goes.
+"""Geometry of the reader: where each block, word and pinyin annotation goes.
 
 Only the blocks that are shown are laid out; the others have an estimated
 height until they scroll into view, so opening a book costs the same as
 opening a page. No widget here: Qt is used only for font metrics, so the
 geometry can be tested without painting.
+
+Chinese is laid out word by word once its tokens are known (before that,
+character by character); with ruby on, each word is as wide as the wider of
+its characters and its pinyin, and lines make room for the pinyin above.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from studyapp.core.document import Block, Document, Side
+from studyapp.core.document import Block, Document, Side, Token
+from studyapp.core.pinyin_format import marks_from_numbered, tone_of
 from studyapp.ui.flow import Piece, SideLayout, chinese_pieces, english_pieces, lay_out
 
 LATIN_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
@@ -32,7 +38,7 @@ def make_font(families: list[str], point_size: float, bold: bool = False) -> QFo
     return font
 
 
-class _Measure:
+class Measure:
     """Font, metrics and a width cache for one style of text."""
 
     def __init__(self, font: QFont, spacing: float = 1.35) -> None:
@@ -52,14 +58,37 @@ class _Measure:
 
 
 @dataclass(slots=True)
+class Annotation:
+    """A Chinese side's tokens, their readings, and the text to display for each."""
+
+    tokens: list[Token]
+    readings: list[list[str] | None]
+    display: list[str] | None = None  # e.g. traditional forms; same lengths as tokens
+
+
+@dataclass(slots=True)
 class PlacedSide:
-    """A side laid out at ``(x, y)`` relative to its block's top-left."""
+    """A side laid out at ``(x, y)`` relative to its block's top-left.
+
+    For a Chinese side, ``token_of_piece`` maps pieces to token indices and
+    ``ruby`` holds the pinyin drawn over each piece (None for none).
+    """
 
     side: Side
     x: float
     y: float
     layout: SideLayout
-    measure: _Measure
+    measure: Measure
+    texts: list[str] = field(default_factory=list)
+    token_of_piece: list[int] = field(default_factory=list)
+    ruby: list[list[str] | None] = field(default_factory=list)
+    ruby_height: float = 0.0
+
+    def piece_of_token(self, token: int) -> int | None:
+        try:
+            return self.token_of_piece.index(token)
+        except ValueError:
+            return None
 
 
 @dataclass(slots=True)
@@ -67,29 +96,46 @@ class BlockGeometry:
     height: float
     english: PlacedSide | None
     chinese: PlacedSide | None
+    english_hidden: bool = False
+
+
+@dataclass
+class LayoutOptions:
+    point_size: float = 12.0
+    mode: str = "side"  # "side" or "stacked"
+    ruby: str = "off"  # "off", "all", "unknown"
+    hide_english: bool = False
 
 
 class ReaderLayout:
-    """Lays out a document's blocks for a viewport width, lazily.
-
-    ``mode`` is ``"side"`` (English left, Chinese right, tops aligned) or
-    ``"stacked"`` (English above its Chinese).
-    """
+    """Lays out a document's blocks for a viewport width, lazily."""
 
     MARGIN = 28.0
     GUTTER = 36.0
 
-    def __init__(self, document: Document, width: float, point_size: float = 12.0, mode: str = "side") -> None:
+    def __init__(
+        self,
+        document: Document,
+        width: float,
+        options: LayoutOptions,
+        annotation: Callable[[int], Annotation | None] = lambda index: None,
+        show_ruby: Callable[[str], bool] = lambda word: True,
+        english_shown: Callable[[int], bool] = lambda index: True,
+    ) -> None:
         self.document = document
         self.width = max(width, 200.0)
-        self.mode = mode
-        self.point_size = point_size
-        self._en = _Measure(make_font(LATIN_FAMILIES, point_size))
-        self._zh = _Measure(make_font(CJK_FAMILIES, point_size * 1.25))
-        self._en_head = _Measure(make_font(LATIN_FAMILIES, point_size * 1.3, bold=True))
-        self._zh_head = _Measure(make_font(CJK_FAMILIES, point_size * 1.5, bold=True))
-        self._code = _Measure(make_font(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"], point_size * 0.9))
-        self.block_gap = round(self._en.line_height * 0.9)
+        self.options = options
+        self._annotation = annotation
+        self._show_ruby = show_ruby
+        self._english_shown = english_shown
+        size = options.point_size
+        self.en = Measure(make_font(LATIN_FAMILIES, size))
+        self.zh = Measure(make_font(CJK_FAMILIES, size * 1.25))
+        self.en_head = Measure(make_font(LATIN_FAMILIES, size * 1.3, bold=True))
+        self.zh_head = Measure(make_font(CJK_FAMILIES, size * 1.5, bold=True))
+        self.code = Measure(make_font(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"], size * 0.9))
+        self.pinyin = Measure(make_font(LATIN_FAMILIES, size * 0.78), spacing=1.05)
+        self.block_gap = round(self.en.line_height * 0.9)
         self._laid: dict[int, BlockGeometry] = {}
         self._heights = [self._estimate(b) for b in document.blocks]
         self._tops: list[float] | None = None
@@ -99,7 +145,7 @@ class ReaderLayout:
     def columns(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """``((x, width) of English, (x, width) of Chinese)``."""
         inner = self.width - 2 * self.MARGIN
-        if self.mode == "stacked":
+        if self.options.mode == "stacked":
             return (self.MARGIN, inner), (self.MARGIN, inner)
         half = (inner - self.GUTTER) / 2
         return (self.MARGIN, half), (self.MARGIN + half + self.GUTTER, half)
@@ -108,8 +154,7 @@ class ReaderLayout:
 
     @property
     def total_height(self) -> float:
-        tops = self._block_tops()
-        return (tops[-1] if tops else 0.0) + self.MARGIN
+        return self._block_tops()[-1] + self.MARGIN
 
     def top_of(self, index: int) -> float:
         return self._block_tops()[index]
@@ -133,11 +178,16 @@ class ReaderLayout:
         """The block laid out (cached); its real height replaces the estimate."""
         laid = self._laid.get(index)
         if laid is None:
-            laid = self._laid[index] = self._lay_out(self.document.blocks[index])
+            laid = self._laid[index] = self._lay_out(index, self.document.blocks[index])
             if laid.height != self._heights[index]:
                 self._heights[index] = laid.height
                 self._tops = None
         return laid
+
+    def invalidate(self, indices=None) -> None:
+        """Forget laid-out blocks (all, or ``indices``) after their content changed."""
+        for index in list(self._laid) if indices is None else indices:
+            self._laid.pop(index, None)
 
     def visible(self, top: float, bottom: float) -> list[int]:
         """Indices of the blocks overlapping ``[top, bottom)``, laid out."""
@@ -155,36 +205,78 @@ class ReaderLayout:
 
     # --- laying out one block -----------------------------------------------
 
-    def _measures(self, block: Block) -> tuple[_Measure, _Measure]:
+    def _measures(self, block: Block) -> tuple[Measure, Measure]:
         if block.kind == "heading":
-            return self._en_head, self._zh_head
+            return self.en_head, self.zh_head
         if block.kind == "code":
-            return self._code, self._code
-        return self._en, self._zh
+            return self.code, self.code
+        return self.en, self.zh
 
-    def _lay_out(self, block: Block) -> BlockGeometry:
+    def _lay_out(self, index: int, block: Block) -> BlockGeometry:
         (en_x, en_w), (zh_x, zh_w) = self.columns()
         en_measure, zh_measure = self._measures(block)
         english = chinese = None
+        hidden = self.options.hide_english and block.chinese is not None and not self._english_shown(index)
         if block.english is not None:
-            wide = block.chinese is None and self.mode == "side"
-            english = self._place(block.english, en_measure, en_x, 0.0, en_w + (zh_w + self.GUTTER if wide else 0), latin=True)
+            wide = block.chinese is None and self.options.mode == "side"
+            width = en_w + (zh_w + self.GUTTER if wide else 0)
+            if hidden:
+                placeholder = Side("(English hidden: click or press E to peek)", "en", block.english.start, block.english.end)
+                english = self._place_english(placeholder, self.en, en_x, width)
+            else:
+                english = self._place_english(block.english, en_measure, en_x, width)
         if block.chinese is not None:
-            y = english.layout.height + self._en.line_height * 0.3 if (english and self.mode == "stacked") else 0.0
-            chinese = self._place(block.chinese, zh_measure, zh_x, y, zh_w, latin=False)
+            y = english.layout.height + self.en.line_height * 0.3 if (english and self.options.mode == "stacked") else 0.0
+            chinese = self._place_chinese(index, block.chinese, zh_measure, zh_x, y, zh_w)
         height = max((p.y + p.layout.height for p in (english, chinese) if p), default=0.0)
-        return BlockGeometry(height, english, chinese)
+        return BlockGeometry(height, english, chinese, hidden)
 
-    def _place(self, side: Side, measure: _Measure, x: float, y: float, width: float, latin: bool) -> PlacedSide:
-        pieces: list[Piece] = english_pieces(side.text) if latin else chinese_pieces(side.text)
-        widths = [measure.width(side.text[p.start : p.end]) for p in pieces]
-        layout = lay_out(pieces, widths, measure.space, width, measure.line_height, measure.ascent)
-        return PlacedSide(side, x, y, layout, measure)
+    def _place_english(self, side: Side, measure: Measure, x: float, width: float) -> PlacedSide:
+        pieces: list[Piece] = english_pieces(side.text)
+        texts = [side.text[p.start : p.end] for p in pieces]
+        layout = lay_out(pieces, [measure.width(t) for t in texts], measure.space, width, measure.line_height, measure.ascent)
+        return PlacedSide(side, x, 0.0, layout, measure, texts)
+
+    def _place_chinese(self, index: int, side: Side, measure: Measure, x: float, y: float, width: float) -> PlacedSide:
+        annotation = self._annotation(index)
+        text = side.text
+        if annotation is None:
+            pieces = chinese_pieces(text)
+            token_of_piece = [-1] * len(pieces)
+            readings: list[list[str] | None] = [None] * len(pieces)
+            displays = [text[p.start : p.end] for p in pieces]
+        else:
+            spans = [(t.start, t.end) for t in annotation.tokens]
+            pieces = chinese_pieces(text, spans)
+            by_start = {t.start: k for k, t in enumerate(annotation.tokens)}
+            token_of_piece = [by_start.get(p.start, -1) for p in pieces]
+            readings = [annotation.readings[k] if k >= 0 else None for k in token_of_piece]
+            shown = annotation.display or [t.text for t in annotation.tokens]
+            displays = [shown[k] if k >= 0 and len(shown[k]) == p.end - p.start else text[p.start : p.end] for k, p in zip(token_of_piece, pieces)]
+        ruby_on = self.options.ruby != "off" and annotation is not None
+        ruby: list[list[str] | None] = []
+        widths: list[float] = []
+        for k, (piece, shown) in enumerate(zip(pieces, displays)):
+            reading = readings[k] if ruby_on and readings[k] and self._show_ruby(text[piece.start : piece.end]) else None
+            marks = [marks_from_numbered(s) for s in reading] if reading else None
+            ruby.append(marks)
+            han_width = measure.width(shown)
+            if marks:
+                han_width = max(han_width, self.pinyin.width(" ".join(marks)) + self.pinyin.space)
+            widths.append(han_width)
+        ruby_height = self.pinyin.line_height if ruby_on else 0.0
+        layout = lay_out(pieces, widths, measure.space, width, measure.line_height + ruby_height, measure.ascent + ruby_height)
+        return PlacedSide(side, x, y, layout, measure, displays, token_of_piece, ruby, ruby_height)
 
     def _estimate(self, block: Block) -> float:
         (_, en_w), (_, zh_w) = self.columns()
         en_measure, zh_measure = self._measures(block)
+        ruby = self.pinyin.line_height if self.options.ruby != "off" else 0.0
         en_lines = math.ceil(len(block.english.text) * en_measure.average * 1.1 / en_w) if block.english else 0
-        zh_lines = math.ceil(len(block.chinese.text) * zh_measure.metrics.height() / zh_w) if block.chinese else 0
-        en_h, zh_h = en_lines * en_measure.line_height, zh_lines * zh_measure.line_height
-        return en_h + zh_h + self._en.line_height * 0.3 if self.mode == "stacked" else max(en_h, zh_h)
+        zh_lines = math.ceil(len(block.chinese.text) * zh_measure.metrics.height() * (1.3 if ruby else 1.0) / zh_w) if block.chinese else 0
+        en_h, zh_h = en_lines * en_measure.line_height, zh_lines * (zh_measure.line_height + ruby)
+        return en_h + zh_h + self.en.line_height * 0.3 if self.options.mode == "stacked" else max(en_h, zh_h)
+
+
+def tones_of(marks: list[str]) -> list[int]:
+    return [tone_of(s) for s in marks]

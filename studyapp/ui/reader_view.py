@@ -1,34 +1,63 @@
 """ReaderView: the painted, virtualised view of a document's aligned pairs.
 
-Only the blocks in view are laid out and painted (see ReaderLayout), so a
-book opens as fast as a page. Text is drawn as plain text, never as HTML.
+Only the blocks in view are laid out and painted (ReaderLayout), so a book
+opens as fast as a page. Chinese is drawn word by word: hovering shows a
+word's extent, clicking (or the arrow keys and Enter) selects it and emits
+``word_activated``. Text is drawn as plain text, never as HTML.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from studyapp.core.document import Document
-from studyapp.ui.reader_layout import PlacedSide, ReaderLayout
+from studyapp.core.pinyin_format import tone_of
+from studyapp.ui.reader_layout import Annotation, LayoutOptions, PlacedSide, ReaderLayout
+from studyapp.ui.tones import is_dark, tone_colour
+
+
+@dataclass(frozen=True)
+class WordRef:
+    """A Chinese token of the document: block index and token index."""
+
+    block: int
+    token: int
 
 
 class ReaderView(QAbstractScrollArea):
     """Shows a Document as aligned English/Chinese pairs."""
 
+    word_activated = Signal(object)  # WordRef: clicked, or Enter on the selection
+    selection_changed = Signal(object)  # WordRef | None
+    escape_pressed = Signal()
     layout_changed = Signal()
+    position_changed = Signal(int)  # first visible block
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readerView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.verticalScrollBar().setSingleStep(40)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
         self._document: Document | None = None
         self._layout: ReaderLayout | None = None
-        self._mode = "side"
-        self._point_size = 12.0
+        self.options = LayoutOptions()
+        self.tone_colours = True
+        self._annotations: dict[int, Annotation] = {}
+        self._display: dict[int, list[str]] = {}
+        self._highlighted: frozenset[str] = frozenset()
+        self._known: frozenset[str] = frozenset()
+        self._peeked: set[int] = set()
+        self._find_hits: list[tuple[int, str, int, int]] = []
+        self._hover: WordRef | None = None
+        self.selection: WordRef | None = None
 
     # --- public API -----------------------------------------------------------
 
@@ -42,17 +71,67 @@ class ReaderView(QAbstractScrollArea):
 
     def set_document(self, document: Document | None) -> None:
         self._document = document
+        self._annotations.clear()
+        self._display.clear()
+        self._peeked.clear()
+        self._find_hits = []
+        self._hover = self.selection = None
         self._rebuild_layout()
         self.verticalScrollBar().setValue(0)
 
-    def set_mode(self, mode: str) -> None:
-        """``"side"`` (side by side) or ``"stacked"`` (English above Chinese)."""
-        if mode != self._mode:
-            self._mode = mode
+    def set_annotations(self, annotations: dict[int, Annotation]) -> None:
+        """Tokens and readings for some blocks (from the background annotator)."""
+        self._annotations.update(annotations)
+        if self._layout is not None:
+            self._layout.invalidate(annotations.keys())
+            self._refresh()
+
+    def annotation(self, index: int) -> Annotation | None:
+        return self._annotations.get(index)
+
+    def set_options(self, **changes) -> None:
+        """Change layout options (mode, ruby, point_size, hide_english), keeping the place."""
+        for name, value in changes.items():
+            setattr(self.options, name, value)
+        self._rebuild_layout(keep_position=True)
+
+    def set_display_forms(self, forms: dict[int, list[str]] | None) -> None:
+        """Per block, the text to show for each token (traditional forms), or None for the original."""
+        self._display = dict(forms or {})
+        for index, annotation in self._annotations.items():
+            annotation.display = self._display.get(index)
+        if self._layout is not None:
+            self._layout.invalidate()
+            self._refresh()
+
+    def set_highlighted_words(self, words: set[str] | frozenset[str]) -> None:
+        """Words drawn with a highlight wherever they occur (saved words)."""
+        self._highlighted = frozenset(words)
+        self.viewport().update()
+
+    def set_known_words(self, words: set[str] | frozenset[str]) -> None:
+        """Words that need no pinyin in the "unknown words only" ruby mode."""
+        self._known = frozenset(words)
+        if self.options.ruby == "unknown":
             self._rebuild_layout(keep_position=True)
 
-    def mode(self) -> str:
-        return self._mode
+    def set_tone_colours(self, on: bool) -> None:
+        self.tone_colours = on
+        self.viewport().update()
+
+    def set_find_hits(self, hits: list[tuple[int, str, int, int]]) -> None:
+        """Find results as ``(block, "en"|"zh", start, end)`` to highlight."""
+        self._find_hits = hits
+        self.viewport().update()
+
+    def toggle_english(self, block: int | None = None) -> None:
+        """Peek at (or hide again) the English of ``block`` (default: the current pair)."""
+        if block is None:
+            block = self.selection.block if self.selection else self.first_visible_block()
+        self._peeked ^= {block}
+        if self._layout is not None:
+            self._layout.invalidate([block])
+            self._refresh()
 
     def scroll_to_block(self, index: int) -> None:
         if self._layout is not None:
@@ -61,6 +140,67 @@ class ReaderView(QAbstractScrollArea):
     def first_visible_block(self) -> int:
         return self._layout.block_at(self.verticalScrollBar().value()) if self._layout else 0
 
+    def visible_blocks(self) -> list[int]:
+        if self._layout is None:
+            return []
+        top = self.verticalScrollBar().value()
+        return self._layout.visible(top, top + self.viewport().height())
+
+    def token_of(self, ref: WordRef):
+        annotation = self._annotations.get(ref.block)
+        return annotation.tokens[ref.token] if annotation else None
+
+    def word_rect(self, ref: WordRef) -> QRectF | None:
+        """Where ``ref`` is drawn, in viewport coordinates (laying it out if needed)."""
+        if self._layout is None:
+            return None
+        placed = self._layout.geometry(ref.block).chinese
+        piece = placed.piece_of_token(ref.token) if placed else None
+        if piece is None:
+            return None
+        x, y, w, h = placed.layout.rect_of(piece)
+        top = self._layout.top_of(ref.block) - self.verticalScrollBar().value()
+        return QRectF(placed.x + x, top + placed.y + y, w, h)
+
+    def select(self, ref: WordRef | None, ensure_visible: bool = True) -> None:
+        self.selection = ref
+        if ref is not None and ensure_visible:
+            self._ensure_visible(ref)
+        self.viewport().update()
+        self.selection_changed.emit(ref)
+
+    # --- hit testing ------------------------------------------------------------
+
+    def word_at(self, point: QPointF) -> WordRef | None:
+        hit = self._hit(point)
+        if hit and hit[1] == "zh":
+            return hit[2]
+        return None
+
+    def _hit(self, point: QPointF):
+        """``(block, "en"|"zh", WordRef|None)`` under a viewport point, or None."""
+        if self._layout is None:
+            return None
+        y = point.y() + self.verticalScrollBar().value()
+        index = self._layout.block_at(y)
+        geometry = self._layout.geometry(index)
+        local_y = y - self._layout.top_of(index)
+        for name, placed in (("zh", geometry.chinese), ("en", geometry.english)):
+            if placed is None:
+                continue
+            px, py = point.x() - placed.x, local_y - placed.y
+            if name == "en" and 0 <= py < placed.layout.height and 0 <= px:
+                if px <= max((l.xs[-1] + l.widths[-1] for l in placed.layout.lines if l.xs), default=0):
+                    return (index, "en", None)
+            if name == "zh":
+                piece = placed.layout.piece_at(px, py)
+                if piece is not None and placed.token_of_piece[piece] >= 0:
+                    token = placed.token_of_piece[piece]
+                    annotation = self._annotations.get(index)
+                    if annotation and annotation.tokens[token].is_chinese:
+                        return (index, "zh", WordRef(index, token))
+        return None
+
     # --- layout -----------------------------------------------------------------
 
     def _rebuild_layout(self, keep_position: bool = False) -> None:
@@ -68,13 +208,23 @@ class ReaderView(QAbstractScrollArea):
         if self._document is None:
             self._layout = None
         else:
-            width = self.viewport().width()
-            self._layout = ReaderLayout(self._document, width, self._point_size, self._mode)
+            self._layout = ReaderLayout(
+                self._document,
+                self.viewport().width(),
+                self.options,
+                annotation=self._annotations.get,
+                show_ruby=lambda word: self.options.ruby == "all" or word not in self._known,
+                english_shown=lambda index: index in self._peeked,
+            )
         self._sync_scrollbar()
         if keep_position and self._layout is not None:
             self.scroll_to_block(anchor)
         self.viewport().update()
         self.layout_changed.emit()
+
+    def _refresh(self) -> None:
+        self._sync_scrollbar()
+        self.viewport().update()
 
     def _sync_scrollbar(self) -> None:
         bar = self.verticalScrollBar()
@@ -83,7 +233,113 @@ class ReaderView(QAbstractScrollArea):
         bar.setPageStep(page)
         bar.setRange(0, max(0, total - page))
 
+    def _ensure_visible(self, ref: WordRef) -> None:
+        rect = self.word_rect(ref)
+        if rect is None:
+            return
+        bar = self.verticalScrollBar()
+        if rect.top() < 0:
+            bar.setValue(int(bar.value() + rect.top() - 20))
+        elif rect.bottom() > self.viewport().height():
+            bar.setValue(int(bar.value() + rect.bottom() - self.viewport().height() + 20))
+
+    # --- keyboard navigation ---------------------------------------------------
+
+    def _word_refs(self, block: int) -> list[WordRef]:
+        annotation = self._annotations.get(block)
+        if annotation is None:
+            return []
+        return [WordRef(block, k) for k, t in enumerate(annotation.tokens) if t.is_chinese]
+
+    def _step_word(self, step: int) -> WordRef | None:
+        if self._document is None:
+            return None
+        if self.selection is None:
+            block = self.first_visible_block()
+            refs = self._word_refs(block)
+            return refs[0] if refs else None
+        refs = self._word_refs(self.selection.block)
+        position = refs.index(self.selection) if self.selection in refs else 0
+        if 0 <= position + step < len(refs):
+            return refs[position + step]
+        block = self.selection.block + step
+        while 0 <= block < len(self._document.blocks):
+            refs = self._word_refs(block)
+            if refs:
+                return refs[0] if step > 0 else refs[-1]
+            block += step
+        return self.selection
+
+    def _step_line(self, step: int) -> WordRef | None:
+        if self.selection is None:
+            return self._step_word(1)
+        rect = self.word_rect(self.selection)
+        if rect is None:
+            return self.selection
+        line_height = rect.height()
+        target_y = rect.center().y() + step * line_height
+        for _ in range(40):  # skip blank gaps between blocks
+            ref = self.word_at(QPointF(rect.center().x(), target_y))
+            if ref is None:
+                ref = self._nearest_on_row(target_y, rect.center().x())
+            if ref is not None and ref != self.selection:
+                return ref
+            target_y += step * line_height / 2
+        return self.selection
+
+    def _nearest_on_row(self, y: float, x: float) -> WordRef | None:
+        best, best_distance = None, float("inf")
+        for ref in (r for b in self.visible_blocks() for r in self._word_refs(b)):
+            rect = self.word_rect(ref)
+            if rect is not None and rect.top() <= y < rect.bottom():
+                distance = abs(rect.center().x() - x)
+                if distance < best_distance:
+                    best, best_distance = ref, distance
+        return best
+
     # --- Qt overrides -----------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        moves = {Qt.Key.Key_Right: lambda: self._step_word(1), Qt.Key.Key_Left: lambda: self._step_word(-1),
+                 Qt.Key.Key_Down: lambda: self._step_line(1), Qt.Key.Key_Up: lambda: self._step_line(-1)}
+        if key in moves and self._document is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.select(moves[key]())
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selection is not None:
+            self.word_activated.emit(self.selection)
+        elif key == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+        elif key == Qt.Key.Key_E and event.modifiers() == Qt.KeyboardModifier.NoModifier and self.options.hide_english:
+            self.toggle_english()
+        else:
+            super().keyPressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        hover = self.word_at(event.position())
+        if hover != self._hover:
+            self._hover = hover
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if hover else Qt.CursorShape.ArrowCursor)
+            self.viewport().update()
+
+    def leaveEvent(self, event) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.viewport().update()
+        super().leaveEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        hit = self._hit(event.position())
+        if hit is None:
+            return
+        index, side, ref = hit
+        if side == "zh" and ref is not None:
+            self.select(ref, ensure_visible=False)
+            self.word_activated.emit(ref)
+        elif side == "en" and self.options.hide_english:
+            self.toggle_english(index)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -95,6 +351,11 @@ class ReaderView(QAbstractScrollArea):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.viewport().update()
 
+    def _on_scrollbar_value_changed(self, value: int) -> None:
+        self.position_changed.emit(self.first_visible_block())
+
+    # --- painting ----------------------------------------------------------------
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         palette = self.palette()
@@ -105,29 +366,89 @@ class ReaderView(QAbstractScrollArea):
             painter.end()
             return
         scroll = self.verticalScrollBar().value()
-        height = self.viewport().height()
+        total_before = self._layout.total_height
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted = QColor(text_colour)
-        muted.setAlphaF(0.78)
-        total_before = self._layout.total_height
-        for index in self._layout.visible(scroll, scroll + height):
+        muted.setAlphaF(0.75)
+        for index in self._layout.visible(scroll, scroll + self.viewport().height()):
             top = self._layout.top_of(index) - scroll
             geometry = self._layout.geometry(index)
+            self._paint_find_hits(painter, index, geometry, top)
             if geometry.english:
-                self._paint_side(painter, geometry.english, top, muted)
+                colour = palette.color(QPalette.ColorRole.PlaceholderText) if geometry.english_hidden else muted
+                self._paint_english(painter, geometry.english, top, colour)
             if geometry.chinese:
-                self._paint_side(painter, geometry.chinese, top, text_colour)
+                self._paint_chinese(painter, index, geometry.chinese, top, text_colour)
         painter.end()
         if self._layout.total_height != total_before:
             self._sync_scrollbar()
 
-    def _paint_side(self, painter: QPainter, placed: PlacedSide, top: float, colour: QColor) -> None:
+    def _paint_english(self, painter: QPainter, placed: PlacedSide, top: float, colour: QColor) -> None:
         painter.setFont(placed.measure.font)
         painter.setPen(colour)
-        text = placed.side.text
-        pieces = placed.layout.pieces
         for line in placed.layout.lines:
             baseline = top + placed.y + line.baseline
             for k, x in zip(line.pieces, line.xs):
-                piece = pieces[k]
-                painter.drawText(QPointF(placed.x + x, baseline), text[piece.start : piece.end])
+                painter.drawText(QPointF(placed.x + x, baseline), placed.texts[k])
+
+    def _paint_chinese(self, painter: QPainter, index: int, placed: PlacedSide, top: float, colour: QColor) -> None:
+        palette = self.palette()
+        annotation = self._annotations.get(index)
+        highlight = QColor("#f6d55c") if not is_dark(palette) else QColor("#7a6514")
+        highlight.setAlphaF(0.55)
+        hover_colour = palette.color(QPalette.ColorRole.Highlight)
+        hover_colour.setAlphaF(0.18)
+        selected_colour = palette.color(QPalette.ColorRole.Highlight)
+        selected_colour.setAlphaF(0.40)
+        for line in placed.layout.lines:
+            line_top = top + placed.y + line.top
+            baseline = top + placed.y + line.baseline
+            for k, x, w in zip(line.pieces, line.xs, line.widths):
+                token = placed.token_of_piece[k]
+                rect = QRectF(placed.x + x, line_top + placed.ruby_height, w, line.height - placed.ruby_height)
+                if annotation is not None and token >= 0:
+                    ref = WordRef(index, token)
+                    word = annotation.tokens[token].text
+                    if word in self._highlighted or (annotation.display and annotation.display[token] in self._highlighted):
+                        painter.fillRect(rect, highlight)
+                    if ref == self.selection:
+                        painter.fillRect(rect, selected_colour)
+                    elif ref == self._hover:
+                        painter.fillRect(rect, hover_colour)
+                text = placed.texts[k]
+                painter.setFont(placed.measure.font)
+                painter.setPen(colour)
+                text_width = placed.measure.width(text)
+                painter.drawText(QPointF(placed.x + x + (w - text_width) / 2, baseline), text)
+                marks = placed.ruby[k] if placed.ruby else None
+                if marks:
+                    self._paint_ruby(painter, marks, placed.x + x, w, line_top, colour)
+
+    def _paint_ruby(self, painter: QPainter, marks: list[str], x: float, width: float, top: float, colour: QColor) -> None:
+        measure = self._layout.pinyin
+        painter.setFont(measure.font)
+        gap = measure.space
+        total = sum(measure.width(m) for m in marks) + gap * (len(marks) - 1)
+        cursor = x + (width - total) / 2
+        baseline = top + measure.ascent
+        for syllable in marks:
+            painter.setPen(tone_colour(tone_of(syllable), self.palette()) if self.tone_colours else colour)
+            painter.drawText(QPointF(cursor, baseline), syllable)
+            cursor += measure.width(syllable) + gap
+
+    def _paint_find_hits(self, painter: QPainter, index: int, geometry, top: float) -> None:
+        if not self._find_hits:
+            return
+        colour = QColor("#ff9632")
+        colour.setAlphaF(0.45)
+        for block, side, start, end in self._find_hits:
+            if block != index:
+                continue
+            placed = geometry.chinese if side == "zh" else geometry.english
+            if placed is None or (side == "en" and geometry.english_hidden):
+                continue
+            for line in placed.layout.lines:
+                for k, x, w in zip(line.pieces, line.xs, line.widths):
+                    piece = placed.layout.pieces[k]
+                    if piece.start < end and start < piece.end:
+                        painter.fillRect(QRectF(placed.x + x, top + placed.y + line.top + placed.ruby_height, w, line.height - placed.ruby_height), colour)

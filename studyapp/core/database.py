@@ -1,0 +1,161 @@
+"""Opening the vocabulary database safely: connection settings, migrations,
+backups, and recovery from a damaged file.
+
+Migrations are ``studyapp/core/migrations/NNNN_*.sql``. The database's
+``PRAGMA user_version`` says which have been applied; each newer one runs in
+its own transaction together with the version bump, after a backup copy of
+the file, and rolls back on error. A database newer than this code is refused.
+A file that is not a readable SQLite database is moved aside (never deleted)
+and a fresh one is created; ``OpenedDatabase.recovered`` says where the old one went.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import time
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from studyapp.core.errors import StudyappError
+
+_MIGRATION_RE = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+
+
+class DatabaseError(StudyappError):
+    """The vocabulary database cannot be used (newer schema, unreadable, disk full)."""
+
+
+@dataclass
+class OpenedDatabase:
+    connection: sqlite3.Connection
+    path: Path
+    recovered: Path | None = None  # where a damaged file was moved
+    backup: Path | None = None  # the copy made before migrating
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """``(version, name, sql)`` of every migration, in order."""
+    found = []
+    for item in resources.files("studyapp.core.migrations").iterdir():
+        match = _MIGRATION_RE.match(item.name)
+        if match:
+            found.append((int(match.group(1)), item.name, item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def latest_version() -> int:
+    return migrations()[-1][0]
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection with foreign keys, WAL, a busy timeout and Row objects."""
+    connection = sqlite3.connect(str(path), timeout=10.0, isolation_level=None, check_same_thread=False)
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA busy_timeout = 10000")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    return connection
+
+
+def open_database(path: Path) -> OpenedDatabase:
+    """Open (creating, migrating or recovering) the database at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    recovered = None
+    if path.exists() and not _healthy(path):
+        recovered = _move_aside(path)
+    try:
+        connection = connect(path)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot open the vocabulary database {path}: {exc}") from None
+    opened = OpenedDatabase(connection, path, recovered)
+    migrate(opened)
+    return opened
+
+
+def _healthy(path: Path) -> bool:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = connection.execute("PRAGMA quick_check").fetchone()
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(result) and result[0] == "ok"
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        n += 1
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def migrate(opened: OpenedDatabase) -> None:
+    connection = opened.connection
+    current = connection.execute("PRAGMA user_version").fetchone()[0]
+    newest = latest_version()
+    if current > newest:
+        connection.close()
+        raise DatabaseError(
+            f"The vocabulary database {opened.path} was written by a newer studyapp (schema {current}, "
+            f"this version knows up to {newest}); please upgrade studyapp. The file was not changed."
+        )
+    pending = [m for m in migrations() if m[0] > current]
+    if not pending:
+        return
+    if current > 0:
+        opened.backup = backup_copy(connection, opened.path, f"before-schema-{pending[0][0]}")
+    for version, name, sql in pending:
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            for statement in _statements(sql):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {int(version)}")
+            connection.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise DatabaseError(f"Upgrading the vocabulary database failed at {name}: {exc}; nothing was changed") from None
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements (executescript would commit on its own)."""
+    out, current = [], ""
+    for line in sql.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                out.append(current.strip())
+            current = ""
+    if current.strip() and not current.strip().startswith("--"):
+        out.append(current.strip())
+    return out
+
+
+def backup_copy(connection: sqlite3.Connection, path: Path, label: str) -> Path:
+    """A consistent copy of the database beside it (SQLite's online backup)."""
+    folder = path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{path.stem}-{label}-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}.sqlite3"
+    tmp = target.with_suffix(".tmp")
+    destination = sqlite3.connect(str(tmp))
+    try:
+        connection.backup(destination)
+    finally:
+        destination.close()
+    shutil.move(str(tmp), str(target))
+    return target

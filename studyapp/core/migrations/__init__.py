@@ -1,0 +1,1 @@
+"""Schema migrations of the vocabulary database: ``NNNN_name.sql``, applied in order."""

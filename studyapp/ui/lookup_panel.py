@@ -1,0 +1,180 @@
+"""LookupPanel: what the learner sees for a clicked word.
+
+The word large, its pinyin in context with tone colours, every dictionary
+entry (readings, definitions, classifiers, traditional form, HSK level,
+followed cross-references), the breakdown of a word the dictionary lacks,
+a name marker, and Save. All text is set as plain text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from studyapp.core.hsk import level_label
+from studyapp.core.lookup import EntryView, LookupResult
+from studyapp.core.pinyin_format import marks_from_numbered, tone_of
+from studyapp.ui.reader_layout import CJK_FAMILIES, LATIN_FAMILIES, make_font
+from studyapp.ui.tones import tone_colour
+
+
+class ToneLabel(QWidget):
+    """Pinyin syllables painted in tone colours (or plain)."""
+
+    def __init__(self, syllables: list[str], point_size: float = 13.0, coloured: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.syllables = syllables
+        self.coloured = coloured
+        self.setFont(make_font(LATIN_FAMILIES, point_size))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return " ".join(self.syllables)
+
+    def sizeHint(self) -> QSize:
+        metrics = QFontMetricsF(self.font())
+        return QSize(int(metrics.horizontalAdvance(self.text())) + 4, int(metrics.height()) + 2)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        metrics = QFontMetricsF(self.font())
+        x, baseline = 0.0, metrics.ascent()
+        for syllable in self.syllables:
+            painter.setPen(tone_colour(tone_of(syllable), self.palette()) if self.coloured else self.palette().text().color())
+            painter.drawText(QPointF(x, baseline), syllable)
+            x += metrics.horizontalAdvance(syllable + " ")
+        painter.end()
+
+
+def _plain(text: str, wrap: bool = True, selectable: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class LookupPanel(QWidget):
+    """Shows a LookupResult; emits ``save_requested`` and ``speak_requested``."""
+
+    save_requested = Signal()
+    speak_requested = Signal(str)
+
+    def __init__(self, can_speak: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lookupPanel")
+        self.tone_colours = True
+        self.result: LookupResult | None = None
+        outer = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.word_label = _plain("", wrap=False)
+        self.word_label.setObjectName("lookupWord")
+        self.word_label.setFont(make_font(CJK_FAMILIES, 30))
+        header.addWidget(self.word_label)
+        header.addStretch(1)
+        self.speak_button = QPushButton("Speak")
+        self.speak_button.setVisible(can_speak)
+        self.speak_button.clicked.connect(lambda: self.speak_requested.emit(self.word_label.text()))
+        header.addWidget(self.speak_button)
+        self.save_button = QPushButton("Save (S)")
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_requested.emit)
+        header.addWidget(self.save_button)
+        outer.addLayout(header)
+        self.reading_holder = QHBoxLayout()
+        outer.addLayout(self.reading_holder)
+        self.status_label = _plain("")
+        self.status_label.setObjectName("lookupStatus")
+        outer.addWidget(self.status_label)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._body = QWidget()
+        self._body_layout = QVBoxLayout(self._body)
+        self._body_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll.setWidget(self._body)
+        outer.addWidget(scroll, 1)
+        self.show_message("Click a Chinese word to look it up.")
+
+    # --- content ------------------------------------------------------------------
+
+    def show_message(self, message: str) -> None:
+        self.result = None
+        self.word_label.setText("")
+        self._clear(self.reading_holder)
+        self._clear(self._body_layout)
+        self.status_label.setText(message)
+        self.save_button.setEnabled(False)
+
+    def show_result(self, result: LookupResult, reading: list[str] | None = None, is_name: bool = False, saved: bool = False) -> None:
+        """Show ``result``; ``reading`` is the pinyin chosen in context (numbered)."""
+        self.result = result
+        self.word_label.setText(result.query)
+        self._clear(self.reading_holder)
+        self._clear(self._body_layout)
+        if reading:
+            label = ToneLabel([marks_from_numbered(s) for s in reading], 16, self.tone_colours)
+            label.setObjectName("contextReading")
+            self.reading_holder.addWidget(label)
+        traditional = next((e.traditional for e in result.entries if e.traditional != result.query), "")
+        facts = [f"traditional {traditional}" if traditional else "", level_label(result.hsk)]
+        if is_name:
+            facts.insert(0, "name")
+        self.reading_holder.addWidget(_plain("   ".join(f for f in facts if f), wrap=False))
+        self.reading_holder.addStretch(1)
+        if result.entries:
+            self.status_label.setText(f"{len(result.entries)} dictionary entr{'y' if len(result.entries) == 1 else 'ies'}")
+            for entry in result.entries:
+                self._body_layout.addWidget(self._entry_widget(entry))
+        else:
+            self.status_label.setText(("A name, not in the dictionary. " if is_name else "Not in the dictionary. ") + "Its parts:")
+            for piece in result.pieces:
+                self._body_layout.addWidget(_plain(piece.text, wrap=False))
+                for entry in piece.entries[:3]:
+                    self._body_layout.addWidget(self._entry_widget(entry, compact=True))
+        self.save_button.setEnabled(True)
+        self.save_button.setText("Saved ✓" if saved else "Save (S)")
+
+    def _entry_widget(self, entry: EntryView, compact: bool = False) -> QWidget:
+        box = QFrame()
+        box.setObjectName("lookupEntry")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 8)
+        top = QHBoxLayout()
+        top.addWidget(ToneLabel(entry.pinyin_marks.split(), 13, self.tone_colours))
+        extras = []
+        if entry.traditional != entry.simplified:
+            extras.append(f"{entry.simplified} / {entry.traditional}")
+        if entry.proper_noun:
+            extras.append("proper noun")
+        if entry.hsk and not compact:
+            extras.append(level_label(entry.hsk))
+        if extras:
+            top.addWidget(_plain("  ·  ".join(extras), wrap=False))
+        top.addStretch(1)
+        layout.addLayout(top)
+        for number, definition in enumerate(entry.definitions, 1):
+            layout.addWidget(_plain(f"{number}. {definition}"))
+        if entry.classifiers:
+            layout.addWidget(_plain("Measure words: " + ", ".join(entry.classifiers)))
+        for reference in entry.references:
+            if reference.definitions:
+                layout.addWidget(_plain(f"→ {reference.simplified} [{marks_from_numbered(reference.pinyin)}]: " + "; ".join(reference.definitions[:6])))
+        return box
+
+    @staticmethod
+    def _clear(layout) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+            elif item.layout() is not None:
+                LookupPanel._clear(item.layout())
+
+    def entry_texts(self) -> list[str]:
+        """Every definition line shown (what a test or a screen reader sees)."""
+        return [label.text() for label in self._body.findChildren(QLabel) if label.text()]
