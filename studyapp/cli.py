@@ -119,6 +119,8 @@ def _window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     parser.add_argument("--width", type=int, default=1200, help="window width for --screenshot")
     parser.add_argument("--height", type=int, default=800, help="window height for --screenshot")
+    parser.add_argument("--pinyin", choices=("off", "all", "unknown"), help="pinyin over the characters")
+    parser.add_argument("--lookup", metavar="WORD", help="with --screenshot: look up the first WORD on the page")
     return parser
 
 
@@ -134,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _window_parser().parse_args(argv)
         from studyapp.ui.app import run_app
 
-        return run_app(args.file, screenshot=args.screenshot, size=(args.width, args.height))
+        return run_app(args.file, screenshot=args.screenshot, size=(args.width, args.height), pinyin=args.pinyin, lookup=args.lookup)
     except StudyappError as exc:
         print(f"studyapp: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

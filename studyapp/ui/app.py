@@ -1,4 +1,5 @@
-"""Starting the GUI: the QApplication, settings, and which document to open."""
+"""Starting the GUI: the QApplication, settings, the learner's data, and which
+document to open."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studyapp.core import paths
 from studyapp.core.errors import StudyappError
+from studyapp.core.language import Language
+from studyapp.core.vocab import VocabularyStore
 from studyapp.ui.main_window import MainWindow
+from studyapp.ui.reader_view import WordRef
 
 
 def sample_path() -> Path:
@@ -34,24 +38,67 @@ def initial_document(requested: str | None, settings: QSettings) -> Path:
     return sample_path()
 
 
-def run_app(file: str | None = None, screenshot: str | None = None, size: tuple[int, int] = (1200, 800)) -> int:
+def build_window() -> MainWindow:
+    """The window with its collaborators; raises StudyappError if the vocabulary cannot be opened."""
+    settings = open_settings()
+    vocabulary = VocabularyStore.open()
+    window = MainWindow(settings, Language(), vocabulary)
+    if vocabulary.recovered_from_damage:
+        QTimer.singleShot(0, lambda: window.show_error(
+            "Your vocabulary file was damaged",
+            f"It could not be read, so it was moved to {vocabulary.recovered_from_damage} (nothing was deleted) "
+            "and a new, empty vocabulary was started. Backups are in the backups folder beside it.",
+        ))
+    return window
+
+
+def run_app(
+    file: str | None = None,
+    screenshot: str | None = None,
+    size: tuple[int, int] = (1200, 800),
+    pinyin: str | None = None,
+    lookup: str | None = None,
+) -> int:
     """Run the window; with ``screenshot``, render it to that PNG and exit."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("studyapp")
     app.setOrganizationName("studyapp")
-    settings = open_settings()
-    window = MainWindow(settings)
-    path = initial_document(file, settings)
+    try:
+        window = build_window()
+    except StudyappError as exc:
+        if screenshot:
+            raise
+        QMessageBox.critical(None, "studyapp cannot start", str(exc))
+        return 2
+    path = initial_document(file, window._settings)
+    if pinyin:
+        window.reader.set_options(ruby=pinyin)
     if screenshot:
-        from studyapp.core.importers import open_document
-
-        window.resize(*size)
-        window.show_document(open_document(path))  # errors reach the CLI as one line
-        window.show()
-        app.processEvents()
-        if not window.grab().save(screenshot):
-            raise StudyappError(f"Cannot write the screenshot to {screenshot}")
-        return 0
+        return _screenshot(app, window, path, screenshot, size, lookup)
     window.show()
     QTimer.singleShot(0, lambda: window.open_path(path))
     return app.exec()
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, size: tuple[int, int], lookup: str | None) -> int:
+    from studyapp.core.importers import open_document
+
+    window.resize(*size)
+    window.show()
+    window.show_document(open_document(path))  # errors reach the CLI as one line
+    window.annotator.wait_idle()
+    app.processEvents()
+    if lookup:
+        for index in window.reader.visible_blocks():
+            annotation = window.reader.annotation(index)
+            found = next((k for k, t in enumerate(annotation.tokens) if t.text == lookup), None) if annotation else None
+            if found is not None:
+                ref = WordRef(index, found)
+                window.reader.select(ref)
+                window.reader.word_activated.emit(ref)
+                break
+    app.processEvents()
+    if not window.grab().save(out):
+        raise StudyappError(f"Cannot write the screenshot to {out}")
+    window.annotator.stop()
+    return 0

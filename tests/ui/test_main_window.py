@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from studyapp.core.vocab import VocabularyStore
 from studyapp.ui.app import initial_document, sample_path
 from studyapp.ui.main_window import MainWindow
 
@@ -21,8 +23,8 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def window(qtbot, settings: QSettings) -> MainWindow:
-    win = MainWindow(settings)
+def window(qtbot, settings: QSettings, language, tmp_path: Path) -> MainWindow:
+    win = MainWindow(settings, language, VocabularyStore.open(tmp_path / "vocabulary.sqlite3"))
     qtbot.addWidget(win)
     win.resize(1000, 700)
     win.show()
@@ -42,11 +44,10 @@ def test_sample_opens_side_by_side(window: MainWindow) -> None:
 
 def test_stacked_mode_puts_english_above_chinese(window: MainWindow) -> None:
     window.open_path(sample_path())
-    side_height = window.reader.reader_layout.geometry(1).height
-    window.stacked_action.setChecked(True)
+    window.stacked_action.trigger()
     geometry = window.reader.reader_layout.geometry(1)
-    assert geometry.chinese.y > geometry.english.y
-    assert geometry.height > side_height
+    assert geometry.chinese.y >= geometry.english.y + geometry.english.layout.height
+    assert geometry.chinese.x == geometry.english.x
 
 
 def test_bad_file_shows_a_message_and_keeps_the_document(window: MainWindow, tmp_path: Path, qtbot) -> None:
@@ -92,11 +93,12 @@ def test_reader_paints_chinese_text(window: MainWindow) -> None:
     assert darkest < 128
 
 
-def test_screenshot_flag_writes_a_png(tmp_path: Path) -> None:
+def test_screenshot_flag_writes_a_png(tmp_path: Path, language_home: Path) -> None:
     out = tmp_path / "shot.png"
+    env = dict(os.environ, STUDYAPP_HOME=str(language_home))
     result = subprocess.run(
         [sys.executable, "-m", "studyapp", str(sample_path()), "--screenshot", str(out), "--width", "900", "--height", "600"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True, text=True, timeout=180, env=env,
     )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))

@@ -1,0 +1,149 @@
+"""The reader as the learner uses it: click words, move with keys, pinyin,
+saving, hidden English, traditional characters, find, and a whole book."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QColor
+
+from studyapp.core.vocab import VocabularyStore
+from studyapp.ui.app import sample_path
+from studyapp.ui.main_window import MainWindow
+from studyapp.ui.reader_view import WordRef
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+from synthetic import synthetic_book  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, language, tmp_path: Path) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings, language, VocabularyStore.open(tmp_path / "vocabulary.sqlite3"))
+    qtbot.addWidget(win)
+    win.resize(1300, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_path(sample_path())
+    qtbot.waitUntil(lambda: all(win.reader.annotation(i) for i in win.reader.visible_blocks() if win.reader.document.blocks[i].chinese), timeout=60000)
+    return win
+
+
+def find_word(window: MainWindow, text: str) -> list[WordRef]:
+    refs = []
+    for index in window.reader.visible_blocks():
+        annotation = window.reader.annotation(index)
+        if annotation:
+            refs += [WordRef(index, k) for k, t in enumerate(annotation.tokens) if t.text == text]
+    return refs
+
+
+def click(qtbot, window: MainWindow, ref: WordRef) -> None:
+    rect = window.reader.word_rect(ref)
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+
+
+def test_clicking_a_word_shows_its_entries(qtbot, window: MainWindow) -> None:
+    ref = find_word(window, "省会")[0]
+    click(qtbot, window, ref)
+    assert window.panel.word_label.text() == "省会"
+    assert any("provincial capital" in line for line in window.panel.entry_texts())
+    assert window.reader.selection == ref
+
+
+def test_clicking_a_polyphone_shows_every_reading(qtbot, window: MainWindow) -> None:
+    ref = next(r for r in find_word(window, "还") + find_word(window, "长") + find_word(window, "行"))
+    click(qtbot, window, ref)
+    assert int(window.panel.status_label.text().split()[0]) >= 2
+
+
+def test_keyboard_moves_word_by_word_and_enter_looks_up(qtbot, window: MainWindow) -> None:
+    first = find_word(window, "省会")[0]
+    window.reader.select(first)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Right)
+    after = window.reader.selection
+    assert after.block == first.block and after.token > first.token
+    assert window.reader.token_of(after).is_chinese
+    qtbot.keyClick(window.reader, Qt.Key.Key_Left)
+    assert window.reader.selection == first
+    qtbot.keyClick(window.reader, Qt.Key.Key_Down)
+    below = window.reader.word_rect(window.reader.selection)
+    assert below.top() > window.reader.word_rect(first).top()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return)
+    assert window.panel.word_label.text() == window.reader.token_of(window.reader.selection).text
+    qtbot.keyClick(window.reader, Qt.Key.Key_Escape)
+    assert window.reader.selection is None
+
+
+def test_pinyin_over_characters_changes_the_layout(qtbot, window: MainWindow) -> None:
+    index = find_word(window, "省会")[0].block
+    plain = window.reader.reader_layout.geometry(index).chinese.layout.height
+    window.ruby_actions["all"].trigger()
+    placed = window.reader.reader_layout.geometry(index).chinese
+    assert placed.layout.height > plain
+    piece = placed.piece_of_token(find_word(window, "省会")[0].token)
+    assert placed.ruby[piece] == ["shěng", "huì"]
+
+
+def test_saving_highlights_every_occurrence(qtbot, window: MainWindow) -> None:
+    refs = find_word(window, "杭州")
+    assert len(refs) >= 2
+    in_pair = next(r for r in refs if window.reader.document.blocks[r.block].english)
+    click(qtbot, window, in_pair)
+    qtbot.keyClick(window.reader, Qt.Key.Key_S)
+    saved = window.vocabulary.find("杭州")
+    assert len(saved) == 1
+    context = saved[0].contexts[0]
+    assert "杭州" in context.sentence and context.sentence.endswith("。")
+    assert context.translation == window.reader.document.blocks[in_pair.block].english.text
+    window.reader.select(None)
+    image = window.reader.viewport().grab().toImage()
+    for ref in refs:
+        rect = window.reader.word_rect(ref)
+        corner = QPoint(int(rect.left()) + 2, int(rect.top()) + 2)
+        colour: QColor = image.pixelColor(corner)
+        assert colour.red() > colour.blue() + 30, (ref, colour.name())  # the yellow highlight
+
+
+def test_hidden_english_can_be_peeked(qtbot, window: MainWindow) -> None:
+    index = find_word(window, "省会")[0].block
+    window.hide_english_action.trigger()
+    geometry = window.reader.reader_layout.geometry(index)
+    assert geometry.english_hidden and "hidden" in geometry.english.side.text
+    top = window.reader.reader_layout.top_of(index) - window.reader.verticalScrollBar().value()
+    point = QPoint(int(geometry.english.x + 10), int(top + 5))
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    geometry = window.reader.reader_layout.geometry(index)
+    assert not geometry.english_hidden and geometry.english.side.text.startswith("Hangzhou")
+
+
+def test_traditional_display(qtbot, window: MainWindow) -> None:
+    index = find_word(window, "省会")[0].block
+    window.script_actions["traditional"].trigger()
+    texts = "".join(window.reader.reader_layout.geometry(index).chinese.texts)
+    assert "省會" in texts and "浙江" in texts
+
+
+def test_find_by_toneless_pinyin(qtbot, window: MainWindow) -> None:
+    window.find_bar.open_bar()
+    window.find_bar.field.setText("shenghui")
+    assert any(side == "zh" for _, side, _, _ in window.find_bar.hits)
+    window.find_bar.field.setText("Zhejiang")
+    assert any(side == "en" for _, side, _, _ in window.find_bar.hits)
+
+
+def test_a_large_book_opens_and_scrolls(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    book = tmp_path / "book.md"
+    book.write_text(synthetic_book(3000), encoding="utf-8")
+    window.open_path(book)
+    qtbot.waitUntil(lambda: window.reader.document is not None and len(window.reader.document.blocks) > 3000, timeout=60000)
+    bar = window.reader.verticalScrollBar()
+    for value in (bar.maximum() // 2, bar.maximum(), 0):
+        bar.setValue(value)
+        window.reader.viewport().grab()
+        assert window.reader.visible_blocks()
+    assert window.reader.first_visible_block() == 0
