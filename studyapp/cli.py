@@ -121,6 +121,7 @@ def _window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--height", type=int, default=800, help="window height for --screenshot")
     parser.add_argument("--pinyin", choices=("off", "all", "unknown"), help="pinyin over the characters")
     parser.add_argument("--lookup", metavar="WORD", help="with --screenshot: look up the first WORD on the page")
+    parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)  # start-up benchmark
     return parser
 
 
@@ -136,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _window_parser().parse_args(argv)
         from studyapp.ui.app import run_app
 
-        return run_app(args.file, screenshot=args.screenshot, size=(args.width, args.height), pinyin=args.pinyin, lookup=args.lookup)
+        return run_app(args.file, screenshot=args.screenshot, size=(args.width, args.height), pinyin=args.pinyin, lookup=args.lookup, quit_after_paint=args.quit_after_paint)
     except StudyappError as exc:
         print(f"studyapp: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

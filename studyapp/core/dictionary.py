@@ -108,6 +108,14 @@ class Dictionary:
     def close(self) -> None:
         self._db.close()
 
+    @staticmethod
+    def index_ready(cache_dir: Path | None = None) -> bool:
+        """True if an index file exists (opening it will not need a build)."""
+        try:
+            return ((cache_dir or paths.cache_dir(create=False)) / INDEX_NAME).is_file()
+        except OSError:
+            return False
+
     # --- lookups ----------------------------------------------------------------
 
     def lookup(self, word: str) -> list[Entry]:

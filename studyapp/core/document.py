@@ -90,6 +90,8 @@ class Document:
     source_hash: str = ""
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = field(default=())
+    #: False for a preview of the beginning of a big file (the rest is coming).
+    complete: bool = True
 
     def pairs(self) -> list[tuple[str | None, str | None]]:
         """``(english, chinese)`` for every block in order, ``None`` for a missing side."""

@@ -62,6 +62,18 @@ class Language:
         """Tokens and their readings for each text (what the reader draws)."""
         return [(tokens, self.reader.read(tokens, sandhi=sandhi)) for tokens in self.segment_many(texts)]
 
+    def read_cached(self, texts: Sequence[str]) -> list[tuple[list[Token], list[list[str] | None]]] | None:
+        """Like read_many, but only if every text's segmentation is cached (no jieba), else None.
+
+        Only for an index that exists already: it never builds the dictionary.
+        """
+        if self._dictionary is None and not Dictionary.index_ready(self._cache_dir):
+            return None
+        segmented = self.segmenter.segment_cached(texts)
+        if segmented is None:
+            return None
+        return [(tokens, self.reader.read(tokens)) for tokens in segmented]
+
     def annotate(self, lines: Sequence[str], sandhi: bool = False) -> list[list[dict]]:
         """Token records for each line: text, start, kind, pinyin, in_dictionary, hsk."""
         segmented = self.segment_many(lines)

@@ -28,13 +28,13 @@ from studyapp.core import paths
 from studyapp.core.convert import ScriptConverter
 from studyapp.core.dictionary import Dictionary
 from studyapp.core.document import Token
-from studyapp.core.script import HAN_CLASS
+from studyapp.core.script import HAN_PATTERN
 
 log = logging.getLogger(__name__)
 
 CACHE_VERSION = "seg-2"
 _RUN_RE = re.compile(
-    rf"(?P<han>[{HAN_CLASS}]+)"
+    rf"(?P<han>{HAN_PATTERN}+)"
     r"|(?P<number>[0-9０-９]+(?:[.,:][0-9０-９]+)*%?)"
     r"|(?P<latin>[A-Za-zＡ-Ｚａ-ｚ\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*)"
     r"|(?P<space>\s+)"
@@ -150,6 +150,17 @@ class Segmenter:
         if fresh and cache:
             cache.put_many(fresh)
         return out
+
+    def segment_cached(self, texts: Sequence[str]) -> list[list[Token]] | None:
+        """Tokens for each text if every one is in the cache, else None (never starts jieba)."""
+        cache = self._open_cache()
+        if cache is None:
+            return None
+        keys = [SegmentCache.key(t) for t in texts]
+        found = cache.get_many(keys)
+        if not all(k in found for k in keys):
+            return None
+        return [decode_tokens(text, found[key]) for text, key in zip(texts, keys)]
 
     def _open_cache(self) -> SegmentCache | None:
         if self._cache is None:

@@ -58,6 +58,7 @@ def run_app(
     size: tuple[int, int] = (1200, 800),
     pinyin: str | None = None,
     lookup: str | None = None,
+    quit_after_paint: bool = False,
 ) -> int:
     """Run the window; with ``screenshot``, render it to that PNG and exit."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -75,8 +76,10 @@ def run_app(
         window.reader.set_options(ruby=pinyin)
     if screenshot:
         return _screenshot(app, window, path, screenshot, size, lookup)
+    if quit_after_paint:  # start-up benchmark: stop once the first page is on screen
+        window.reader.painted.connect(lambda: (window.annotator.stop(), app.quit()))
     window.show()
-    QTimer.singleShot(0, lambda: window.open_path(path))
+    window.open_path(path)
     return app.exec()
 
 

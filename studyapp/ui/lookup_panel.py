@@ -63,7 +63,7 @@ class LookupPanel(QWidget):
     save_requested = Signal()
     speak_requested = Signal(str)
 
-    def __init__(self, can_speak: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lookupPanel")
         self.tone_colours = True
@@ -76,7 +76,7 @@ class LookupPanel(QWidget):
         header.addWidget(self.word_label)
         header.addStretch(1)
         self.speak_button = QPushButton("Speak")
-        self.speak_button.setVisible(can_speak)
+        self.speak_button.setVisible(False)  # shown when a Chinese voice exists
         self.speak_button.clicked.connect(lambda: self.speak_requested.emit(self.word_label.text()))
         header.addWidget(self.speak_button)
         self.save_button = QPushButton("Save (S)")

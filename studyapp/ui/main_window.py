@@ -18,13 +18,14 @@ from studyapp import __version__
 from studyapp.core.convert import ScriptConverter
 from studyapp.core.document import Document
 from studyapp.core.errors import StudyappError
-from studyapp.core.importers import open_document
+from studyapp.core.importers import open_document, open_preview
 from studyapp.core.importers.textfile import file_size
 from studyapp.core.language import Language
 from studyapp.core.vocab import VocabularyStore
 from studyapp.ui.annotator import Annotator
 from studyapp.ui.find_bar import FindBar, find_in_document
 from studyapp.ui.lookup_panel import LookupPanel
+from studyapp.ui.reader_layout import Annotation
 from studyapp.ui.reader_view import ReaderView, WordRef
 from studyapp.ui.speech import Speaker
 from studyapp.ui.word_actions import word_context, word_data
@@ -42,6 +43,9 @@ ABOUT = (
 
 
 class _OpenWorker(QThread):
+    """Opens a big file: a preview of its beginning first, then the whole."""
+
+    preview = Signal(object)
     loaded = Signal(object)
     failed = Signal(str)
 
@@ -51,6 +55,9 @@ class _OpenWorker(QThread):
 
     def run(self) -> None:
         try:
+            head = open_preview(self.path)
+            if head is not None:
+                self.preview.emit(head)
             self.loaded.emit(open_document(self.path))
         except StudyappError as exc:
             self.failed.emit(str(exc))
@@ -66,7 +73,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.language = language
         self.vocabulary = vocabulary
-        self.speaker = speaker or Speaker()
+        self.speaker = speaker  # probed after the first paint: speech engines can be slow to start
         self._current: tuple[WordRef, object] | None = None  # (ref, LookupResult)
         self._open_workers: list[_OpenWorker] = []
         self.setWindowTitle("studyapp")
@@ -81,7 +88,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.reader, 1)
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
-        self.panel = LookupPanel(self.speaker.available)
+        self.panel = LookupPanel()
         self.dock = QDockWidget("Lookup", self)
         self.dock.setObjectName("lookupDock")
         self.dock.setWidget(self.panel)
@@ -89,7 +96,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.popup = QFrame(self, Qt.WindowType.Popup)
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
-        self.popup_panel = LookupPanel(self.speaker.available)
+        self.popup_panel = LookupPanel()
         QVBoxLayout(self.popup).addWidget(self.popup_panel)
         self.popup.resize(420, 380)
         self.annotator = Annotator(language, self)
@@ -97,6 +104,9 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(160)
         self.progress.hide()
         self.statusBar().addPermanentWidget(self.progress)
+        self._pending_annotation: Document | None = None
+        self._annotation_timer = QTimer(self, singleShot=True, interval=250)
+        self._annotation_timer.timeout.connect(self._start_annotation)
         self._position_timer = QTimer(self, singleShot=True, interval=400)
         self._position_timer.timeout.connect(self._store_position)
         self._recent_menu = QMenu("Open &Recent", self)
@@ -115,11 +125,12 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.reader.word_activated.connect(self._on_reader_word_activated)
+        self.reader.painted.connect(self._start_annotation)
         self.reader.escape_pressed.connect(self._on_reader_escape_pressed)
         self.reader.position_changed.connect(self._on_reader_position_changed)
         for panel in (self.panel, self.popup_panel):
             panel.save_requested.connect(self.save_current_word)
-            panel.speak_requested.connect(self.speaker.say)
+            panel.speak_requested.connect(self._on_panel_speak_requested)
         self.annotator.annotated.connect(self._on_annotator_annotated)
         self.annotator.progress.connect(self._on_annotator_progress)
         self.annotator.failed.connect(lambda message: self.statusBar().showMessage(message))
@@ -246,6 +257,7 @@ class MainWindow(QMainWindow):
         path = str(path)
         if file_size(path) > BACKGROUND_OPEN_BYTES:
             worker = _OpenWorker(path)
+            worker.preview.connect(self.show_document)
             worker.loaded.connect(lambda document: self._on_document_loaded(document, path))
             worker.failed.connect(lambda message: self._on_document_failed(message))
             worker.finished.connect(lambda w=worker: self._open_workers.remove(w))
@@ -273,16 +285,47 @@ class MainWindow(QMainWindow):
         self.show_error("Cannot open this document", message)
 
     def show_document(self, document: Document) -> None:
+        """Show ``document`` at the remembered position (or where its preview was)."""
+        previous = self.reader.document
+        follows_preview = previous is not None and not previous.complete and previous.path == document.path
+        kept = self._reusable_annotations(previous, document) if follows_preview else {}
+        position = self.reader.first_visible_block() if follows_preview else self._remembered_position(document)
         self.reader.set_document(document)
         self.setWindowTitle(f"{document.title} — studyapp")
-        pairs = sum(1 for b in document.blocks if b.english and b.chinese)
-        self.statusBar().showMessage(f"{len(document.blocks)} blocks, {pairs} pairs, {document.chinese_length:,} Chinese characters")
-        position = int(self._settings.value(self._position_key(document), 0) or 0) if document.path else 0
+        if document.complete:
+            pairs = sum(1 for b in document.blocks if b.english and b.chinese)
+            self.statusBar().showMessage(f"{len(document.blocks)} blocks, {pairs} pairs, {document.chinese_length:,} Chinese characters")
+        else:
+            self.statusBar().showMessage("Showing the beginning while the rest is aligned…")
         if 0 < position < len(document.blocks):
             self.reader.scroll_to_block(position)
-        self.annotator.start(document, self.reader.first_visible_block())
+        self.reader.set_annotations(kept or self._cached_annotations(document))
+        # The worker starts once the first page is painted, so it does not slow that paint down.
+        self._pending_annotation = document
+        self._annotation_timer.start()
         if document.path:
             self.document_opened.emit(document.path)
+
+    def _remembered_position(self, document: Document) -> int:
+        return int(self._settings.value(self._position_key(document), 0) or 0) if document.path else 0
+
+    def _reusable_annotations(self, previous: Document, document: Document) -> dict:
+        """Annotations of a preview's blocks that the full document has unchanged."""
+        kept = {}
+        for index, block in enumerate(previous.blocks[: len(document.blocks)]):
+            annotation = self.reader.annotation(index)
+            same = document.blocks[index].chinese
+            if annotation is not None and block.chinese and same and same.text == block.chinese.text:
+                kept[index] = annotation
+        return kept
+
+    def _cached_annotations(self, document: Document) -> dict:
+        """Words for the first page before it is painted, if they are cached (no jieba)."""
+        indices = [k for k in self.reader.visible_blocks() if document.blocks[k].chinese]
+        results = self.language.read_cached([document.blocks[k].chinese.text for k in indices]) if indices else None
+        if results is None:
+            return {}
+        return {k: Annotation(tokens, readings) for k, (tokens, readings) in zip(indices, results)}
 
     def show_error(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
@@ -312,6 +355,24 @@ class MainWindow(QMainWindow):
             self._settings.setValue(self._position_key(document), self.reader.first_visible_block())
 
     # --- annotation -------------------------------------------------------------------
+
+    def _probe_speech(self) -> None:
+        if self.speaker is None:
+            self.speaker = Speaker()
+        for panel in (self.panel, self.popup_panel):
+            panel.speak_button.setVisible(self.speaker.available)
+
+    def _on_panel_speak_requested(self, text: str) -> None:
+        if self.speaker is not None:
+            self.speaker.say(text)
+
+    def _start_annotation(self) -> None:
+        if self.speaker is None:
+            QTimer.singleShot(0, self._probe_speech)
+        document, self._pending_annotation = self._pending_annotation, None
+        if document is not None and document is self.reader.document:
+            self._annotation_timer.stop()
+            self.annotator.start(document, self.reader.first_visible_block())
 
     def _on_annotator_annotated(self, annotations: dict) -> None:
         if self._script != "original":

@@ -36,6 +36,7 @@ class ReaderView(QAbstractScrollArea):
     escape_pressed = Signal()
     layout_changed = Signal()
     position_changed = Signal(int)  # first visible block
+    painted = Signal()  # a page of the document was painted
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -382,6 +383,7 @@ class ReaderView(QAbstractScrollArea):
         painter.end()
         if self._layout.total_height != total_before:
             self._sync_scrollbar()
+        self.painted.emit()
 
     def _paint_english(self, painter: QPainter, placed: PlacedSide, top: float, colour: QColor) -> None:
         painter.setFont(placed.measure.font)

@@ -111,3 +111,36 @@ def test_window_on_a_bad_file_exits_2(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 2 and "No such file" in result.stderr
+
+
+class _Voice:
+    """Stands in for the system's speech engine (outside the process)."""
+
+    def __init__(self, available: bool) -> None:
+        self.available = available
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+
+@pytest.mark.parametrize("available", [True, False])
+def test_speak_button_only_with_a_chinese_voice(qtbot, settings: QSettings, language, tmp_path: Path, available: bool) -> None:
+    voice = _Voice(available)
+    win = MainWindow(settings, language, VocabularyStore.open(tmp_path / "v.sqlite3"), speaker=voice)
+    qtbot.addWidget(win)
+    win.show()
+    win._probe_speech()
+    assert win.panel.speak_button.isVisible() == available
+    if available:
+        win.panel.word_label.setText("你好")
+        win.panel.speak_button.click()
+        assert voice.said == ["你好"]
+
+
+def test_about_box_credits_cc_cedict(window: MainWindow) -> None:
+    window.show_about()
+    box = window.findChild(QMessageBox, "aboutBox")
+    assert "CC-CEDICT" in box.text() and "Attribution-ShareAlike 4.0" in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
