@@ -164,11 +164,22 @@ class ReaderView(QAbstractScrollArea):
         return QRectF(placed.x + x, top + placed.y + y, w, h)
 
     def select(self, ref: WordRef | None, ensure_visible: bool = True) -> None:
-        self.selection = ref
+        previous, self.selection = self.selection, ref
+        scrolled = False
         if ref is not None and ensure_visible:
-            self._ensure_visible(ref)
-        self.viewport().update()
+            scrolled = self._ensure_visible(ref)
+        if scrolled:
+            self.viewport().update()
+        else:
+            self._update_words(previous, ref)
         self.selection_changed.emit(ref)
+
+    def _update_words(self, *refs: WordRef | None) -> None:
+        """Repaint only where these words are drawn (a click must not repaint the page)."""
+        for ref in refs:
+            rect = self.word_rect(ref) if ref is not None else None
+            if rect is not None:
+                self.viewport().update(rect.adjusted(-2, -2, 2, 2).toAlignedRect())
 
     # --- hit testing ------------------------------------------------------------
 
@@ -234,15 +245,18 @@ class ReaderView(QAbstractScrollArea):
         bar.setPageStep(page)
         bar.setRange(0, max(0, total - page))
 
-    def _ensure_visible(self, ref: WordRef) -> None:
+    def _ensure_visible(self, ref: WordRef) -> bool:
+        """Scroll so that ``ref`` is in view; True if it scrolled."""
         rect = self.word_rect(ref)
         if rect is None:
-            return
+            return False
         bar = self.verticalScrollBar()
+        before = bar.value()
         if rect.top() < 0:
             bar.setValue(int(bar.value() + rect.top() - 20))
         elif rect.bottom() > self.viewport().height():
             bar.setValue(int(bar.value() + rect.bottom() - self.viewport().height() + 20))
+        return bar.value() != before
 
     # --- keyboard navigation ---------------------------------------------------
 
@@ -318,14 +332,14 @@ class ReaderView(QAbstractScrollArea):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         hover = self.word_at(event.position())
         if hover != self._hover:
-            self._hover = hover
+            previous, self._hover = self._hover, hover
             self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if hover else Qt.CursorShape.ArrowCursor)
-            self.viewport().update()
+            self._update_words(previous, hover)
 
     def leaveEvent(self, event) -> None:
         if self._hover is not None:
-            self._hover = None
-            self.viewport().update()
+            previous, self._hover = self._hover, None
+            self._update_words(previous)
         super().leaveEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -360,7 +374,8 @@ class ReaderView(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         palette = self.palette()
-        painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.Base))
+        clip = QRectF(event.rect())
+        painter.fillRect(clip, palette.color(QPalette.ColorRole.Base))
         if self._layout is None:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(QRectF(self.viewport().rect()), Qt.AlignmentFlag.AlignCenter, "Open a bilingual document (Ctrl+O) or drop one here.")
@@ -371,60 +386,85 @@ class ReaderView(QAbstractScrollArea):
         text_colour = palette.color(QPalette.ColorRole.Text)
         muted = QColor(text_colour)
         muted.setAlphaF(0.75)
-        for index in self._layout.visible(scroll, scroll + self.viewport().height()):
+        for index in self._layout.visible(scroll + clip.top(), scroll + clip.bottom()):
             top = self._layout.top_of(index) - scroll
             geometry = self._layout.geometry(index)
             self._paint_find_hits(painter, index, geometry, top)
             if geometry.english:
                 colour = palette.color(QPalette.ColorRole.PlaceholderText) if geometry.english_hidden else muted
-                self._paint_english(painter, geometry.english, top, colour)
+                self._paint_english(painter, geometry.english, top, colour, clip)
             if geometry.chinese:
-                self._paint_chinese(painter, index, geometry.chinese, top, text_colour)
+                self._paint_chinese(painter, index, geometry.chinese, top, text_colour, clip)
         painter.end()
         if self._layout.total_height != total_before:
             self._sync_scrollbar()
         self.painted.emit()
 
-    def _paint_english(self, painter: QPainter, placed: PlacedSide, top: float, colour: QColor) -> None:
-        painter.setFont(placed.measure.font)
-        painter.setPen(colour)
-        for line in placed.layout.lines:
-            baseline = top + placed.y + line.baseline
-            for k, x in zip(line.pieces, line.xs):
-                painter.drawText(QPointF(placed.x + x, baseline), placed.texts[k])
-
-    def _paint_chinese(self, painter: QPainter, index: int, placed: PlacedSide, top: float, colour: QColor) -> None:
-        palette = self.palette()
-        annotation = self._annotations.get(index)
-        highlight = QColor("#f6d55c") if not is_dark(palette) else QColor("#7a6514")
-        highlight.setAlphaF(0.55)
-        hover_colour = palette.color(QPalette.ColorRole.Highlight)
-        hover_colour.setAlphaF(0.18)
-        selected_colour = palette.color(QPalette.ColorRole.Highlight)
-        selected_colour.setAlphaF(0.40)
+    @staticmethod
+    def _lines_in(placed: PlacedSide, top: float, clip: QRectF):
         for line in placed.layout.lines:
             line_top = top + placed.y + line.top
-            baseline = top + placed.y + line.baseline
+            if line_top < clip.bottom() and line_top + line.height > clip.top():
+                yield line, line_top
+
+    def _paint_english(self, painter: QPainter, placed: PlacedSide, top: float, colour: QColor, clip: QRectF) -> None:
+        painter.setFont(placed.measure.font)
+        painter.setPen(colour)
+        for line, line_top in self._lines_in(placed, top, clip):
+            if line.pieces:  # one call per line: the words' measured advances add up to it
+                text = " ".join(placed.texts[k] for k in line.pieces)
+                painter.drawText(QPointF(placed.x + line.xs[0], line_top + line.baseline - line.top), text)
+
+    def _paint_chinese(self, painter: QPainter, index: int, placed: PlacedSide, top: float, colour: QColor, clip: QRectF) -> None:
+        annotation = self._annotations.get(index)
+        marks = self._mark_colours() if annotation is not None else None
+        ruby = placed.ruby_height > 0
+        painter.setFont(placed.measure.font)
+        painter.setPen(colour)
+        for line, line_top in self._lines_in(placed, top, clip):
+            baseline = line_top + line.baseline - line.top
+            text_top, text_height = line_top + placed.ruby_height, line.height - placed.ruby_height
+            if marks is not None:
+                for k, x, w in zip(line.pieces, line.xs, line.widths):
+                    fill = self._mark_of(index, annotation, placed.token_of_piece[k], marks)
+                    if fill is not None:
+                        painter.fillRect(QRectF(placed.x + x, text_top, w, text_height), fill)
+            if not ruby:
+                pieces = placed.layout.pieces
+                text = "".join(placed.texts[k] + (" " if pieces[k].space else "") for k in line.pieces)
+                painter.drawText(QPointF(placed.x + (line.xs[0] if line.xs else 0), baseline), text)
+                continue
             for k, x, w in zip(line.pieces, line.xs, line.widths):
-                token = placed.token_of_piece[k]
-                rect = QRectF(placed.x + x, line_top + placed.ruby_height, w, line.height - placed.ruby_height)
-                if annotation is not None and token >= 0:
-                    ref = WordRef(index, token)
-                    word = annotation.tokens[token].text
-                    if word in self._highlighted or (annotation.display and annotation.display[token] in self._highlighted):
-                        painter.fillRect(rect, highlight)
-                    if ref == self.selection:
-                        painter.fillRect(rect, selected_colour)
-                    elif ref == self._hover:
-                        painter.fillRect(rect, hover_colour)
                 text = placed.texts[k]
                 painter.setFont(placed.measure.font)
                 painter.setPen(colour)
-                text_width = placed.measure.width(text)
-                painter.drawText(QPointF(placed.x + x + (w - text_width) / 2, baseline), text)
-                marks = placed.ruby[k] if placed.ruby else None
-                if marks:
-                    self._paint_ruby(painter, marks, placed.x + x, w, line_top, colour)
+                painter.drawText(QPointF(placed.x + x + (w - placed.measure.width(text)) / 2, baseline), text)
+                if placed.ruby[k]:
+                    self._paint_ruby(painter, placed.ruby[k], placed.x + x, w, line_top, colour)
+
+    def _mark_colours(self) -> tuple[QColor, QColor, QColor]:
+        palette = self.palette()
+        saved = QColor("#f6d55c") if not is_dark(palette) else QColor("#7a6514")
+        saved.setAlphaF(0.55)
+        hover = palette.color(QPalette.ColorRole.Highlight)
+        hover.setAlphaF(0.18)
+        selected = palette.color(QPalette.ColorRole.Highlight)
+        selected.setAlphaF(0.40)
+        return saved, hover, selected
+
+    def _mark_of(self, index: int, annotation: Annotation, token: int, marks: tuple[QColor, QColor, QColor]) -> QColor | None:
+        """The background of a word: selected, hovered, or saved (else None)."""
+        if token < 0:
+            return None
+        ref = WordRef(index, token)
+        if ref == self.selection:
+            return marks[2]
+        if ref == self._hover:
+            return marks[1]
+        word = annotation.tokens[token].text
+        if word in self._highlighted or (annotation.display and annotation.display[token] in self._highlighted):
+            return marks[0]
+        return None
 
     def _paint_ruby(self, painter: QPainter, marks: list[str], x: float, width: float, top: float, colour: QColor) -> None:
         measure = self._layout.pinyin

@@ -1,0 +1,157 @@
+"""Reader figures, each against a baseline measured in the same run.
+
+* start-up: process start to the first painted page (``--quit-after-paint``)
+  for a document seen before, against a bare window (a process that imports
+  PySide6, shows an empty QMainWindow and exits); target within 2.5x;
+* first open of a new ~3,000-character document: target within the
+  baseline + 1.2 s;
+* a ~500,000-character book: file chosen -> first page painted (target
+  0.5 s), peak RSS of the process (target 300 MB), mean scroll repaint of
+  40 px (target 8 ms);
+* click -> lookup panel painted, 95th percentile (target 16 ms).
+
+Run: ``python benchmarks/bench_reader.py [--runs 5]``. Prints medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+BARE = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "from PySide6.QtCore import QTimer\n"
+    "app = QApplication([]); w = QMainWindow(); w.show(); QTimer.singleShot(0, app.quit); app.exec()\n"
+)
+
+
+def run_timed(args: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def new_document(folder: Path, n: int) -> Path:
+    """~3,000 hanzi of new text (the sample's paragraphs shuffled and numbered)."""
+    from studyapp.core.importers import open_document
+
+    blocks = [b for b in open_document(ROOT / "resources" / "sample.md").blocks if b.english and b.chinese]
+    rng = random.Random(n)
+    parts = []
+    for k in range(2):
+        for b in rng.sample(blocks, len(blocks)):
+            parts += [f"{b.english.text} ({n}-{k})", f"{b.chinese.text}（{n}-{k}）"]
+    path = folder / f"new-{n}.md"
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
+def in_process_book(book: Path) -> None:
+    """Runs in a child process: open the book in a window, scroll, click words."""
+    import resource
+
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from studyapp.core.language import Language
+    from studyapp.core.vocab import VocabularyStore
+    from studyapp.ui.main_window import MainWindow
+
+    app = QApplication([])
+    home = Path(os.environ["STUDYAPP_HOME"])
+    window = MainWindow(QSettings(str(home / "bench.ini"), QSettings.Format.IniFormat), Language(), VocabularyStore.open(home / "bench.sqlite3"))
+    window.resize(1280, 820)
+    window.show()
+    app.processEvents()
+    painted = []
+    window.reader.painted.connect(lambda: painted.append(time.perf_counter()))
+    start = time.perf_counter()
+    window.open_path(book)
+    while not painted:
+        app.processEvents()
+    print(f"book: file chosen -> first page painted {painted[0] - start:.3f} s")
+    while window.reader.document is None or not window.reader.document.complete:
+        app.processEvents()
+    print(f"book: whole book aligned and shown after {time.perf_counter() - start:.2f} s ({len(window.reader.document.blocks):,} blocks)")
+    deadline = time.time() + 30
+    while not window.reader.annotation(window.reader.first_visible_block() + 1) and time.time() < deadline:
+        app.processEvents()
+    bar = window.reader.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    window.reader.viewport().repaint()
+    repaints = []
+    for _ in range(150):
+        bar.setValue(bar.value() + 40)
+        begin = time.perf_counter()
+        window.reader.viewport().repaint()
+        repaints.append(time.perf_counter() - begin)
+    print(f"book: 40 px scroll repaint mean {statistics.mean(repaints) * 1000:.1f} ms, median {statistics.median(repaints) * 1000:.1f} ms, max {max(repaints) * 1000:.1f} ms")
+    while not all(window.reader.annotation(i) for i in window.reader.visible_blocks()) and time.time() < deadline + 30:
+        app.processEvents()
+    refs = []
+    from studyapp.ui.reader_view import WordRef
+
+    for index in window.reader.visible_blocks():
+        annotation = window.reader.annotation(index)
+        if annotation:
+            refs += [WordRef(index, k) for k, t in enumerate(annotation.tokens) if t.is_chinese]
+    clicks = []
+    for ref in random.Random(1).sample(refs, min(100, len(refs))):
+        rect = window.reader.word_rect(ref)
+        if rect is None or rect.top() < 0 or rect.bottom() > window.reader.viewport().height():
+            continue
+        begin = time.perf_counter()
+        QTest.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+        window.panel.repaint()
+        window.reader.viewport().repaint()
+        clicks.append(time.perf_counter() - begin)
+    clicks.sort()
+    print(f"click -> lookup panel painted: median {statistics.median(clicks) * 1000:.1f} ms, p95 {clicks[int(len(clicks) * 0.95) - 1] * 1000:.1f} ms over {len(clicks)} clicks")
+    print(f"book: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    window.annotator.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child-book", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_book:
+        return in_process_book(Path(args.child_book))
+    from synthetic import synthetic_book
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDYAPP_HOME=str(folder / "home"))
+        sample = str(ROOT / "resources" / "sample.md")
+        app = [sys.executable, "-m", "studyapp"]
+        run_timed(app + [sample, "--quit-after-paint"], env)  # builds the index
+        run_timed(app + [sample, "--screenshot", str(folder / "warm.png")], env)  # caches the sample's words
+        bare, reopen, fresh = [], [], []
+        for n in range(args.runs):
+            bare.append(run_timed([sys.executable, "-c", BARE], env))
+            reopen.append(run_timed(app + [sample, "--quit-after-paint"], env))
+            fresh.append(run_timed(app + [str(new_document(folder, n)), "--quit-after-paint"], env))
+        b, r, f = (statistics.median(x) for x in (bare, reopen, fresh))
+        print(f"baseline bare window: median {b:.3f} s over {args.runs}")
+        print(f"reopen a document seen before -> first page: median {r:.3f} s = {r / b:.2f}x baseline (target 2.5x)")
+        print(f"first open of a new 3,000-hanzi document -> first page: median {f:.3f} s = baseline + {f - b:.2f} s (target + 1.2 s)")
+        book = folder / "book.md"
+        book.write_text(synthetic_book(8000), encoding="utf-8")
+        subprocess.run([sys.executable, __file__, "--child-book", str(book)], env=env, check=True)
+
+
+if __name__ == "__main__":
+    main()
