@@ -1,8 +1,10 @@
 """Annotator: segments and reads a document's Chinese off the GUI thread.
 
-Blocks are processed in batches, starting from the one the reader shows and
-moving on from wherever the reader asks next; each batch is reported through
-``annotated`` (a dict block index -> Annotation). The first batch also pays
+Work goes in batches, from the block the reader shows onwards, and only
+within a window around it (AHEAD blocks after, BEHIND before): a book is
+read as the learner reaches it, which keeps memory and CPU bounded; the
+segmentation cache makes every later visit instant. Each batch is reported
+through ``annotated`` (block index -> Annotation). The first batch also pays
 for opening (or building) the dictionary index and, on a cache miss, for
 starting jieba. The worker never touches widgets.
 """
@@ -18,30 +20,29 @@ from studyapp.core.language import Language
 from studyapp.ui.reader_layout import Annotation
 
 BATCH = 24
+AHEAD = 300
+BEHIND = 60
 
 
 class _Worker(QThread):
-    def __init__(self, owner: "Annotator", document: Document, generation: int) -> None:
+    def __init__(self, owner: "Annotator", generation: int) -> None:
         super().__init__()
         self.owner = owner
-        self.document = document
         self.generation = generation
 
     def run(self) -> None:
-        owner, document = self.owner, self.document
-        todo = [k for k, b in enumerate(document.blocks) if b.chinese is not None]
-        done: set[int] = set()
+        owner = self.owner
         try:
-            while len(done) < len(todo) and owner.generation == self.generation:
-                start = owner.take_priority()
-                ordered = [k for k in todo if k >= start and k not in done] + [k for k in todo if k < start and k not in done]
-                batch = ordered[:BATCH]
-                results = owner.language.read_many([document.blocks[k].chinese.text for k in batch])
-                done.update(batch)
+            while owner.generation == self.generation:
+                batch = owner.next_batch()
+                if not batch:
+                    return
+                texts = [owner.document.blocks[k].chinese.text for k in batch]
+                results = owner.language.read_many(texts)
                 if owner.generation != self.generation:
                     return
                 owner.annotated.emit({k: Annotation(tokens, readings) for k, (tokens, readings) in zip(batch, results)})
-                owner.progress.emit(len(done), len(todo))
+                owner.progress.emit(len(owner.done), len(owner.todo))
         except Exception as exc:  # reported to the user; the reader keeps working without words
             owner.failed.emit(f"Could not segment the Chinese text: {exc}")
 
@@ -50,37 +51,61 @@ class Annotator(QObject):
     """Owns the worker thread; ``start`` a document, ``prioritise`` a block."""
 
     annotated = Signal(object)  # dict[int, Annotation]
-    progress = Signal(int, int)  # blocks done, blocks in all
+    progress = Signal(int, int)  # blocks done, blocks with Chinese in all
     failed = Signal(str)
 
     def __init__(self, language: Language, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.language = language
         self.generation = 0
+        self.document: Document | None = None
+        self.todo: list[int] = []
+        self.done: set[int] = set()
         self._priority = 0
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []
 
     def start(self, document: Document, first_block: int = 0) -> None:
         self.generation += 1
-        self.prioritise(first_block)
-        worker = _Worker(self, document, self.generation)
+        with self._lock:
+            self.document = document
+            self.todo = [k for k, b in enumerate(document.blocks) if b.chinese is not None]
+            self.done = set()
+            self._priority = first_block
+        self._spawn()
+
+    def prioritise(self, block: int) -> None:
+        """The reader shows ``block`` now: work there next (restarting if idle)."""
+        with self._lock:
+            self._priority = block
+        if self.document is not None and not any(w.isRunning() for w in self._workers) and self._window_open():
+            self._spawn()
+
+    def next_batch(self) -> list[int]:
+        with self._lock:
+            start = self._priority
+            ahead = [k for k in self.todo if start <= k < start + AHEAD and k not in self.done]
+            behind = [k for k in reversed(self.todo) if start - BEHIND <= k < start and k not in self.done]
+            batch = (ahead + behind)[:BATCH]
+            self.done.update(batch)
+            return batch
+
+    def _window_open(self) -> bool:
+        with self._lock:
+            start = self._priority
+            return any(start - BEHIND <= k < start + AHEAD and k not in self.done for k in self.todo)
+
+    def _spawn(self) -> None:
+        worker = _Worker(self, self.generation)
         worker.finished.connect(lambda w=worker: self._workers.remove(w) if w in self._workers else None)
         self._workers.append(worker)
         worker.start()
 
-    def prioritise(self, block: int) -> None:
-        with self._lock:
-            self._priority = block
-
-    def take_priority(self) -> int:
-        with self._lock:
-            return self._priority
-
     def stop(self) -> None:
+        """Stop after the current batch and wait for it (a QThread must not outlive its owner)."""
         self.generation += 1
         for worker in list(self._workers):
-            worker.wait(5000)
+            worker.wait()
 
     def wait_idle(self, timeout_ms: int = 60000) -> bool:
         """Block until the workers finished (tests and screenshots)."""

@@ -4,6 +4,7 @@ document to open."""
 from __future__ import annotations
 
 import sys
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -76,8 +77,13 @@ def run_app(
         window.reader.set_options(ruby=pinyin)
     if screenshot:
         return _screenshot(app, window, path, screenshot, size, lookup)
-    if quit_after_paint:  # start-up benchmark: stop once the first page is on screen
-        window.reader.painted.connect(lambda: (window.annotator.stop(), app.quit()))
+    app.aboutToQuit.connect(window.annotator.stop)
+    if quit_after_paint:  # start-up benchmark: say when the first page is on screen, then stop
+        def _on_first_paint() -> None:
+            print(f"first-paint {time.time():.6f}", flush=True)
+            app.quit()
+
+        window.reader.painted.connect(_on_first_paint)
     window.show()
     window.open_path(path)
     return app.exec()
@@ -89,6 +95,7 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, siz
     window.resize(*size)
     window.show()
     window.show_document(open_document(path))  # errors reach the CLI as one line
+    window._start_annotation()
     window.annotator.wait_idle()
     app.processEvents()
     if lookup:

@@ -41,8 +41,10 @@ class ToneLabel(QWidget):
         painter.setFont(self.font())
         metrics = QFontMetricsF(self.font())
         x, baseline = 0.0, metrics.ascent()
+        palette = self.palette()
+        plain = palette.text().color()
         for syllable in self.syllables:
-            painter.setPen(tone_colour(tone_of(syllable), self.palette()) if self.coloured else self.palette().text().color())
+            painter.setPen(tone_colour(tone_of(syllable), palette) if self.coloured else plain)
             painter.drawText(QPointF(x, baseline), syllable)
             x += metrics.horizontalAdvance(syllable + " ")
         painter.end()
@@ -68,6 +70,7 @@ class LookupPanel(QWidget):
         self.setObjectName("lookupPanel")
         self.tone_colours = True
         self.result: LookupResult | None = None
+        self._texts: list[str] = []
         outer = QVBoxLayout(self)
         header = QHBoxLayout()
         self.word_label = _plain("", wrap=False)
@@ -113,6 +116,7 @@ class LookupPanel(QWidget):
     def show_result(self, result: LookupResult, reading: list[str] | None = None, is_name: bool = False, saved: bool = False) -> None:
         """Show ``result``; ``reading`` is the pinyin chosen in context (numbered)."""
         self.result = result
+        self._texts = []
         self.word_label.setText(result.query)
         self._clear(self.reading_holder)
         self._clear(self._body_layout)
@@ -133,6 +137,7 @@ class LookupPanel(QWidget):
         else:
             self.status_label.setText(("A name, not in the dictionary. " if is_name else "Not in the dictionary. ") + "Its parts:")
             for piece in result.pieces:
+                self._texts.append(piece.text)
                 self._body_layout.addWidget(_plain(piece.text, wrap=False))
                 for entry in piece.entries[:3]:
                     self._body_layout.addWidget(self._entry_widget(entry, compact=True))
@@ -157,13 +162,15 @@ class LookupPanel(QWidget):
             top.addWidget(_plain("  ·  ".join(extras), wrap=False))
         top.addStretch(1)
         layout.addLayout(top)
-        for number, definition in enumerate(entry.definitions, 1):
-            layout.addWidget(_plain(f"{number}. {definition}"))
+        lines = [f"{number}. {definition}" for number, definition in enumerate(entry.definitions, 1)]
         if entry.classifiers:
-            layout.addWidget(_plain("Measure words: " + ", ".join(entry.classifiers)))
+            lines.append("Measure words: " + ", ".join(entry.classifiers))
         for reference in entry.references:
             if reference.definitions:
-                layout.addWidget(_plain(f"→ {reference.simplified} [{marks_from_numbered(reference.pinyin)}]: " + "; ".join(reference.definitions[:6])))
+                lines.append(f"→ {reference.simplified} [{marks_from_numbered(reference.pinyin)}]: " + "; ".join(reference.definitions[:6]))
+        body = _plain("\n".join(lines))  # one label per entry: a click must stay cheap
+        self._texts.append(body.text())
+        layout.addWidget(body)
         return box
 
     @staticmethod
@@ -171,10 +178,11 @@ class LookupPanel(QWidget):
         while layout.count():
             item = layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # else it is painted until deleteLater runs
                 item.widget().deleteLater()
             elif item.layout() is not None:
                 LookupPanel._clear(item.layout())
 
     def entry_texts(self) -> list[str]:
-        """Every definition line shown (what a test or a screen reader sees)."""
-        return [label.text() for label in self._body.findChildren(QLabel) if label.text()]
+        """Every line shown under the word (what a test or a screen reader sees)."""
+        return [line for text in self._texts for line in text.splitlines() if line]

@@ -8,9 +8,11 @@ reading work runs in the Annotator's thread.
 from __future__ import annotations
 
 import hashlib
+import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QPoint, QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QMainWindow, QMenu, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
@@ -31,6 +33,7 @@ from studyapp.ui.speech import Speaker
 from studyapp.ui.word_actions import word_context, word_data
 
 MAX_RECENT = 10
+GIL_SWITCH_SECONDS = 0.0005  # Python's default is 0.005
 BACKGROUND_OPEN_BYTES = 1_000_000
 FILE_FILTER = "Bilingual text (*.md *.markdown *.txt);;All files (*)"
 ABOUT = (
@@ -52,12 +55,16 @@ class _OpenWorker(QThread):
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
+        #: Set by the window once the preview is painted; aligning the whole
+        #: book meanwhile would only slow that first paint down (the GIL).
+        self.preview_painted = threading.Event()
 
     def run(self) -> None:
         try:
             head = open_preview(self.path)
             if head is not None:
                 self.preview.emit(head)
+                self.preview_painted.wait(2.0)
             self.loaded.emit(open_document(self.path))
         except StudyappError as exc:
             self.failed.emit(str(exc))
@@ -70,6 +77,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings, language: Language, vocabulary: VocabularyStore, speaker: Speaker | None = None) -> None:
         super().__init__()
+        # Workers (aligning, segmenting) are pure Python and hold the GIL between
+        # switches; a short switch interval keeps the GUI thread from queueing
+        # behind them for 5 ms at every Python <-> Qt crossing (clicks, paints).
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
         self._settings = settings
         self.language = language
         self.vocabulary = vocabulary
@@ -103,6 +114,7 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.hide()
+        self._progress_clock = QElapsedTimer()
         self.statusBar().addPermanentWidget(self.progress)
         self._pending_annotation: Document | None = None
         self._annotation_timer = QTimer(self, singleShot=True, interval=250)
@@ -257,7 +269,7 @@ class MainWindow(QMainWindow):
         path = str(path)
         if file_size(path) > BACKGROUND_OPEN_BYTES:
             worker = _OpenWorker(path)
-            worker.preview.connect(self.show_document)
+            worker.preview.connect(lambda head, w=worker: self._on_preview_loaded(head, w))
             worker.loaded.connect(lambda document: self._on_document_loaded(document, path))
             worker.failed.connect(lambda message: self._on_document_failed(message))
             worker.finished.connect(lambda w=worker: self._open_workers.remove(w))
@@ -274,6 +286,14 @@ class MainWindow(QMainWindow):
             return False
         self._on_document_loaded(document, path)
         return True
+
+    def _on_preview_loaded(self, head: Document, worker: _OpenWorker) -> None:
+        def painted() -> None:
+            worker.preview_painted.set()
+            self.reader.painted.disconnect(painted)
+
+        self.reader.painted.connect(painted)
+        self.show_document(head)
 
     def _on_document_loaded(self, document: Document, path: str) -> None:
         self.progress.hide()
@@ -384,6 +404,9 @@ class MainWindow(QMainWindow):
         if done >= total:
             self.progress.hide()
             return
+        if self._progress_clock.isValid() and self._progress_clock.elapsed() < 700:
+            return  # a progress bar repaint costs more than a batch: not for every batch
+        self._progress_clock.start()
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.setVisible(total > 2)

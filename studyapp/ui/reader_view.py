@@ -85,7 +85,8 @@ class ReaderView(QAbstractScrollArea):
         self._annotations.update(annotations)
         if self._layout is not None:
             self._layout.invalidate(annotations.keys())
-            self._refresh()
+            if not set(annotations).isdisjoint(self.visible_blocks()):
+                self._refresh()  # blocks out of view are laid out again when they come into view
 
     def annotation(self, index: int) -> Annotation | None:
         return self._annotations.get(index)
