@@ -6,6 +6,8 @@ the bundled sample). Subcommands print results for scripts and tests::
     studyapp pairs FILE [--json]
     studyapp lookup WORD [--json]
     echo 文本 | studyapp annotate [--json] [--sandhi]
+    studyapp vocab add WORD [--context S --translation T --document P --status S --json]
+    studyapp vocab list [--json] | remove WORD | backup FILE | restore FILE
 
 Bad input exits with status 2 and one line on stderr, never a traceback.
 """
@@ -17,6 +19,7 @@ import json
 import sys
 from typing import Callable, Sequence
 
+from studyapp import vocab_cli
 from studyapp.core.errors import StudyappError
 
 EXIT_BAD_INPUT = 2
@@ -92,6 +95,7 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "pairs": ("print the aligned English/Chinese pairs of a document", _cmd_pairs),
     "lookup": ("look a word up in CC-CEDICT", _cmd_lookup),
     "annotate": ("segment stdin (one paragraph per line) with pinyin", _cmd_annotate),
+    "vocab": ("the saved-word list", lambda args: vocab_cli.run(args)),
 }
 
 
@@ -107,6 +111,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     annotate = sub.add_parser("annotate", help=SUBCOMMANDS["annotate"][0])
     annotate.add_argument("--json", action="store_true", help="one JSON object per input line")
     annotate.add_argument("--sandhi", action="store_true", help="tone sandhi of 一 and 不 as spoken")
+    vocab_cli.add_parser(sub)
     return parser
 
 

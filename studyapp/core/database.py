@@ -67,6 +67,8 @@ def open_database(path: Path) -> OpenedDatabase:
     recovered = None
     if path.exists() and not _healthy(path):
         recovered = _move_aside(path)
+    if path.exists():
+        _refuse_if_newer(path)  # before anything (even WAL mode) touches the file
     try:
         connection = connect(path)
     except sqlite3.Error as exc:
@@ -74,6 +76,19 @@ def open_database(path: Path) -> OpenedDatabase:
     opened = OpenedDatabase(connection, path, recovered)
     migrate(opened)
     return opened
+
+
+def _refuse_if_newer(path: Path) -> None:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        connection.close()
+    if version > latest_version():
+        raise DatabaseError(
+            f"The vocabulary database {path} was written by a newer studyapp (schema {version}, "
+            f"this version knows up to {latest_version()}); please upgrade studyapp. The file was not changed."
+        )
 
 
 def _healthy(path: Path) -> bool:
@@ -146,11 +161,19 @@ def _statements(sql: str) -> list[str]:
     return out
 
 
-def backup_copy(connection: sqlite3.Connection, path: Path, label: str) -> Path:
-    """A consistent copy of the database beside it (SQLite's online backup)."""
+def backup_copy(connection: sqlite3.Connection, path: Path, label: str, when: float | None = None) -> Path:
+    """A consistent copy of the database in ``backups/`` beside it (SQLite's online backup).
+
+    Names carry the UTC time and never overwrite an earlier backup.
+    """
     folder = path.parent / "backups"
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{path.stem}-{label}-{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}.sqlite3"
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(time.time() if when is None else when))
+    target = folder / f"{path.stem}-{label}-{stamp}.sqlite3"
+    n = 1
+    while target.exists():
+        target = folder / f"{path.stem}-{label}-{stamp}-{n}.sqlite3"
+        n += 1
     tmp = target.with_suffix(".tmp")
     destination = sqlite3.connect(str(tmp))
     try:

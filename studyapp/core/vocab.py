@@ -14,6 +14,7 @@ the injectable ``clock``. Example::
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import sqlite3
@@ -28,6 +29,8 @@ from studyapp.core.database import DatabaseError, OpenedDatabase, backup_copy, o
 from studyapp.core.pinyin_format import normalise_numbered, numbered_from_marks, strip_tones
 
 STATUSES = ("new", "learning", "known")
+KEEP_DAILY = 5
+DAY = 24 * 3600
 DATABASE_NAME = "vocabulary.sqlite3"
 
 
@@ -93,6 +96,17 @@ def normalise_pinyin_query(query: str) -> str:
     if any(ch in _MARKED_VOWELS for ch in text):
         return "".join(numbered_from_marks(s) for s in _SYLLABLE_RE.findall(text))
     return text
+
+
+_BACKUP_NAME_RE = re.compile(r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+
+
+def _backup_order(path: Path) -> tuple[float, int]:
+    """(UTC time, counter) from a backup's name: backups sort by when they were made."""
+    match = _BACKUP_NAME_RE.search(path.name)
+    if not match:
+        return (path.stat().st_mtime, 0)
+    return (float(calendar.timegm(time.strptime(match.group(1), "%Y%m%d-%H%M%S"))), int(match.group(2) or 0))
 
 
 class VocabularyStore:
@@ -305,7 +319,7 @@ class VocabularyStore:
 
     def backup(self, target: Path | None = None, label: str = "manual") -> Path:
         """A consistent copy of the whole database (to ``target`` or the backups folder)."""
-        made = backup_copy(self._db, self.path, label)
+        made = backup_copy(self._db, self.path, label, self._clock())
         if target is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(target.name + ".tmp")
@@ -313,3 +327,46 @@ class VocabularyStore:
             tmp.replace(target)
             return target
         return made
+
+    def backups(self, label: str | None = None) -> list[Path]:
+        """Backup files in the backups folder, oldest first."""
+        folder = self.path.parent / "backups"
+        pattern = f"{self.path.stem}-{label}-*.sqlite3" if label else f"{self.path.stem}-*.sqlite3"
+        return sorted(folder.glob(pattern), key=_backup_order) if folder.is_dir() else []
+
+    def rolling_backup(self, keep: int = KEEP_DAILY, every_seconds: int = DAY) -> Path | None:
+        """A daily backup, keeping the last ``keep``; None if today's exists (or nothing is saved yet)."""
+        existing = self.backups("daily")
+        if self.count() == 0 or (existing and self._clock() - _backup_order(existing[-1])[0] < every_seconds):
+            return None
+        made = self.backup(label="daily")
+        for old in self.backups("daily")[:-keep]:
+            old.unlink(missing_ok=True)
+        return made
+
+    def restore_from(self, source: Path) -> Path:
+        """Replace the vocabulary with the backup ``source``; returns the backup of the replaced one.
+
+        The file is checked first (a readable studyapp database of a known
+        schema); the current vocabulary is backed up before it is replaced.
+        """
+        from studyapp.core.database import latest_version
+
+        try:
+            other = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            version = other.execute("PRAGMA user_version").fetchone()[0]
+            other.execute("SELECT count(*) FROM word").fetchone()
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"{source} is not a studyapp vocabulary backup: {exc}") from None
+        if not 1 <= version <= latest_version():
+            other.close()
+            raise DatabaseError(f"{source} has schema {version}; this studyapp reads 1 to {latest_version()}")
+        saved = self.backup(label="before-restore")
+        try:
+            other.backup(self._db)
+        finally:
+            other.close()
+        from studyapp.core.database import migrate
+
+        migrate(self._opened)
+        return saved

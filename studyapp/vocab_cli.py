@@ -1,0 +1,125 @@
+"""``studyapp vocab ...``: the vocabulary from the command line.
+
+add WORD (looked up in CC-CEDICT; the first entry unless --pinyin picks a
+reading), list, remove, backup FILE, restore FILE.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from studyapp.core.errors import StudyappError
+from studyapp.core.vocab import STATUSES, Context, VocabularyStore, WordData, WordRecord
+
+
+def add_parser(sub) -> None:
+    vocab = sub.add_parser("vocab", help="the saved-word list: add, list, remove, backup, restore")
+    actions = vocab.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="save a word")
+    add.add_argument("word")
+    add.add_argument("--pinyin", help="the reading to save, numbered (e.g. 'zhang3'); default: the first entry's")
+    add.add_argument("--context", help="the sentence the word came from")
+    add.add_argument("--translation", help="that sentence's English")
+    add.add_argument("--document", help="the document it came from")
+    add.add_argument("--status", choices=STATUSES, default="new")
+    add.add_argument("--json", action="store_true")
+    listing = actions.add_parser("list", help="print the saved words")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--status", choices=STATUSES)
+    remove = actions.add_parser("remove", help="delete a saved word (all its readings)")
+    remove.add_argument("word")
+    backup = actions.add_parser("backup", help="copy the vocabulary database to FILE")
+    backup.add_argument("file")
+    restore = actions.add_parser("restore", help="replace the vocabulary with the backup FILE (the current one is backed up first)")
+    restore.add_argument("file")
+
+
+def record_json(record: WordRecord) -> dict:
+    return {
+        "id": record.id, "simplified": record.simplified, "traditional": record.traditional, "pinyin": record.pinyin,
+        "definitions": list(record.definitions), "note": record.note, "hsk": record.hsk, "status": record.status,
+        "tags": list(record.tags), "created": record.created, "updated": record.updated,
+        "contexts": [{"sentence": c.sentence, "translation": c.translation, "document_title": c.document_title,
+                      "document_path": c.document_path, "position": c.position} for c in record.contexts],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    store = VocabularyStore.open()
+    try:
+        return _ACTIONS[args.action](store, args)
+    finally:
+        store.close()
+
+
+def _add(store: VocabularyStore, args: argparse.Namespace) -> int:
+    from studyapp.core.language import Language
+
+    result = Language().lookup(args.word)
+    entries = list(result.entries)
+    if args.pinyin:
+        wanted = args.pinyin.lower().replace(" ", "")
+        entries = [e for e in entries if e.pinyin.lower().replace(" ", "") == wanted] or entries
+    if entries:
+        e = entries[0]
+        data = WordData(e.simplified, e.traditional, args.pinyin or e.pinyin, e.definitions, e.hsk, status=args.status)
+    elif result.pieces:
+        definitions = [f"{p.text}: {p.entries[0].definitions[0]}" for p in result.pieces if p.entries and p.entries[0].definitions]
+        pinyin = args.pinyin or " ".join(p.entries[0].pinyin if p.entries else "" for p in result.pieces)
+        data = WordData(args.word, args.word, pinyin, definitions, result.hsk, status=args.status)
+    else:
+        raise StudyappError(f"{args.word!r} is not Chinese text")
+    context = None
+    if args.context:
+        document = args.document or ""
+        context = Context(args.context, args.translation or "", Path(document).stem if document else "", document)
+    record = store.save(data, context)
+    if args.status != "new" and record.status != args.status:
+        record = store.update(record.id, status=args.status)
+    if args.json:
+        print(json.dumps(record_json(record), ensure_ascii=False))
+    else:
+        print(f"saved {record.simplified} [{record.pinyin}] ({record.status}), {len(record.contexts)} context(s)")
+    return 0
+
+
+def _list(store: VocabularyStore, args: argparse.Namespace) -> int:
+    records = store.words(status=args.status)
+    if args.json:
+        json.dump([record_json(r) for r in records], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for r in records:
+            print(f"{r.simplified}\t{r.pinyin}\t{r.status}\t{'; '.join(r.definitions[:3])}")
+    return 0
+
+
+def _remove(store: VocabularyStore, args: argparse.Namespace) -> int:
+    found = store.find(args.word)
+    if not found:
+        raise StudyappError(f"{args.word} is not in the vocabulary")
+    for record in found:
+        store.remove(record.id)
+    print(f"removed {args.word} ({len(found)} reading(s))")
+    return 0
+
+
+def _backup(store: VocabularyStore, args: argparse.Namespace) -> int:
+    target = store.backup(Path(args.file))
+    print(f"backed up {store.count()} words to {target}")
+    return 0
+
+
+def _restore(store: VocabularyStore, args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    if not source.is_file():
+        raise StudyappError(f"No such file: {source}")
+    saved = store.restore_from(source)
+    print(f"restored {store.count()} words from {source}; the previous vocabulary is kept in {saved}")
+    return 0
+
+
+_ACTIONS = {"add": _add, "list": _list, "remove": _remove, "backup": _backup, "restore": _restore}

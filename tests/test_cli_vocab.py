@@ -1,0 +1,49 @@
+"""``studyapp vocab`` as scripts use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run(home: Path, cache_home: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, STUDYAPP_HOME=str(home))
+    (home / "cache").mkdir(parents=True, exist_ok=True)
+    for item in (cache_home / "cache").iterdir():  # reuse the session's dictionary index
+        target = home / "cache" / item.name
+        if item.is_file() and not target.exists():
+            target.write_bytes(item.read_bytes())
+    return subprocess.run([sys.executable, "-m", "studyapp", *args], capture_output=True, text=True, timeout=300, env=env)
+
+
+def test_add_list_remove_backup_restore(tmp_path: Path, language_home: Path) -> None:
+    home = tmp_path / "home"
+    added = run(home, language_home, "vocab", "add", "长", "--pinyin", "zhang3", "--context", "他长大了。", "--translation", "He grew up.", "--json")
+    assert added.returncode == 0, added.stderr
+    record = json.loads(added.stdout)
+    assert (record["simplified"], record["pinyin"], record["contexts"][0]["translation"]) == ("长", "zhang3", "He grew up.")
+    assert "to grow" in record["definitions"]
+    run(home, language_home, "vocab", "add", "银行", "--context", "我去银行。", "--status", "known")
+    again = run(home, language_home, "vocab", "add", "银行", "--context", "银行关门了。", "--json")
+    assert len(json.loads(again.stdout)["contexts"]) == 2
+    listed = json.loads(run(home, language_home, "vocab", "list", "--json").stdout)
+    assert [(w["simplified"], w["status"]) for w in listed] == [("长", "new"), ("银行", "known")]
+    backup = tmp_path / "backup.sqlite3"
+    assert run(home, language_home, "vocab", "backup", str(backup)).returncode == 0
+    assert run(home, language_home, "vocab", "remove", "长").returncode == 0
+    assert [w["simplified"] for w in json.loads(run(home, language_home, "vocab", "list", "--json").stdout)] == ["银行"]
+    assert run(home, language_home, "vocab", "restore", str(backup)).returncode == 0
+    assert len(json.loads(run(home, language_home, "vocab", "list", "--json").stdout)) == 2
+
+
+def test_bad_vocab_input_exits_2(tmp_path: Path, language_home: Path) -> None:
+    home = tmp_path / "home"
+    missing = run(home, language_home, "vocab", "remove", "不存在")
+    assert missing.returncode == 2 and "not in the vocabulary" in missing.stderr
+    bad = run(home, language_home, "vocab", "restore", str(tmp_path / "nope.sqlite3"))
+    assert bad.returncode == 2 and "No such file" in bad.stderr
+    status = run(home, language_home, "vocab", "add", "好", "--status", "bogus")
+    assert status.returncode == 2
