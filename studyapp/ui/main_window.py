@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QPoint, QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QMainWindow, QMenu, QMessageBox, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp import __version__
 from studyapp.core.convert import ScriptConverter
@@ -30,6 +30,7 @@ from studyapp.ui.lookup_panel import LookupPanel
 from studyapp.ui.reader_layout import Annotation
 from studyapp.ui.reader_view import ReaderView, WordRef
 from studyapp.ui.speech import Speaker
+from studyapp.ui.vocabulary_panel import VocabularyPanel
 from studyapp.ui.word_actions import word_context, word_data
 
 MAX_RECENT = 10
@@ -105,6 +106,15 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.panel)
         self.panel.setMinimumWidth(340)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.vocabulary_panel = VocabularyPanel(vocabulary)
+        self.vocabulary_dock = QDockWidget("Vocabulary", self)
+        self.vocabulary_dock.setObjectName("vocabularyDock")
+        self.vocabulary_dock.setWidget(self.vocabulary_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.vocabulary_dock)
+        self.tabifyDockWidget(self.dock, self.vocabulary_dock)
+        self.dock.raise_()
+        self.coverage_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.coverage_label)
         self.popup = QFrame(self, Qt.WindowType.Popup)
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         self.popup_panel = LookupPanel()
@@ -119,6 +129,8 @@ class MainWindow(QMainWindow):
         self._pending_annotation: Document | None = None
         self._annotation_timer = QTimer(self, singleShot=True, interval=250)
         self._annotation_timer.timeout.connect(self._start_annotation)
+        self._coverage_timer = QTimer(self, singleShot=True, interval=300)
+        self._coverage_timer.timeout.connect(self._update_coverage)
         self._position_timer = QTimer(self, singleShot=True, interval=400)
         self._position_timer.timeout.connect(self._store_position)
         self._recent_menu = QMenu("Open &Recent", self)
@@ -149,6 +161,8 @@ class MainWindow(QMainWindow):
         self.find_bar.hits_changed.connect(self.reader.set_find_hits)
         self.find_bar.current_changed.connect(lambda block, side, start, end: self.reader.scroll_to_block(block))
         self.find_bar.closed.connect(self.reader.setFocus)
+        self.vocabulary_panel.changed.connect(self._refresh_vocabulary_marks)
+        self.vocabulary_panel.context_requested.connect(self.show_context)
 
     def _action(self, menu: QMenu, text: str, slot=None, shortcut: str | QKeySequence | None = None, checkable: bool = False) -> QAction:
         action = QAction(text, self, checkable=checkable)
@@ -183,6 +197,7 @@ class MainWindow(QMainWindow):
         self._action(view, "&Find…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
 
         words = bar.addMenu("&Words")
+        self._action(words, "&Vocabulary List", lambda: (self.vocabulary_dock.show(), self.vocabulary_dock.raise_()), "Ctrl+Shift+V")
         self._action(words, "&Save Word", lambda: self.save_current_word(), "S")
         self._action(words, "Mark as &Known", self.mark_current_known, "K")
 
@@ -368,6 +383,7 @@ class MainWindow(QMainWindow):
     def _on_reader_position_changed(self, block: int) -> None:
         self.annotator.prioritise(block)
         self._position_timer.start()
+        self._coverage_timer.start()
 
     def _store_position(self) -> None:
         document = self.reader.document
@@ -399,6 +415,7 @@ class MainWindow(QMainWindow):
             for index, forms in self._display_forms(annotations).items():
                 annotations[index].display = forms
         self.reader.set_annotations(annotations)
+        self._update_coverage()
 
     def _on_annotator_progress(self, done: int, total: int) -> None:
         if done >= total:
@@ -453,6 +470,7 @@ class MainWindow(QMainWindow):
             self.show_error("The word was not saved", str(exc))
             return
         self._refresh_vocabulary_marks()
+        self.vocabulary_panel.reload()
         for panel in (self.panel, self.popup_panel):
             if panel.result is result:
                 panel.save_button.setText("Saved ✓")
@@ -462,8 +480,55 @@ class MainWindow(QMainWindow):
         self.save_current_word(status="known")
 
     def _refresh_vocabulary_marks(self) -> None:
-        self.reader.set_highlighted_words(self.vocabulary.forms())
-        self.reader.set_known_words(self.vocabulary.forms(status="known"))
+        """Saved words (new, learning) are highlighted, known ones underlined."""
+        known = self.vocabulary.forms(status="known")
+        self._known_forms = known
+        self._saved_forms = self.vocabulary.forms(status="new") | self.vocabulary.forms(status="learning")
+        self.reader.set_highlighted_words(self._saved_forms)
+        self.reader.set_known_words(known)
+        self._update_coverage()
+
+    def _update_coverage(self) -> None:
+        """Status bar: the share of the document's words already known, and new words on this page."""
+        known, saved = getattr(self, "_known_forms", set()), getattr(self, "_saved_forms", set())
+        total = hits = 0
+        for annotation in self.reader._annotations.values():
+            for token in annotation.tokens:
+                if token.kind == "word":
+                    total += 1
+                    hits += token.text in known
+        visible = {t.text for b in self.reader.visible_blocks() if (a := self.reader.annotation(b)) for t in a.tokens if t.kind == "word"}
+        fresh = len(visible - known - saved)
+        self.coverage_label.setText(f"known {hits / total:.0%} of the words read so far · {fresh} new on this page" if total else "")
+
+    def show_context(self, record) -> None:
+        """Open the document a saved word came from, at its sentence, with the word selected."""
+        context = next((c for c in reversed(record.contexts) if c.document_path), None)
+        if context is None:
+            self.statusBar().showMessage(f"{record.simplified} was not saved from a document")
+            return
+        current = self.reader.document
+        if current is None or str(Path(current.path or "").resolve()) != str(Path(context.document_path).resolve()):
+            if not self.open_path(context.document_path):
+                return
+        position = context.position or 0
+        if self.reader.document is None or position >= len(self.reader.document.blocks):
+            return
+        self.reader.scroll_to_block(position)
+        annotation = self.reader.annotation(position) or self._read_now(position)
+        if annotation is not None:
+            found = next((k for k, t in enumerate(annotation.tokens) if t.text in (record.simplified, record.traditional)), None)
+            if found is not None:
+                self.reader.select(WordRef(position, found))
+
+    def _read_now(self, index: int):
+        block = self.reader.document.blocks[index]
+        if block.chinese is None:
+            return None
+        tokens, readings = self.language.read_many([block.chinese.text])[0]
+        annotation = Annotation(tokens, readings)
+        self.reader.set_annotations({index: annotation})
+        return annotation
 
     # --- recent files ---------------------------------------------------------------
 

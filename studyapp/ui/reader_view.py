@@ -112,10 +112,12 @@ class ReaderView(QAbstractScrollArea):
         self.viewport().update()
 
     def set_known_words(self, words: set[str] | frozenset[str]) -> None:
-        """Words that need no pinyin in the "unknown words only" ruby mode."""
+        """Known words: underlined, and without pinyin in the "unknown words only" ruby mode."""
         self._known = frozenset(words)
         if self.options.ruby == "unknown":
             self._rebuild_layout(keep_position=True)
+        else:
+            self.viewport().update()
 
     def set_tone_colours(self, on: bool) -> None:
         self.tone_colours = on
@@ -427,9 +429,12 @@ class ReaderView(QAbstractScrollArea):
             text_top, text_height = line_top + placed.ruby_height, line.height - placed.ruby_height
             if marks is not None:
                 for k, x, w in zip(line.pieces, line.xs, line.widths):
-                    fill = self._mark_of(index, annotation, placed.token_of_piece[k], marks)
+                    token = placed.token_of_piece[k]
+                    fill = self._mark_of(index, annotation, token, marks)
                     if fill is not None:
                         painter.fillRect(QRectF(placed.x + x, text_top, w, text_height), fill)
+                    elif token >= 0 and annotation.tokens[token].text in self._known:
+                        painter.fillRect(QRectF(placed.x + x + 1, text_top + text_height - 3, w - 2, 2), marks[3])
             if not ruby:
                 pieces = placed.layout.pieces
                 text = "".join(placed.texts[k] + (" " if pieces[k].space else "") for k in line.pieces)
@@ -443,7 +448,7 @@ class ReaderView(QAbstractScrollArea):
                 if placed.ruby[k]:
                     self._paint_ruby(painter, placed.ruby[k], placed.x + x, w, line_top, colour)
 
-    def _mark_colours(self) -> tuple[QColor, QColor, QColor]:
+    def _mark_colours(self) -> tuple[QColor, QColor, QColor, QColor]:
         palette = self.palette()
         saved = QColor("#f6d55c") if not is_dark(palette) else QColor("#7a6514")
         saved.setAlphaF(0.55)
@@ -451,9 +456,11 @@ class ReaderView(QAbstractScrollArea):
         hover.setAlphaF(0.18)
         selected = palette.color(QPalette.ColorRole.Highlight)
         selected.setAlphaF(0.40)
-        return saved, hover, selected
+        known = QColor("#3fa34d") if not is_dark(palette) else QColor("#6fd27d")
+        known.setAlphaF(0.8)
+        return saved, hover, selected, known
 
-    def _mark_of(self, index: int, annotation: Annotation, token: int, marks: tuple[QColor, QColor, QColor]) -> QColor | None:
+    def _mark_of(self, index: int, annotation: Annotation, token: int, marks: tuple[QColor, ...]) -> QColor | None:
         """The background of a word: selected, hovered, or saved (else None)."""
         if token < 0:
             return None
