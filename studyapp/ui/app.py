@@ -44,6 +44,7 @@ def build_window() -> MainWindow:
     settings = open_settings()
     vocabulary = VocabularyStore.open()
     window = MainWindow(settings, Language(), vocabulary)
+    QTimer.singleShot(3000, lambda: _daily_backup(vocabulary))
     if vocabulary.recovered_from_damage:
         QTimer.singleShot(0, lambda: window.show_error(
             "Your vocabulary file was damaged",
@@ -51,6 +52,13 @@ def build_window() -> MainWindow:
             "and a new, empty vocabulary was started. Backups are in the backups folder beside it.",
         ))
     return window
+
+
+def _daily_backup(vocabulary: VocabularyStore) -> None:
+    try:
+        vocabulary.rolling_backup()
+    except (StudyappError, OSError) as exc:  # a backup that fails must not stop reading
+        print(f"studyapp: daily backup failed: {exc}", file=sys.stderr)
 
 
 def run_app(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from studyapp.core.errors import StudyappError
 from studyapp.core.hsk import level_label
@@ -25,22 +25,98 @@ RecordRole = Qt.ItemDataRole.UserRole + 2
 
 
 class VocabularyTableModel(QAbstractTableModel):
+    """All saved words; the rows shown are those passing the search and filters.
+
+    Filtering and sorting happen here in plain Python over precomputed keys
+    (one list comprehension a keystroke), not row by row through a proxy,
+    which costs a Python call per row from C++.
+    """
+
     def __init__(self, store: VocabularyStore, parent=None) -> None:
         super().__init__(parent)
         self.store = store
-        self.records: list[WordRecord] = []
+        self.all: list[WordRecord] = []
         self.keys: list[str] = []
+        self.shown: list[int] = []  # indices into ``all``
         self.error: str = ""
+        self._text = self._pinyin = ""
+        self.status, self.tag, self.hsk, self.document = "", "", None, ""
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sort_keys: dict[str, list] = {}
         self.reload()
+
+    # --- loading, filtering, sorting ---------------------------------------------------
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.records = self.store.words()
-        self.keys = [r.search_key() for r in self.records]
+        self.all = self.store.words()
+        self.keys = [r.search_key() for r in self.all]
+        self._sort_keys = {}
+        self._refilter()
         self.endResetModel()
 
+    def set_search(self, text: str) -> None:
+        self.beginResetModel()
+        self._text = text.strip().lower()
+        self._pinyin = normalise_pinyin_query(text)
+        self._refilter()
+        self.endResetModel()
+
+    def set_filters(self, status: str = "", tag: str = "", hsk: int | None = None, document: str = "") -> None:
+        self.beginResetModel()
+        self.status, self.tag, self.hsk, self.document = status, tag, hsk, document
+        self._refilter()
+        self.endResetModel()
+
+    def _refilter(self) -> None:
+        text, pinyin = self._text, self._pinyin
+        keys, records = self.keys, self.all
+        shown = range(len(records))
+        if text:
+            shown = [i for i in shown if text in keys[i] or (pinyin and pinyin in keys[i])]
+        if self.status:
+            shown = [i for i in shown if records[i].status == self.status]
+        if self.tag:
+            shown = [i for i in shown if self.tag in records[i].tags]
+        if self.hsk is not None:
+            shown = [i for i in shown if records[i].hsk == self.hsk]
+        if self.document:
+            shown = [i for i in shown if any(self.document in (c.document_path, c.document_title) for c in records[i].contexts)]
+        self.shown = list(shown)
+        if self._sort is not None:
+            self._apply_sort()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    def _apply_sort(self) -> None:
+        column, order = self._sort
+        name = COLUMNS[column]
+        key = {
+            "Hanzi": lambda r: r.simplified, "Pinyin": lambda r: r.pinyin.lower(), "Meaning": lambda r: "; ".join(r.definitions).lower(),
+            "HSK": lambda r: r.hsk or 99, "Status": lambda r: STATUSES.index(r.status), "Tags": lambda r: " ".join(r.tags),
+            "Added": lambda r: r.created, "Note": lambda r: r.note.lower(),
+        }[name]
+        cache = self._sort_keys.get(name)
+        if cache is None or len(cache) != len(self.all):
+            cache = self._sort_keys[name] = [key(r) for r in self.all]
+        self.shown.sort(key=cache.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    @property
+    def records(self) -> list[WordRecord]:
+        """The rows shown, in order."""
+        return [self.all[i] for i in self.shown]
+
+    def record(self, row: int) -> WordRecord:
+        return self.all[self.shown[row]]
+
+    # --- Qt model API -----------------------------------------------------------------
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.records)
+        return 0 if parent.isValid() else len(self.shown)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -57,7 +133,7 @@ class VocabularyTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        record = self.records[index.row()]
+        record = self.record(index.row())
         column = COLUMNS[index.column()]
         if role == RecordRole:
             return record
@@ -88,7 +164,7 @@ class VocabularyTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         column = COLUMNS[index.column()]
-        record = self.records[index.row()]
+        record = self.record(index.row())
         text = str(value).strip()
         fields = {
             "Meaning": lambda: {"definitions": [d.strip() for d in text.split(";") if d.strip()]},
@@ -103,86 +179,30 @@ class VocabularyTableModel(QAbstractTableModel):
         except StudyappError as exc:
             self.error = str(exc)
             return False
-        self.replace_row(index.row(), updated)
+        self._replace(index.row(), updated)
         return True
 
-    def replace_row(self, row: int, record: WordRecord) -> None:
-        self.records[row] = record
-        self.keys[row] = record.search_key()
+    def _replace(self, row: int, record: WordRecord) -> None:
+        position = self.shown[row]
+        self.all[position] = record
+        self.keys[position] = record.search_key()
+        self._sort_keys = {}
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def remove_rows(self, rows: list[int]) -> list[WordRecord]:
         """Delete these rows from the store; returns the records (for undo)."""
-        removed = []
-        for row in sorted(rows, reverse=True):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            removed.append(self.store.remove(self.records[row].id))
-            del self.records[row]
-            del self.keys[row]
-            self.endRemoveRows()
+        records = [self.record(r) for r in rows]
+        removed = [self.store.remove(r.id) for r in records]
+        self.reload()
         return removed
 
     def restore(self, records: list[WordRecord]) -> None:
         for record in records:
-            back = self.store.restore(record)
-            self.beginInsertRows(QModelIndex(), len(self.records), len(self.records))
-            self.records.append(back)
-            self.keys.append(back.search_key())
-            self.endInsertRows()
+            self.store.restore(record)
+        self.reload()
 
     def set_status(self, rows: list[int], status: str) -> None:
-        self.store.set_status([self.records[r].id for r in rows], status)
-        for row in rows:
-            self.replace_row(row, self.store.get(self.records[row].id))
-
-
-class VocabularyFilter(QSortFilterProxyModel):
-    """Search text plus status / tag / HSK / document filters."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._pinyin = ""
-        self.status = ""
-        self.tag = ""
-        self.hsk: int | None = None
-        self.document = ""
-
-    def set_search(self, text: str) -> None:
-        self._refilter(lambda: self._set_text(text))
-
-    def _set_text(self, text: str) -> None:
-        self._text = text.strip().lower()
-        self._pinyin = normalise_pinyin_query(text)
-
-    def set_filters(self, status: str = "", tag: str = "", hsk: int | None = None, document: str = "") -> None:
-        def change() -> None:
-            self.status, self.tag, self.hsk, self.document = status, tag, hsk, document
-
-        self._refilter(change)
-
-    def _refilter(self, change) -> None:
-        """Apply ``change`` to the filter and re-filter the rows (Qt 6.10+ API where present)."""
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model: VocabularyTableModel = self.sourceModel()
-        record = model.records[row]
-        if self.status and record.status != self.status:
-            return False
-        if self.tag and self.tag not in record.tags:
-            return False
-        if self.hsk is not None and record.hsk != self.hsk:
-            return False
-        if self.document and not any(self.document in (c.document_path, c.document_title) for c in record.contexts):
-            return False
-        if not self._text:
-            return True
-        key = model.keys[row]
-        return self._text in key or (bool(self._pinyin) and self._pinyin in key)
+        ids = [self.record(r).id for r in rows]
+        self.store.set_status(ids, status)
+        for row, word_id in zip(rows, ids):
+            self._replace(row, self.store.get(word_id))

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from studyapp.core.pinyin_format import marks_from_numbered, tone_of
 from studyapp.core.vocab import STATUSES, VocabularyStore, WordRecord
 from studyapp.ui.tones import tone_colour
-from studyapp.ui.vocabulary_model import COLUMNS, PinyinRole, RecordRole, VocabularyFilter, VocabularyTableModel
+from studyapp.ui.vocabulary_model import COLUMNS, PinyinRole, RecordRole, VocabularyTableModel
 
 
 class ToneDelegate(QStyledItemDelegate):
@@ -47,13 +47,11 @@ class VocabularyPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("vocabularyPanel")
         self.model = VocabularyTableModel(store, self)
-        self.proxy = VocabularyFilter(self)
-        self.proxy.setSourceModel(self.model)
         self._undo: list[list[WordRecord]] = []
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.search = QLineEdit(placeholderText="Search: hanzi, English, pinyin (zhongguo, zhong1guo2, zhōngguó)")
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self.model.set_search)
         filters.addWidget(self.search, 3)
         self.status_filter = QComboBox()
         self.status_filter.addItems(["all statuses", *STATUSES])
@@ -67,13 +65,15 @@ class VocabularyPanel(QWidget):
         filters.addWidget(self.tag_filter, 1)
         layout.addLayout(filters)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
         self.table.setItemDelegateForColumn(COLUMNS.index("Pinyin"), ToneDelegate(self.table))
         self.table.horizontalHeader().setSectionResizeMode(COLUMNS.index("Meaning"), QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setWordWrap(False)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
@@ -97,15 +97,15 @@ class VocabularyPanel(QWidget):
         self.model.reload()
 
     def selected_rows(self) -> list[int]:
-        return sorted({self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()})
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
 
     def selected_records(self) -> list[WordRecord]:
-        return [self.model.records[r] for r in self.selected_rows()]
+        return [self.model.record(r) for r in self.selected_rows()]
 
     def _apply_filters(self) -> None:
         status = self.status_filter.currentText() if self.status_filter.currentIndex() > 0 else ""
         hsk = self.hsk_filter.currentIndex() or None
-        self.proxy.set_filters(status=status, tag=self.tag_filter.text().strip(), hsk=hsk)
+        self.model.set_filters(status=status, tag=self.tag_filter.text().strip(), hsk=hsk)
 
     def delete_selected(self) -> None:
         rows = self.selected_rows()
@@ -128,4 +128,4 @@ class VocabularyPanel(QWidget):
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         if COLUMNS[index.column()] in ("Hanzi", "Pinyin", "HSK", "Added"):
-            self.context_requested.emit(self.proxy.data(index, RecordRole))
+            self.context_requested.emit(self.model.data(index, RecordRole))

@@ -32,8 +32,8 @@ def window(qtbot, language, tmp_path: Path) -> MainWindow:
 
 
 def shown(window: MainWindow) -> list[str]:
-    proxy = window.vocabulary_panel.proxy
-    return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    model = window.vocabulary_panel.model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
 def word(window: MainWindow, text: str) -> WordRef:
