@@ -8,6 +8,7 @@ the bundled sample). Subcommands print results for scripts and tests::
     echo 文本 | studyapp annotate [--json] [--sandhi]
     studyapp vocab add WORD [--context S --translation T --document P --status S --json]
     studyapp vocab list [--json] | remove WORD | backup FILE | restore FILE
+    studyapp export --format apkg|anki-txt|pleco|csv --output FILE [--deck D --cards ... --status ...]
 
 Bad input exits with status 2 and one line on stderr, never a traceback.
 """
@@ -86,6 +87,24 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from studyapp.core.export.job import ExportRequest, export_words
+    from studyapp.core.vocab import VocabularyStore
+
+    cards = tuple(c.strip() for c in args.cards.split(",") if c.strip())
+    request = ExportRequest(args.format, Path(args.output), args.deck, cards, args.status, args.tag, args.hsk, args.document,
+                            only_not_exported=args.only_new)
+    store = VocabularyStore.open()
+    try:
+        result = export_words(store, request)
+    finally:
+        store.close()
+    print(f"exported {result.words} words ({result.cards} cards) to {result.path}")
+    return 0
+
+
 def _print_json(value) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
@@ -96,6 +115,7 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "lookup": ("look a word up in CC-CEDICT", _cmd_lookup),
     "annotate": ("segment stdin (one paragraph per line) with pinyin", _cmd_annotate),
     "vocab": ("the saved-word list", lambda args: vocab_cli.run(args)),
+    "export": ("export the vocabulary as flashcards (Anki, Pleco, CSV)", lambda args: _cmd_export(args)),
 }
 
 
@@ -112,6 +132,16 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--json", action="store_true", help="one JSON object per input line")
     annotate.add_argument("--sandhi", action="store_true", help="tone sandhi of 一 and 不 as spoken")
     vocab_cli.add_parser(sub)
+    export = sub.add_parser("export", help=SUBCOMMANDS["export"][0])
+    export.add_argument("--format", required=True, choices=("apkg", "anki-txt", "pleco", "csv"))
+    export.add_argument("--output", required=True, help="the file to write")
+    export.add_argument("--deck", default="studyapp::Vocabulary", help="deck (Anki, nested with ::) or category (Pleco)")
+    export.add_argument("--cards", default="recognition,recall,cloze", help="card types: recognition, recall, cloze (comma-separated)")
+    export.add_argument("--status", choices=("new", "learning", "known"))
+    export.add_argument("--tag")
+    export.add_argument("--hsk", type=int, choices=range(1, 8), metavar="LEVEL")
+    export.add_argument("--document", help="only words saved from this document (path or title)")
+    export.add_argument("--only-new", action="store_true", help="only words added or changed since they were last exported")
     return parser
 
 

@@ -58,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
 def _add(store: VocabularyStore, args: argparse.Namespace) -> int:
     from studyapp.core.language import Language
 
-    result = Language().lookup(args.word)
+    language = Language()
+    result = language.lookup(args.word)
     entries = list(result.entries)
     if args.pinyin:
         wanted = args.pinyin.lower().replace(" ", "")
@@ -75,7 +76,9 @@ def _add(store: VocabularyStore, args: argparse.Namespace) -> int:
     context = None
     if args.context:
         document = args.document or ""
-        context = Context(args.context, args.translation or "", Path(document).stem if document else "", document)
+        tokens = language.annotate([args.context])[0]
+        reading = " ".join(s for t in tokens if t["pinyin"] for s in t["pinyin"])
+        context = Context(args.context, args.translation or "", Path(document).stem if document else "", document, sentence_pinyin=reading)
     record = store.save(data, context)
     if args.status != "new" and record.status != args.status:
         record = store.update(record.id, status=args.status)

@@ -47,3 +47,18 @@ def test_bad_vocab_input_exits_2(tmp_path: Path, language_home: Path) -> None:
     assert bad.returncode == 2 and "No such file" in bad.stderr
     status = run(home, language_home, "vocab", "add", "好", "--status", "bogus")
     assert status.returncode == 2
+
+
+def test_export_cli(tmp_path: Path, language_home: Path) -> None:
+    home = tmp_path / "home"
+    run(home, language_home, "vocab", "add", "银行", "--context", "我去银行。", "--translation", "I go to the bank.")
+    out = tmp_path / "words.apkg"
+    done = run(home, language_home, "export", "--format", "apkg", "--output", str(out), "--deck", "Chinese::Reading", "--cards", "recognition,cloze")
+    assert done.returncode == 0, done.stderr
+    assert "1 words (2 cards)" in done.stdout and out.stat().st_size > 1000
+    bad = run(home, language_home, "export", "--format", "apkg", "--output", str(tmp_path / "x.apkg"), "--cards", "bogus")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
+    nowhere = run(home, language_home, "export", "--format", "csv", "--output", str(tmp_path / "no" / "x.csv"))
+    assert nowhere.returncode == 2 and "does not exist" in nowhere.stderr
+    wrong = run(home, language_home, "export", "--format", "docx", "--output", "x")
+    assert wrong.returncode == 2

@@ -45,6 +45,7 @@ class Context:
     position: int | None = None
     created: int = 0
     id: int = 0
+    sentence_pinyin: str = ""  # numbered syllables of the sentence, if known
 
 
 @dataclass(frozen=True)
@@ -184,9 +185,10 @@ class VocabularyStore:
     @staticmethod
     def _insert_context(db: sqlite3.Connection, word_id: int, context: Context, now: int) -> None:
         db.execute(
-            "INSERT OR IGNORE INTO context (word_id, sentence, translation, document_title, document_path, position, created) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (word_id, context.sentence, context.translation, context.document_title, context.document_path, context.position, context.created or now),
+            "INSERT OR IGNORE INTO context (word_id, sentence, translation, document_title, document_path, position, created, sentence_pinyin) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (word_id, context.sentence, context.translation, context.document_title, context.document_path, context.position,
+             context.created or now, context.sentence_pinyin),
         )
 
     def update(self, word_id: int, **fields) -> WordRecord:
@@ -281,7 +283,7 @@ class VocabularyStore:
             clauses.append("created < ?")
             args.append(until)
         if not_exported_since:
-            clauses.append("(exported IS NULL OR updated > exported)")
+            clauses.append("(exported IS NULL OR updated >= exported)")  # same second: export again rather than miss a change
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         return self._records(self._db.execute(f"SELECT * FROM word {where} ORDER BY id", args).fetchall())
 
@@ -304,7 +306,7 @@ class VocabularyStore:
             marks = ",".join("?" * len(chunk))
             for c in self._db.execute(f"SELECT * FROM context WHERE word_id IN ({marks}) ORDER BY id", chunk):
                 contexts[c["word_id"]].append(
-                    Context(c["sentence"], c["translation"], c["document_title"], c["document_path"], c["position"], c["created"], c["id"])
+                    Context(c["sentence"], c["translation"], c["document_title"], c["document_path"], c["position"], c["created"], c["id"], c["sentence_pinyin"])
                 )
         return [
             WordRecord(

@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
         if status != "new":
             data = type(data)(**{**data.__dict__, "status": status})
         try:
-            record = self.vocabulary.save(data, word_context(document, ref.block, token.start))
+            record = self.vocabulary.save(data, word_context(document, ref.block, token.start, annotation))
             if status != "new" and record.status != status:
                 record = self.vocabulary.update(record.id, status=status)
         except StudyappError as exc:

@@ -21,12 +21,16 @@ def word_data(result: LookupResult, reading: list[str] | None, converter=None) -
     return WordData(result.query, traditional, " ".join(reading or []), definitions, result.hsk)
 
 
-def word_context(document: Document, block_index: int, start: int) -> Context:
-    """The Chinese sentence around ``start`` in a block and the block's English."""
+def word_context(document: Document, block_index: int, start: int, annotation=None) -> Context:
+    """The Chinese sentence around ``start`` in a block, its reading, and the block's English."""
     block = document.blocks[block_index]
     text = block.chinese.text if block.chinese else ""
     a, b = sentence_span(text, start, "zh")
+    reading = ""
+    if annotation is not None:
+        reading = " ".join(s for t, r in zip(annotation.tokens, annotation.readings) if r and a <= t.start < b for s in r)
     return Context(
+        sentence_pinyin=reading,
         sentence=text[a:b],
         translation=block.english.text if block.english else "",
         document_title=document.title,

@@ -195,3 +195,29 @@ def test_restore_replaces_and_keeps_the_replaced(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError):
         store.restore_from(bogus)
     assert store.count() == 1
+
+
+def test_schema_1_database_is_migrated_after_a_backup(tmp_path: Path) -> None:
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy(DATA / "schema-0001.sqlite3", copy)
+    store = VocabularyStore.open(copy)
+    assert store._opened.backup is not None and store._opened.backup.is_file()
+    with sqlite3.connect(store._opened.backup) as old:
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    record = store.save(BANK, Context("银行关门了。", sentence_pinyin="yin2 hang2 guan1 men2 le5"))
+    assert record.contexts[-1].sentence_pinyin == "yin2 hang2 guan1 men2 le5"
+    assert record.contexts[0].sentence_pinyin == ""  # the schema-1 context
+
+
+def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch) -> None:
+    import studyapp.core.database as database
+
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy(DATA / "schema-0001.sqlite3", copy)
+    real = database.migrations()
+    monkeypatch.setattr(database, "migrations", lambda: real + [(99, "0099_broken.sql", "ALTER TABLE word ADD COLUMN x TEXT;\nTHIS IS NOT SQL;")])
+    with pytest.raises(DatabaseError, match="0099_broken"):
+        VocabularyStore.open(copy)
+    with sqlite3.connect(copy) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert "x" not in [row[1] for row in db.execute("PRAGMA table_info(word)")]

@@ -1,0 +1,123 @@
+"""Flashcard export: which words, what goes on a card, and writing files safely.
+
+``collect_cards`` turns vocabulary records into Card rows (the fields of the
+one studyapp note type); the format modules write them: ``apkg`` (Anki
+package, genanki), ``anki_text`` (Anki's text import with header
+directives), ``pleco`` and ``csvfile``. Files are written to a temporary
+file beside the target and moved into place.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from studyapp.core.errors import StudyappError
+from studyapp.core.hsk import level_label
+from studyapp.core.pinyin_format import marks_from_numbered, tone_of
+from studyapp.core.vocab import WordRecord
+
+CARD_KINDS = ("recognition", "recall", "cloze")
+DEFAULT_DECK = "studyapp::Vocabulary"
+FIELDS = (
+    "Hanzi", "Traditional", "Pinyin", "Meaning", "HSK", "Sentence", "SentenceCloze", "SentencePinyin", "Translation", "Source", "Notes",
+    "CardRecognition", "CardRecall", "CardCloze",
+)
+
+
+class ExportError(StudyappError):
+    """An export could not be written (bad path, no words, bad options)."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """One note: the record it came from and its field values (HTML for Anki)."""
+
+    record: WordRecord
+    fields: dict[str, str]
+    tags: tuple[str, ...] = field(default=())
+
+
+def pinyin_html(numbered: str) -> str:
+    """Tone-marked syllables in ``<span class="toneN">`` (coloured by the note type's CSS)."""
+    return " ".join(f'<span class="tone{tone_of(s)}">{html.escape(marks_from_numbered(s))}</span>' for s in numbered.split())
+
+
+def highlighted_sentence(sentence: str, word: str, alternative: str = "") -> str:
+    """The sentence, escaped, with the word in ``<b class="hl">``."""
+    for form in (word, alternative):
+        if form and form in sentence:
+            before, _, after = sentence.partition(form)
+            return f'{html.escape(before)}<b class="hl">{html.escape(form)}</b>{html.escape(after)}'
+    return html.escape(sentence)
+
+
+def cloze_sentence(sentence: str, word: str, alternative: str = "") -> str:
+    """The sentence, escaped, with the word blanked out."""
+    for form in (word, alternative):
+        if form and form in sentence:
+            blank = '<span class="blank">' + "＿" * len(form) + "</span>"
+            return blank.join(html.escape(part) for part in sentence.split(form))
+    return html.escape(sentence)
+
+
+def _has_word(sentence: str, record: WordRecord) -> bool:
+    """A cloze card needs the word in its sentence to blank out."""
+    return bool(sentence) and (record.simplified in sentence or record.traditional in sentence)
+
+
+def collect_cards(records: Iterable[WordRecord], kinds: Sequence[str] = CARD_KINDS) -> list[Card]:
+    """Cards for the records; ``kinds`` chooses which card templates get a card."""
+    unknown = set(kinds) - set(CARD_KINDS)
+    if unknown or not kinds:
+        raise ExportError(f"card types must be among {', '.join(CARD_KINDS)} (got {', '.join(sorted(unknown)) or 'none'})")
+    cards = []
+    for record in records:
+        context = next((c for c in reversed(record.contexts) if c.sentence), None)
+        sentence = context.sentence if context else ""
+        source = (context.document_title or Path(context.document_path).stem) if context and (context.document_title or context.document_path) else ""
+        values = {
+            "Hanzi": html.escape(record.simplified),
+            "Traditional": html.escape(record.traditional if record.traditional != record.simplified else ""),
+            "Pinyin": pinyin_html(record.pinyin),
+            "Meaning": "<br>".join(html.escape(d) for d in record.definitions),
+            "HSK": html.escape(level_label(record.hsk)),
+            "Sentence": highlighted_sentence(sentence, record.simplified, record.traditional),
+            "SentenceCloze": cloze_sentence(sentence, record.simplified, record.traditional),
+            "SentencePinyin": pinyin_html(context.sentence_pinyin) if context and context.sentence_pinyin else "",
+            "Translation": html.escape(context.translation if context else ""),
+            "Source": html.escape(source),
+            "Notes": html.escape(record.note).replace("\n", "<br>"),
+            "CardRecognition": "y" if "recognition" in kinds else "",
+            "CardRecall": "y" if "recall" in kinds else "",
+            "CardCloze": "y" if "cloze" in kinds and _has_word(sentence, record) else "",
+        }
+        tags = tuple(t.replace(" ", "_") for t in record.tags) + (f"status::{record.status}",)
+        cards.append(Card(record, values, tags))
+    return cards
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp)`` for a temporary file beside ``path``, then move it into place."""
+    path = Path(path).expanduser()
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"Cannot write {path}: the folder {folder} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(fd)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from None
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path

@@ -1,0 +1,86 @@
+"""One export: choose the words, build the cards, write the format, remember it.
+
+Example::
+
+    >>> export_words(store, ExportRequest("apkg", Path("words.apkg"), deck="Chinese::Reading"))  # doctest: +SKIP
+    ExportResult(path=PosixPath('words.apkg'), words=120, cards=360)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studyapp.core.export import CARD_KINDS, DEFAULT_DECK, ExportError, collect_cards
+from studyapp.core.vocab import STATUSES, VocabularyStore, WordRecord
+
+FORMATS = ("apkg", "anki-txt", "pleco", "csv")
+SUFFIXES = {"apkg": ".apkg", "anki-txt": ".txt", "pleco": ".txt", "csv": ".csv"}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    format: str
+    output: Path
+    deck: str = DEFAULT_DECK
+    cards: tuple[str, ...] = CARD_KINDS
+    status: str | None = None
+    tag: str | None = None
+    hsk: int | None = None
+    document: str | None = None
+    since: int | None = None  # created at or after (UTC epoch seconds)
+    until: int | None = None
+    only_not_exported: bool = False  # only words new or changed since their last export
+    word_ids: tuple[int, ...] | None = None  # e.g. the rows selected in the table
+    timestamp: float | None = None  # note modification time for .apkg (default: now)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    words: int
+    cards: int = field(default=0)
+
+
+def select_words(store: VocabularyStore, request: ExportRequest) -> list[WordRecord]:
+    if request.status is not None and request.status not in STATUSES:
+        raise ExportError(f"status must be one of {', '.join(STATUSES)}")
+    records = store.words(status=request.status, tag=request.tag, hsk=request.hsk, document=request.document,
+                          since=request.since, until=request.until, not_exported_since=request.only_not_exported)
+    if request.word_ids is not None:
+        wanted = set(request.word_ids)
+        records = [r for r in records if r.id in wanted]
+    return records
+
+
+def export_words(store: VocabularyStore, request: ExportRequest) -> ExportResult:
+    """Write the chosen words in the chosen format; raises ExportError with a one-line reason."""
+    if request.format not in FORMATS:
+        raise ExportError(f"format must be one of {', '.join(FORMATS)}")
+    deck = "::".join(part.strip() for part in request.deck.split("::"))
+    if not deck or any(not part for part in deck.split("::")):
+        raise ExportError(f"{request.deck!r} is not a deck name (use names like 'Chinese' or 'Chinese::Reading')")
+    records = select_words(store, request)
+    if not records:
+        raise ExportError("No saved words match; nothing was exported")
+    cards = collect_cards(records, request.cards)
+    path = Path(request.output)
+    if request.format == "apkg":
+        from studyapp.core.export.apkg import write_apkg
+
+        write_apkg(cards, path, deck, request.timestamp)
+    elif request.format == "anki-txt":
+        from studyapp.core.export.anki_text import write_anki_text
+
+        write_anki_text(cards, path, deck)
+    elif request.format == "pleco":
+        from studyapp.core.export.pleco import write_pleco
+
+        write_pleco(cards, path, deck)
+    else:
+        from studyapp.core.export.csvfile import write_csv
+
+        write_csv(cards, path)
+    store.mark_exported([r.id for r in records])
+    per_note = sum(1 for kind in ("CardRecognition", "CardRecall", "CardCloze") for c in cards if c.fields[kind])
+    return ExportResult(path, len(records), per_note)

@@ -1,0 +1,164 @@
+"""Flashcard export, checked with the real Anki library and by parsing files back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from pathlib import Path
+
+import pytest
+from anki import import_export_pb2 as ie
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+from studyapp.core.export import ExportError
+from studyapp.core.export.apkg import MODEL_NAME
+from studyapp.core.export.job import ExportRequest, export_words
+from studyapp.core.export.pleco import PLECO_NEWLINE
+from studyapp.core.vocab import Context, VocabularyStore, WordData
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> VocabularyStore:
+    ticks = iter(range(1_800_000_000, 1_900_000_000, 7))
+    store = VocabularyStore.open(tmp_path / "v.sqlite3", clock=lambda: next(ticks))
+    store.save(WordData("银行", "銀行", "yin2 hang2", ["bank"], 3, tags=["money"]),
+               Context("我去银行取钱。", "I went to the bank to take out money.", "Errands", "/d/errands.md", 2, sentence_pinyin="wo3 qu4 yin2 hang2 qu3 qian2"))
+    store.save(WordData("长", "長", "zhang3", ["to grow", "elder"], 2, note='as in "长大" <b>'), Context("#他长大了。", "He has grown up."))
+    store.save(WordData("觉得", "覺得", "jue2 de5", ["to think"], 1, status="known"))  # no sentence: no cloze card
+    return store
+
+
+def fresh_collection(path: Path) -> Collection:
+    return Collection(str(path))
+
+
+def import_apkg(col: Collection, path: Path):
+    options = ImportAnkiPackageOptions(
+        merge_notetypes=False,
+        update_notes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+        update_notetypes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+        with_scheduling=False,
+    )
+    return col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=options)).log
+
+
+def notes_by_hanzi(col: Collection) -> dict:
+    return {col.get_note(nid)["Hanzi"]: col.get_note(nid) for nid in col.find_notes("")}
+
+
+def test_apkg_lands_with_notes_cards_deck_and_fields(store: VocabularyStore, tmp_path: Path) -> None:
+    out = tmp_path / "words.apkg"
+    result = export_words(store, ExportRequest("apkg", out, deck="Chinese::Reading"))
+    assert (result.words, result.cards) == (3, 8)  # 3 recognition + 3 recall + 2 cloze
+    col = fresh_collection(tmp_path / "c.anki2")
+    log = import_apkg(col, out)
+    assert len(log.new) == 3
+    assert col.note_count() == 3 and col.card_count() == 8
+    assert "Chinese::Reading" in [d.name for d in col.decks.all_names_and_ids()]
+    notes = notes_by_hanzi(col)
+    bank = notes["银行"]
+    assert bank.note_type()["name"] == MODEL_NAME
+    assert list(bank.keys())[:4] == ["Hanzi", "Traditional", "Pinyin", "Meaning"]
+    assert bank["Traditional"] == "銀行" and bank["Meaning"] == "bank"
+    assert '<span class="tone2">yín</span>' in bank["Pinyin"]
+    assert '<b class="hl">银行</b>' in bank["Sentence"] and "＿＿" in bank["SentenceCloze"] and "银行" not in bank["SentenceCloze"]
+    assert bank["Translation"] == "I went to the bank to take out money." and bank["Source"] == "Errands"
+    assert "money" in bank.tags
+    assert notes["长"]["Notes"] == "as in &quot;长大&quot; &lt;b&gt;"  # the learner's text is never HTML
+    card = col.get_card(col.find_cards("Hanzi:觉得")[0])
+    assert "觉得" in card.question() and "to think" in card.answer()
+    col.close()
+
+
+def test_choosing_card_types(store: VocabularyStore, tmp_path: Path) -> None:
+    out = tmp_path / "recall.apkg"
+    export_words(store, ExportRequest("apkg", out, cards=("recall",)))
+    col = fresh_collection(tmp_path / "c.anki2")
+    import_apkg(col, out)
+    assert col.card_count() == 3
+    assert {col.get_card(c).template()["name"] for c in col.find_cards("")} == {"Recall"}
+    col.close()
+
+
+def test_exporting_again_after_edits_updates_instead_of_duplicating(store: VocabularyStore, tmp_path: Path) -> None:
+    col = fresh_collection(tmp_path / "c.anki2")
+    now = time.time()
+    first = tmp_path / "first.apkg"
+    export_words(store, ExportRequest("apkg", first, timestamp=now - 600))
+    import_apkg(col, first)
+    bank = store.find("银行")[0]
+    store.update(bank.id, definitions=["bank (financial)"])
+    second = tmp_path / "second.apkg"
+    export_words(store, ExportRequest("apkg", second, timestamp=now - 60))
+    log = import_apkg(col, second)
+    assert (len(log.new), len(log.updated)) == (0, 3)
+    assert col.note_count() == 3
+    assert notes_by_hanzi(col)["银行"]["Meaning"] == "bank (financial)"
+    col.close()
+
+
+def test_anki_text_file_maps_fields_by_name_and_reimports_nothing(store: VocabularyStore, tmp_path: Path) -> None:
+    col = fresh_collection(tmp_path / "c.anki2")
+    package = tmp_path / "words.apkg"
+    export_words(store, ExportRequest("apkg", package, timestamp=time.time() - 600))
+    import_apkg(col, package)  # the note type must exist first
+    store.update(store.find("长")[0].id, note="edited")
+    text = tmp_path / "words.txt"
+    export_words(store, ExportRequest("anki-txt", text))
+    content = text.read_text(encoding="utf-8")
+    assert content.startswith("#separator:tab\n#html:true\n#notetype:")
+    assert not any(line.startswith("#") for line in content.splitlines()[9:])  # data lines never look like comments
+    metadata = col.get_csv_metadata(str(text), None)
+    log = col.import_csv(ie.ImportCsvRequest(path=str(text), metadata=metadata)).log
+    assert len(log.new) == 0 and len(log.updated) == 1
+    assert col.note_count() == 3
+    notes = notes_by_hanzi(col)
+    assert notes["长"]["Notes"] == "edited" and notes["长"]["Sentence"].startswith("#他")
+    again = col.import_csv(ie.ImportCsvRequest(path=str(text), metadata=col.get_csv_metadata(str(text), None))).log
+    assert len(again.new) == 0 and col.note_count() == 3
+    col.close()
+
+
+def test_pleco_file_parses_back(store: VocabularyStore, tmp_path: Path) -> None:
+    out = tmp_path / "pleco.txt"
+    export_words(store, ExportRequest("pleco", out, deck="Chinese::Reading"))
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "//Chinese/Reading"
+    rows = [line.split("\t") for line in lines[1:]]
+    assert all(len(row) == 3 for row in rows)
+    bank = next(row for row in rows if row[0] == "银行[銀行]")
+    assert bank[1] == "yin2hang2"
+    assert bank[2].split(PLECO_NEWLINE) == ["bank", "我去银行取钱。", "I went to the bank to take out money."]
+
+
+def test_csv_parses_back(store: VocabularyStore, tmp_path: Path) -> None:
+    out = tmp_path / "words.csv"
+    export_words(store, ExportRequest("csv", out))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    assert [r["simplified"] for r in rows] == ["银行", "长", "觉得"]
+    assert rows[0]["pinyin"] == "yín háng" and rows[0]["sentence_pinyin"] == "wǒ qù yín háng qǔ qián"
+    assert rows[1]["note"] == 'as in "长大" <b>'
+
+
+def test_filters_and_only_new(store: VocabularyStore, tmp_path: Path) -> None:
+    assert export_words(store, ExportRequest("csv", tmp_path / "k.csv", status="known")).words == 1
+    assert export_words(store, ExportRequest("csv", tmp_path / "t.csv", tag="money")).words == 1
+    export_words(store, ExportRequest("csv", tmp_path / "all.csv"))
+    with pytest.raises(ExportError, match="No saved words"):
+        export_words(store, ExportRequest("csv", tmp_path / "none.csv", only_not_exported=True))
+    store.update(store.find("长")[0].id, note="changed")
+    assert export_words(store, ExportRequest("csv", tmp_path / "changed.csv", only_not_exported=True)).words == 1
+
+
+def test_unwritable_path_is_a_clear_error_and_leaves_no_file(store: VocabularyStore, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="does not exist"):
+        export_words(store, ExportRequest("apkg", tmp_path / "missing" / "x.apkg"))
+    target = tmp_path / "existing.csv"
+    target.write_text("keep me")
+    blocker = tmp_path / "dir.csv"
+    blocker.mkdir()
+    with pytest.raises(ExportError):
+        export_words(store, ExportRequest("csv", blocker))
+    assert target.read_text() == "keep me"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
