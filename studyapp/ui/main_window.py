@@ -25,6 +25,7 @@ from studyapp.core.importers.textfile import file_size
 from studyapp.core.language import Language
 from studyapp.core.vocab import VocabularyStore
 from studyapp.ui.annotator import Annotator
+from studyapp.ui.export_dialog import ExportDialog
 from studyapp.ui.find_bar import FindBar, find_in_document
 from studyapp.ui.lookup_panel import LookupPanel
 from studyapp.ui.reader_layout import Annotation
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "&Open…", self._on_open_action_triggered, QKeySequence.StandardKey.Open)
         file_menu.addMenu(self._recent_menu)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Export Flashcards…", self.show_export_dialog, "Ctrl+E")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -367,6 +370,13 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("errorBox")
         box.open()
+
+    def show_export_dialog(self) -> ExportDialog:
+        selected = [r.id for r in self.vocabulary_panel.selected_records()] if self.vocabulary_dock.isVisible() else []
+        dialog = ExportDialog(self.vocabulary, self._settings, selected, self)
+        dialog.exported.connect(lambda result: self.statusBar().showMessage(f"Exported {result.words} words ({result.cards} cards) to {result.path}"))
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "About studyapp", ABOUT.format(version=__version__), QMessageBox.StandardButton.Ok, self)

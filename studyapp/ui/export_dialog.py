@@ -1,0 +1,201 @@
+"""ExportDialog: choose the words and the format, see the first card, export.
+
+The export runs in a worker thread (big vocabularies take seconds); errors
+such as an unwritable path are shown in the dialog, and nothing is written
+unless the whole file could be.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QThread, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QProgressBar, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from studyapp.core.errors import StudyappError
+from studyapp.core.export import CARD_KINDS, DEFAULT_DECK, collect_cards
+from studyapp.core.export.job import FORMATS, SUFFIXES, ExportRequest, ExportResult, export_words, select_words
+from studyapp.core.export.preview import preview_html
+from studyapp.core.vocab import STATUSES, VocabularyStore
+
+FORMAT_NAMES = {"apkg": "Anki package (.apkg)", "anki-txt": "Anki text file (.txt)", "pleco": "Pleco flashcards (.txt)", "csv": "CSV spreadsheet (.csv)"}
+
+
+class _ExportWorker(QThread):
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, store: VocabularyStore, request: ExportRequest) -> None:
+        super().__init__()
+        self.store, self.request = store, request
+
+    def run(self) -> None:
+        try:
+            self.done.emit(export_words(self.store, self.request))
+        except StudyappError as exc:
+            self.failed.emit(str(exc))
+
+
+class ExportDialog(QDialog):
+    exported = Signal(object)  # ExportResult
+
+    def __init__(self, store: VocabularyStore, settings: QSettings, selected_ids: list[int] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export Flashcards")
+        self.store, self.settings, self.selected_ids = store, settings, selected_ids or []
+        self._worker: _ExportWorker | None = None
+        form = QFormLayout()
+        self.format = QComboBox()
+        for key in FORMATS:
+            self.format.addItem(FORMAT_NAMES[key], key)
+        self.format.setCurrentIndex(max(0, FORMATS.index(str(settings.value("export/format", "apkg")))))
+        form.addRow("Format", self.format)
+        self.output = QLineEdit(str(settings.value("export/output", str(Path.home() / "studyapp-vocabulary.apkg"))))
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._on_browse_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.output, 1)
+        row.addWidget(browse)
+        form.addRow("File", row)
+        self.deck = QLineEdit(str(settings.value("export/deck", DEFAULT_DECK)))
+        form.addRow("Deck / category", self.deck)
+        cards = QHBoxLayout()
+        self.card_boxes = {}
+        for kind in CARD_KINDS:
+            box = QCheckBox({"recognition": "Recognition (hanzi → meaning)", "recall": "Recall (meaning → hanzi)", "cloze": "Sentence (fill the gap)"}[kind])
+            box.setChecked(True)
+            self.card_boxes[kind] = box
+            cards.addWidget(box)
+        form.addRow("Cards", cards)
+        self.scope = QComboBox()
+        self.scope.addItem("All saved words", "all")
+        if self.selected_ids:
+            self.scope.addItem(f"The {len(self.selected_ids)} selected rows", "selected")
+            self.scope.setCurrentIndex(1)
+        form.addRow("Words", self.scope)
+        self.status = QComboBox()
+        self.status.addItems(["any status", *STATUSES])
+        self.tag = QLineEdit(placeholderText="any tag")
+        self.hsk = QComboBox()
+        self.hsk.addItems(["any HSK level", *[f"HSK {n}" for n in range(1, 7)], "HSK 7-9"])
+        self.document = QLineEdit(placeholderText="any document (path or title)")
+        filters = QHBoxLayout()
+        for widget in (self.status, self.tag, self.hsk, self.document):
+            filters.addWidget(widget)
+        form.addRow("Only", filters)
+        dates = QHBoxLayout()
+        self.use_dates = QCheckBox("Saved between")
+        self.since = QDateEdit(QDate.currentDate().addMonths(-1), calendarPopup=True)
+        self.until = QDateEdit(QDate.currentDate(), calendarPopup=True)
+        for widget in (self.use_dates, self.since, QLabel("and"), self.until):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        form.addRow("", dates)
+        self.only_new = QCheckBox("Only words new or changed since they were last exported")
+        form.addRow("", self.only_new)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.count_label = QLabel("")
+        layout.addWidget(self.count_label)
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.preview.setMinimumHeight(220)
+        layout.addWidget(self.preview, 1)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.error_label = QLabel("")
+        self.error_label.setObjectName("exportError")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet("color: #c0392b")
+        self.error_label.setWordWrap(True)
+        layout.addWidget(self.error_label)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for signal in (self.format.currentIndexChanged, self.scope.currentIndexChanged, self.status.currentIndexChanged,
+                       self.hsk.currentIndexChanged, self.tag.textChanged, self.document.textChanged, self.only_new.toggled,
+                       self.use_dates.toggled, self.since.dateChanged, self.until.dateChanged, *[b.toggled for b in self.card_boxes.values()]):
+            signal.connect(self.refresh)
+        self.format.currentIndexChanged.connect(self._on_format_changed)
+        self.resize(760, 640)
+        self.refresh()
+
+    def request(self) -> ExportRequest:
+        def epoch(date: QDate, end: bool) -> int:
+            return int(QDateTime(date.addDays(1) if end else date, QTime(0, 0)).toSecsSinceEpoch())
+
+        return ExportRequest(
+            format=self.format.currentData(),
+            output=Path(self.output.text().strip()).expanduser(),
+            deck=self.deck.text().strip(),
+            cards=tuple(k for k, b in self.card_boxes.items() if b.isChecked()),
+            status=self.status.currentText() if self.status.currentIndex() > 0 else None,
+            tag=self.tag.text().strip() or None,
+            hsk=self.hsk.currentIndex() or None,
+            document=self.document.text().strip() or None,
+            since=epoch(self.since.date(), False) if self.use_dates.isChecked() else None,
+            until=epoch(self.until.date(), True) if self.use_dates.isChecked() else None,
+            only_not_exported=self.only_new.isChecked(),
+            word_ids=tuple(self.selected_ids) if self.scope.currentData() == "selected" else None,
+        )
+
+    def refresh(self) -> None:
+        """Count the words chosen and preview the first card."""
+        request = self.request()
+        try:
+            records = select_words(self.store, request)
+            cards = collect_cards(records[:1], request.cards) if records else []
+        except StudyappError as exc:
+            self.count_label.setText(str(exc))
+            self.preview.clear()
+            return
+        self.count_label.setText(f"{len(records)} word{'s' if len(records) != 1 else ''} will be exported")
+        if cards and request.format in ("apkg", "anki-txt"):
+            self.preview.setHtml(preview_html(cards[0]))  # fields are escaped: no document text is read as HTML
+        elif records:
+            self.preview.setPlainText(f"{records[0].simplified}\t{records[0].pinyin}\t{'; '.join(records[0].definitions)}")
+        else:
+            self.preview.clear()
+
+    def _on_format_changed(self) -> None:
+        path = Path(self.output.text().strip() or "studyapp-vocabulary")
+        self.output.setText(str(path.with_suffix(SUFFIXES[self.format.currentData()])))
+
+    def _on_browse_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text())
+        if path:
+            self.output.setText(path)
+
+    def start_export(self) -> None:
+        self.error_label.setText("")
+        request = self.request()
+        self.export_button.setEnabled(False)
+        self.progress.show()
+        self._worker = _ExportWorker(self.store, request)
+        self._worker.done.connect(self._on_worker_done)
+        self._worker.failed.connect(self._on_worker_failed)
+        self._worker.start()
+
+    def _on_worker_done(self, result: ExportResult) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        for key, value in (("format", self.format.currentData()), ("output", self.output.text()), ("deck", self.deck.text())):
+            self.settings.setValue(f"export/{key}", value)
+        self.exported.emit(result)
+        self.accept()
+
+    def _on_worker_failed(self, message: str) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.error_label.setText(message)
+
+    def wait(self) -> None:
+        if self._worker is not None:
+            self._worker.wait()

@@ -1,0 +1,53 @@
+"""The export dialog: counts, preview of the first card, export, and a clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from studyapp.core.vocab import Context, VocabularyStore, WordData
+from studyapp.ui.export_dialog import ExportDialog
+
+
+def make(qtbot, tmp_path: Path, selected=None) -> tuple[ExportDialog, VocabularyStore]:
+    store = VocabularyStore.open(tmp_path / "v.sqlite3")
+    store.save(WordData("银行", "銀行", "yin2 hang2", ["bank"], 3), Context("我去<b>银行</b>。", "I go to the bank."))
+    store.save(WordData("长", "長", "zhang3", ["to grow"], 2, status="known"))
+    dialog = ExportDialog(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), selected)
+    qtbot.addWidget(dialog)
+    return dialog, store
+
+
+def test_preview_shows_the_first_card_with_text_escaped(qtbot, tmp_path: Path) -> None:
+    dialog, _ = make(qtbot, tmp_path)
+    assert dialog.count_label.text() == "2 words will be exported"
+    text = dialog.preview.toPlainText()
+    assert "银行" in text and "bank" in text and "I go to the bank." in text
+    assert "<b>" in text  # the sentence's own markup is shown as text, not applied
+    dialog.status.setCurrentText("known")
+    assert dialog.count_label.text() == "1 word will be exported"
+
+
+def test_export_writes_the_file(qtbot, tmp_path: Path) -> None:
+    dialog, store = make(qtbot, tmp_path)
+    dialog.output.setText(str(tmp_path / "out.apkg"))
+    with qtbot.waitSignal(dialog.exported, timeout=30000) as signal:
+        dialog.start_export()
+    assert signal.args[0].words == 2 and (tmp_path / "out.apkg").stat().st_size > 1000
+    assert all(r.exported for r in store.words())
+
+
+def test_unwritable_path_shows_an_error(qtbot, tmp_path: Path) -> None:
+    dialog, _ = make(qtbot, tmp_path)
+    dialog.output.setText(str(tmp_path / "missing-folder" / "out.apkg"))
+    dialog.start_export()
+    qtbot.waitUntil(lambda: bool(dialog.error_label.text()), timeout=30000)
+    assert "does not exist" in dialog.error_label.text()
+    assert not (tmp_path / "missing-folder").exists()
+
+
+def test_selected_rows_only(qtbot, tmp_path: Path) -> None:
+    dialog, _ = make(qtbot, tmp_path, selected=[1])
+    assert dialog.scope.currentData() == "selected"
+    assert dialog.count_label.text() == "1 word will be exported"
