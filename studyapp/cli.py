@@ -3,7 +3,8 @@
 ``studyapp [FILE]`` opens the window (on FILE, else the last document, else
 the bundled sample). Subcommands print results for scripts and tests::
 
-    studyapp pairs FILE [--json]
+    studyapp pairs FILE [--json]            studyapp pairs EN_FILE ZH_FILE [--json]
+    studyapp links FILE [--json]
     studyapp lookup WORD [--json]
     echo 文本 | studyapp annotate [--json] [--sandhi]
     studyapp vocab add WORD [--context S --translation T --document P --status S --json]
@@ -27,9 +28,7 @@ EXIT_BAD_INPUT = 2
 
 
 def _cmd_pairs(args: argparse.Namespace) -> int:
-    from studyapp.core.importers import open_document
-
-    document = open_document(args.file)
+    document = _open(args)
     pairs = document.pairs()
     if args.json:
         json.dump([list(p) for p in pairs], sys.stdout, ensure_ascii=False, indent=1)
@@ -110,8 +109,50 @@ def _print_json(value) -> None:
     sys.stdout.write("\n")
 
 
+def _open(args: argparse.Namespace):
+    """One bilingual file, or an English file and a Chinese file."""
+    from studyapp.core.importers import open_document
+
+    if getattr(args, "chinese_file", None):
+        from studyapp.core.importers.two_files import open_two_files
+        from studyapp.core.language import Language
+        from studyapp.core.wordlink import WordLinker
+
+        linker = WordLinker(Language())
+        return open_two_files(args.file, args.chinese_file, lexical=lambda en, zh: linker.overlap(zh, en))
+    return open_document(args.file)
+
+
+def _cmd_links(args: argparse.Namespace) -> int:
+    from studyapp.core.language import Language
+    from studyapp.core.wordlink import WordLinker
+
+    document = _open(args)
+    linker = WordLinker(Language())
+    out = []
+    for block in document.blocks:
+        english = block.english.text if block.english else None
+        chinese = block.chinese.text if block.chinese else None
+        if not (english and chinese and block.english.lang == "en"):
+            out.append({"english": english, "chinese": chinese, "sentences": [], "links": []})
+            continue
+        found = linker.link_pair(block)
+        sentences = [[english[e[0]:e[1]] if e else None, chinese[z[0]:z[1]] if z else None] for e, z in found.sentences]
+        links = [{"zh": list(link.zh), "en": [list(span) for span in link.en]} for link in found.links]
+        out.append({"english": english, "chinese": chinese, "sentences": sentences, "links": links})
+    if args.json:
+        _print_json(out)
+    else:
+        for item in out:
+            for link in item["links"]:
+                zh = item["chinese"][link["zh"][0]:link["zh"][1]]
+                print(zh, "->", " ".join(item["english"][a:b] for a, b in link["en"]))
+    return 0
+
+
 SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
-    "pairs": ("print the aligned English/Chinese pairs of a document", _cmd_pairs),
+    "pairs": ("print the aligned English/Chinese pairs of a document (or of an English and a Chinese file)", _cmd_pairs),
+    "links": ("print the sentences and word links of each aligned pair", _cmd_links),
     "lookup": ("look a word up in CC-CEDICT", _cmd_lookup),
     "annotate": ("segment stdin (one paragraph per line) with pinyin", _cmd_annotate),
     "vocab": ("the saved-word list", lambda args: vocab_cli.run(args)),
@@ -123,8 +164,13 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="studyapp", description="Read bilingual English-Chinese texts.")
     sub = parser.add_subparsers(dest="command", required=True)
     pairs = sub.add_parser("pairs", help=SUBCOMMANDS["pairs"][0])
-    pairs.add_argument("file", help="a bilingual .md or .txt file")
+    pairs.add_argument("file", help="a bilingual .md or .txt file (or the English file of two)")
+    pairs.add_argument("chinese_file", nargs="?", help="the Chinese file, when the texts are in two files")
     pairs.add_argument("--json", action="store_true", help="print a JSON list of [english, chinese] pairs")
+    links = sub.add_parser("links", help=SUBCOMMANDS["links"][0])
+    links.add_argument("file", help="a bilingual .md or .txt file (or the English file of two)")
+    links.add_argument("chinese_file", nargs="?", help="the Chinese file, when the texts are in two files")
+    links.add_argument("--json", action="store_true", help="one object per pair: english, chinese, sentences, links")
     lookup = sub.add_parser("lookup", help=SUBCOMMANDS["lookup"][0])
     lookup.add_argument("word", help="a Chinese word, simplified or traditional")
     lookup.add_argument("--json", action="store_true", help="print the entries as JSON")
