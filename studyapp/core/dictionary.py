@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -149,6 +150,23 @@ class Dictionary:
                 (*words, *words),
             ).fetchall()
         return {r[0] for r in rows}
+
+    def reverse(self, english: str, limit: int = 12) -> list[Entry]:
+        """Entries with ``english`` as a whole word in a definition: shorter, commoner words first."""
+        word = english.strip().lower()
+        if not word.isascii() or not word.replace("-", "").replace("'", "").isalpha():
+            return []
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS}, rank, id FROM entry WHERE definitions LIKE ? AND rank = 0 "
+                "ORDER BY length(simplified), length(definitions) LIMIT 400",
+                (f"%{word}%",),
+            ).fetchall()
+        pattern = re.compile(rf"(^|[^a-z]){re.escape(word)}($|[^a-z])")
+        found = [_entry(row) for row in rows]
+        exact = [e for e in found if any(d.lower() in (word, f"to {word}") for d in e.definitions)]
+        loose = [e for e in found if e not in exact and any(pattern.search(d.lower()) for d in e.definitions[:3])]
+        return (exact + loose)[:limit]
 
     def character_pairs(self) -> list[tuple[str, str]]:
         """``(traditional, simplified)`` for single characters that differ, best first."""

@@ -41,7 +41,7 @@ STOPWORDS = frozenset(
     "variant see abbr lit fig pr tw".split()
 )
 _PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[A-Za-z\u4e00-\u9fff|]*\[[^\]]*\]")
-_SPLIT_RE = re.compile(r"[;,/]")
+_SPLIT_RE = re.compile(r"[;,/]| or ")
 _SKELETON_CLASSES = {**dict.fromkeys("bp", "B"), **dict.fromkeys("dt", "T"), **dict.fromkeys("gkqc", "K"),
                      **dict.fromkeys("szxj", "S"), **dict.fromkeys("lr", "L"), **dict.fromkeys("fvwh", "F"), "m": "M", "n": "N", "y": ""}
 
@@ -88,8 +88,10 @@ class WordLinker:
                         # Glosses are in base form already: only the running English is reduced
                         # ("likely" in a gloss must not become "like").
                         out.append((tuple(base_forms(w) for w in content), base))
-                        if entry.is_proper_noun and len(content) > 1:  # "Donald Trump": "Trump" alone will do
+                        if entry.is_proper_noun and len(content) > 1:
+                            # "Donald Trump": "Trump" alone will do; "West Lake in Hangzhou": "West Lake".
                             out += [((base_forms(w),), base * 0.9) for w in content if w[:1].isupper()]
+                            out += [(tuple(base_forms(w) for w in content[:n]), base) for n in range(2, len(content))]
         return tuple(out)
 
     # --- one sentence pair ---------------------------------------------------------------

@@ -25,6 +25,9 @@ from studyapp.core.importers.textfile import file_size
 from studyapp.core.language import Language
 from studyapp.core.vocab import VocabularyStore
 from studyapp.ui.annotator import Annotator
+from studyapp.core.lemma import words as english_words
+from studyapp.core.lookup import LookupResult, entry_view
+from studyapp.core.wordlink import PairLinks, WordLinker, rank_senses
 from studyapp.ui.export_dialog import ExportDialog
 from studyapp.ui.find_bar import FindBar, find_in_document
 from studyapp.ui.lookup_panel import LookupPanel
@@ -88,6 +91,8 @@ class MainWindow(QMainWindow):
         self.vocabulary = vocabulary
         self.speaker = speaker  # probed after the first paint: speech engines can be slow to start
         self._current: tuple[WordRef, object] | None = None  # (ref, LookupResult)
+        self._linker: WordLinker | None = None
+        self._links_cache: dict[int, PairLinks] = {}
         self._open_workers: list[_OpenWorker] = []
         self.setWindowTitle("studyapp")
         self.setAcceptDrops(True)
@@ -150,6 +155,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.reader.word_activated.connect(self._on_reader_word_activated)
+        self.reader.english_clicked.connect(self._on_reader_english_clicked)
         self.reader.painted.connect(self._start_annotation)
         self.reader.escape_pressed.connect(self._on_reader_escape_pressed)
         self.reader.position_changed.connect(self._on_reader_position_changed)
@@ -324,6 +330,7 @@ class MainWindow(QMainWindow):
 
     def show_document(self, document: Document) -> None:
         """Show ``document`` at the remembered position (or where its preview was)."""
+        self._links_cache = {}
         previous = self.reader.document
         follows_preview = previous is not None and not previous.complete and previous.path == document.path
         kept = self._reusable_annotations(previous, document) if follows_preview else {}
@@ -446,6 +453,10 @@ class MainWindow(QMainWindow):
             return
         annotation = self.reader.annotation(ref.block)
         result = self.language.lookup(token.text)
+        link = self._link_of(ref)
+        if link is not None:
+            block = self.reader.document.blocks[ref.block]
+            result = rank_senses(result, [block.english.text[a:b] for a, b in link.en])
         self._current = (ref, result)
         panel = self.popup_panel if self.popup_action.isChecked() else self.panel
         saved = bool(self.vocabulary.find(token.text))
@@ -458,8 +469,54 @@ class MainWindow(QMainWindow):
         else:
             self.dock.show()
 
+    def _pair_links(self, index: int) -> PairLinks | None:
+        """Sentences and word links of a pair (computed on first need, then kept)."""
+        if index not in self._links_cache:
+            annotation = self.reader.annotation(index)
+            block = self.reader.document.blocks[index]
+            if annotation is None or block.english is None or block.chinese is None:
+                return None
+            if self._linker is None:
+                self._linker = WordLinker(self.language)
+            self._links_cache[index] = self._linker.link_pair(block, annotation.tokens, annotation.readings)
+        return self._links_cache[index]
+
+    def _link_of(self, ref: WordRef):
+        """The link of the selected word, and the English highlighted for it."""
+        found = self._pair_links(ref.block)
+        token = self.reader.token_of(ref)
+        if found is None or token is None:
+            self.reader.set_link(None)
+            return None
+        link = next((l for l in found.links if l.zh[0] <= token.start < l.zh[1]), None)
+        sentence = next((e for e, z in found.sentences if z and e and z[0] <= token.start < z[1]), None)
+        self.reader.set_link(ref.block, list(link.en) if link else [], sentence)
+        return link
+
+    def _on_reader_english_clicked(self, block: int, offset: int) -> None:
+        """An English word: select its Chinese counterpart, or look it up in reverse."""
+        found = self._pair_links(block)
+        link = next((l for l in found.links for a, b in l.en if a <= offset < b), None) if found else None
+        annotation = self.reader.annotation(block)
+        if link is not None and annotation is not None:
+            token = next((k for k, t in enumerate(annotation.tokens) if t.start == link.zh[0]), None)
+            if token is not None:
+                ref = WordRef(block, token)
+                self.reader.select(ref, ensure_visible=False)
+                self._on_reader_word_activated(ref)
+                return
+        english = self.reader.document.blocks[block].english.text
+        word = next((w for w, a, b in english_words(english) if a <= offset < b), "")
+        if word:
+            entries = tuple(entry_view(self.language.dictionary, e, follow=False) for e in self.language.dictionary.reverse(word))
+            self.panel.show_result(LookupResult(word, entries))
+            self.panel.status_label.setText(f"No linked Chinese word; dictionary words meaning “{word}”:" if entries else f"Nothing in the dictionary for “{word}”.")
+            self.panel.save_button.setEnabled(False)
+            self.dock.show()
+
     def _on_reader_escape_pressed(self) -> None:
         self.popup.hide()
+        self.reader.set_link(None)
         self.reader.select(None, ensure_visible=False)
 
     def save_current_word(self, status: str = "new") -> None:

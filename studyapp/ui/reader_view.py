@@ -37,6 +37,7 @@ class ReaderView(QAbstractScrollArea):
     layout_changed = Signal()
     position_changed = Signal(int)  # first visible block
     painted = Signal()  # a page of the document was painted
+    english_clicked = Signal(int, int)  # block, offset in its English text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,8 @@ class ReaderView(QAbstractScrollArea):
         self._peeked: set[int] = set()
         self._find_hits: list[tuple[int, str, int, int]] = []
         self._hover: WordRef | None = None
+        # (block, English spans of the selected word's translation, English sentence span)
+        self._link: tuple[int, list[tuple[int, int]], tuple[int, int] | None] | None = None
         self.selection: WordRef | None = None
 
     # --- public API -----------------------------------------------------------
@@ -76,6 +79,7 @@ class ReaderView(QAbstractScrollArea):
         self._display.clear()
         self._peeked.clear()
         self._find_hits = []
+        self._link = None
         self._hover = self.selection = None
         self._rebuild_layout()
         self.verticalScrollBar().setValue(0)
@@ -126,6 +130,11 @@ class ReaderView(QAbstractScrollArea):
     def set_find_hits(self, hits: list[tuple[int, str, int, int]]) -> None:
         """Find results as ``(block, "en"|"zh", start, end)`` to highlight."""
         self._find_hits = hits
+        self.viewport().update()
+
+    def set_link(self, block: int | None, english_spans: list[tuple[int, int]] | None = None, sentence: tuple[int, int] | None = None) -> None:
+        """Highlight the English that translates the selected word, and its sentence."""
+        self._link = (block, list(english_spans or []), sentence) if block is not None else None
         self.viewport().update()
 
     def toggle_english(self, block: int | None = None) -> None:
@@ -206,7 +215,9 @@ class ReaderView(QAbstractScrollArea):
             px, py = point.x() - placed.x, local_y - placed.y
             if name == "en" and 0 <= py < placed.layout.height and 0 <= px:
                 if px <= max((l.xs[-1] + l.widths[-1] for l in placed.layout.lines if l.xs), default=0):
-                    return (index, "en", None)
+                    piece = placed.layout.piece_at(px, py)
+                    offset = placed.layout.pieces[piece].start if piece is not None and not geometry.english_hidden else -1
+                    return (index, "en", offset)
             if name == "zh":
                 piece = placed.layout.piece_at(px, py)
                 if piece is not None and placed.token_of_piece[piece] >= 0:
@@ -356,8 +367,10 @@ class ReaderView(QAbstractScrollArea):
         if side == "zh" and ref is not None:
             self.select(ref, ensure_visible=False)
             self.word_activated.emit(ref)
-        elif side == "en" and self.options.hide_english:
+        elif side == "en" and self.options.hide_english and index not in self._peeked:
             self.toggle_english(index)
+        elif side == "en" and isinstance(ref, int) and ref >= 0:
+            self.english_clicked.emit(index, ref)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -393,6 +406,7 @@ class ReaderView(QAbstractScrollArea):
             top = self._layout.top_of(index) - scroll
             geometry = self._layout.geometry(index)
             self._paint_find_hits(painter, index, geometry, top)
+            self._paint_link(painter, index, geometry, top)
             if geometry.english:
                 colour = palette.color(QPalette.ColorRole.PlaceholderText) if geometry.english_hidden else muted
                 self._paint_english(painter, geometry.english, top, colour, clip)
@@ -485,6 +499,24 @@ class ReaderView(QAbstractScrollArea):
             painter.setPen(tone_colour(tone_of(syllable), self.palette()) if self.tone_colours else colour)
             painter.drawText(QPointF(cursor, baseline), syllable)
             cursor += measure.width(syllable) + gap
+
+    def _paint_link(self, painter: QPainter, index: int, geometry, top: float) -> None:
+        if self._link is None or self._link[0] != index or geometry.english is None or geometry.english_hidden:
+            return
+        _, spans, sentence = self._link
+        placed = geometry.english
+        sentence_colour = self.palette().color(QPalette.ColorRole.Highlight)
+        sentence_colour.setAlphaF(0.08)
+        word_colour = QColor("#3a8ee6")
+        word_colour.setAlphaF(0.35)
+        for line in placed.layout.lines:
+            for k, x, w in zip(line.pieces, line.xs, line.widths):
+                piece = placed.layout.pieces[k]
+                rect = QRectF(placed.x + x, top + placed.y + line.top, w, line.height)
+                if any(piece.start < end and start < piece.end for start, end in spans):
+                    painter.fillRect(rect, word_colour)
+                elif sentence and sentence[0] <= piece.start < sentence[1]:
+                    painter.fillRect(rect.adjusted(0, 0, placed.measure.space, 0), sentence_colour)
 
     def _paint_find_hits(self, painter: QPainter, index: int, geometry, top: float) -> None:
         if not self._find_hits:

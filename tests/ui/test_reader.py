@@ -147,3 +147,27 @@ def test_a_large_book_opens_and_scrolls(qtbot, window: MainWindow, tmp_path: Pat
         window.reader.viewport().grab()
         assert window.reader.visible_blocks()
     assert window.reader.first_visible_block() == 0
+
+
+def test_selected_word_highlights_its_english_and_back(qtbot, window: MainWindow) -> None:
+    ref = find_word(window, "西湖")[0]
+    click(qtbot, window, ref)
+    block, spans, sentence = window.reader._link
+    english = window.reader.document.blocks[ref.block].english.text
+    assert block == ref.block and [english[a:b] for a, b in spans] == ["West", "Lake"]
+    assert sentence is not None and "West Lake" in english[sentence[0]:sentence[1]]
+    window.reader.select(None)
+    geometry = window.reader.reader_layout.geometry(ref.block)
+    placed = geometry.english
+    piece = next(k for k, p in enumerate(placed.layout.pieces) if english[p.start:p.end].startswith("Lake"))
+    x, y, w, h = placed.layout.rect_of(piece)
+    top = window.reader.reader_layout.top_of(ref.block) - window.reader.verticalScrollBar().value()
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(placed.x + x + w / 2), int(top + placed.y + y + h / 2)))
+    assert window.reader.selection == ref
+
+
+def test_clicking_an_unlinked_english_word_looks_it_up_in_reverse(qtbot, window: MainWindow) -> None:
+    index = find_word(window, "西湖")[0].block
+    window._on_reader_english_clicked(index, window.reader.document.blocks[index].english.text.index("calm"))
+    assert window.panel.word_label.text() == "calm"
+    assert any("calm" in line for line in window.panel.entry_texts())

@@ -1,0 +1,110 @@
+"""Word links: glosses, inflections, names, sentence alignment, and the gold set."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from studyapp.core.importers.two_files import open_two_files
+from studyapp.core.lemma import lemmas
+from studyapp.core.wordlink import WordLinker, rank_senses, skeleton
+
+ROOT = Path(__file__).parents[2]
+
+
+@pytest.fixture(scope="module")
+def linker(language) -> WordLinker:
+    return WordLinker(language)
+
+
+def linked(linker: WordLinker, zh: str, en: str) -> dict[str, tuple[str, ...]]:
+    return {l.zh_text: l.en_texts for l in linker.link_sentence(zh, en)}
+
+
+def test_inflected_english_links_to_the_gloss(linker) -> None:
+    got = linked(linker, "美国对中国进口商品加征关税，双方正在谈判。", "The US put tariffs on Chinese imports, and the two sides negotiated.")
+    assert got["关税"] == ("tariffs",) and got["谈判"] == ("negotiated",)
+
+
+def test_multi_word_gloss(linker) -> None:
+    assert linked(linker, "我们参观了白宫。", "We visited the White House.")["白宫"] == ("White", "House")
+
+
+def test_transliterated_names_and_split_names(linker) -> None:
+    got = linked(linker, "贝森特和卢特尼克拒绝置评。", "Mr. Bessent and Mr. Lutnick declined to comment.")
+    assert got["贝森特"] == ("Bessent",) and got["卢特尼克"] == ("Lutnick",)
+    assert skeleton("Bessent") == skeleton("beisente")
+
+
+def test_nothing_rather_than_a_guess(linker) -> None:
+    assert linked(linker, "他喋喋不休。", "The weather is nice today.") == {}
+
+
+def test_each_english_word_is_used_once(linker) -> None:
+    links = linker.link_sentence("中国和中国人", "China")
+    assert sum(1 for l in links if l.en_texts) <= 1
+
+
+def test_lemmas() -> None:
+    assert lemmas("tariffs") & lemmas("tariff") and lemmas("went") & {"go"} and lemmas("children") & {"child"}
+    assert "china" in lemmas("Chinese")
+
+
+def test_sense_used_by_the_translation_comes_first(language) -> None:
+    ranked = rank_senses(language.lookup("行"), ["row"])
+    assert ranked.entries[0].pinyin == "hang2" and ranked.entries[0].definitions[0] == "row"
+
+
+def test_two_file_import_aligns_paragraphs(tmp_path: Path, linker) -> None:
+    (tmp_path / "en.md").write_text(
+        "# The Market\n\nThe market opens at seven in the morning.\n\nA short note that nobody translated.\n\n"
+        "Fish sellers arrive first and leave before noon.\n", encoding="utf-8")
+    (tmp_path / "zh.md").write_text("# 市场\n\n市场早上七点开门。\n\n鱼贩最先到，中午前就离开。\n", encoding="utf-8")
+    document = open_two_files(tmp_path / "en.md", tmp_path / "zh.md", lexical=lambda en, zh: linker.overlap(zh, en))
+    assert document.pairs() == [
+        ("The Market", "市场"),
+        ("The market opens at seven in the morning.", "市场早上七点开门。"),
+        ("A short note that nobody translated.", None),
+        ("Fish sellers arrive first and leave before noon.", "鱼贩最先到，中午前就离开。"),
+    ]
+
+
+def test_links_cli_structure(language_home) -> None:
+    env = dict(os.environ, STUDYAPP_HOME=str(language_home))
+    result = subprocess.run([sys.executable, "-m", "studyapp", "links", str(ROOT / "resources" / "sample.md"), "--json"],
+                            capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    pairs = json.loads(result.stdout)
+    expected = json.loads(subprocess.run([sys.executable, "-m", "studyapp", "pairs", str(ROOT / "resources" / "sample.md"), "--json"],
+                                         capture_output=True, text=True, timeout=300, env=env).stdout)
+    assert [[p["english"], p["chinese"]] for p in pairs] == expected
+    total = 0
+    for pair in pairs:
+        for en, zh in pair["sentences"]:
+            assert en is None or en in pair["english"]
+            assert zh is None or zh in pair["chinese"]
+        for link in pair["links"]:
+            a, b = link["zh"]
+            assert 0 <= a < b <= len(pair["chinese"])
+            for s, e in link["en"]:
+                assert pair["english"][s:e].isalpha() or "'" in pair["english"][s:e] or "-" in pair["english"][s:e]
+            total += 1
+    assert total > 150
+
+
+@pytest.mark.skipif(not (ROOT / "tests" / "data" / "links" / "gold.jsonl").is_file(), reason="gold set not present")
+def test_gold_set_precision_and_recall(linker) -> None:
+    spec = importlib.util.spec_from_file_location("bench_links", ROOT / "benchmarks" / "bench_links.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    items = [json.loads(line) for line in bench.GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    counts = bench.evaluate(linker, items)
+    assert counts["gold"] >= 300
+    assert counts["right"] / counts["predicted"] >= 0.85
+    assert counts["right"] / counts["gold"] >= 0.55
