@@ -98,7 +98,6 @@ def test_links_cli_structure(language_home) -> None:
     assert total > 150
 
 
-@pytest.mark.skipif(not (ROOT / "tests" / "data" / "links" / "gold.jsonl").is_file(), reason="gold set not present")
 def test_gold_set_precision_and_recall(linker) -> None:
     spec = importlib.util.spec_from_file_location("bench_links", ROOT / "benchmarks" / "bench_links.py")
     bench = importlib.util.module_from_spec(spec)
