@@ -125,10 +125,19 @@ def _open(args: argparse.Namespace):
 
 def _cmd_links(args: argparse.Namespace) -> int:
     from studyapp.core.language import Language
-    from studyapp.core.wordlink import WordLinker
+    from studyapp.core.wordlink import WordLinker, join_names
 
     document = _open(args)
-    linker = WordLinker(Language())
+    language = Language()
+    linker = WordLinker(language)
+    texts = [b.chinese.text for b in document.blocks if b.chinese]
+    read = dict(zip(texts, language.read_many(texts)))
+    # First pass: names jieba split (卢特 + 尼克) found by matching the English;
+    # second pass: the document segmented with those names as single words.
+    names = set()
+    for block in document.blocks:
+        if block.english and block.chinese and block.english.lang == "en":
+            names |= linker.link_pair(block, *read[block.chinese.text]).names
     out = []
     for block in document.blocks:
         english = block.english.text if block.english else None
@@ -136,7 +145,7 @@ def _cmd_links(args: argparse.Namespace) -> int:
         if not (english and chinese and block.english.lang == "en"):
             out.append({"english": english, "chinese": chinese, "sentences": [], "links": []})
             continue
-        found = linker.link_pair(block)
+        found = linker.link_pair(block, *join_names(*read[chinese], names))
         sentences = [[english[e[0]:e[1]] if e else None, chinese[z[0]:z[1]] if z else None] for e, z in found.sentences]
         links = [{"zh": list(link.zh), "en": [list(span) for span in link.en]} for link in found.links]
         out.append({"english": english, "chinese": chinese, "sentences": sentences, "links": links})

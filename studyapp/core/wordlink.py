@@ -53,12 +53,36 @@ class Link:
     score: float
     zh_text: str = ""
     en_texts: tuple[str, ...] = field(default=())
+    tokens: int = 1  # Chinese tokens joined (a name jieba split: 卢特 + 尼克)
 
 
 @dataclass(frozen=True)
 class PairLinks:
     sentences: list[tuple[tuple[int, int] | None, tuple[int, int] | None]]  # (en span, zh span) per aligned sentence bead
     links: list[Link]
+
+    @property
+    def names(self) -> set[str]:
+        """Names found by joining pieces jieba split, to feed back to segmentation."""
+        return {link.zh_text for link in self.links if link.tokens > 1}
+
+
+def join_names(tokens: Sequence[Token], readings: Sequence, names: set[str] | frozenset[str]) -> tuple[list[Token], list]:
+    """Join consecutive Chinese tokens that spell a known name (卢特 + 尼克 -> 卢特尼克)."""
+    out_tokens, out_readings, k = [], [], 0
+    while k < len(tokens):
+        for span in (3, 2):
+            parts = tokens[k : k + span]
+            if len(parts) == span and all(p.is_chinese for p in parts) and "".join(p.text for p in parts) in names:
+                out_tokens.append(Token("".join(p.text for p in parts), parts[0].start, "name"))
+                out_readings.append([s for r in readings[k : k + span] for s in (r or [])])
+                k += span
+                break
+        else:
+            out_tokens.append(tokens[k])
+            out_readings.append(readings[k])
+            k += 1
+    return out_tokens, out_readings
 
 
 class WordLinker:
@@ -171,7 +195,7 @@ class WordLinker:
             start, end = tokens[k].start, tokens[k + span - 1].end
             en_spans = tuple((en_words[i][1] + en_offset, en_words[i][2] + en_offset) for i in indices)
             links.append(Link((start + zh_offset, end + zh_offset), en_spans, round(score, 3),
-                              "".join(t.text for t in tokens[k : k + span]), tuple(en_words[i][0] for i in indices)))
+                              "".join(t.text for t in tokens[k : k + span]), tuple(en_words[i][0] for i in indices), span))
         return sorted(links, key=lambda l: l.zh)
 
     def link_sentence(self, chinese: str, english: str) -> list[Link]:

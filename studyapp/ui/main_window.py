@@ -27,7 +27,7 @@ from studyapp.core.vocab import VocabularyStore
 from studyapp.ui.annotator import Annotator
 from studyapp.core.lemma import words as english_words
 from studyapp.core.lookup import LookupResult, entry_view
-from studyapp.core.wordlink import PairLinks, WordLinker, rank_senses
+from studyapp.core.wordlink import PairLinks, WordLinker, join_names, rank_senses
 from studyapp.ui.export_dialog import ExportDialog
 from studyapp.ui.find_bar import FindBar, find_in_document
 from studyapp.ui.lookup_panel import LookupPanel
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._current: tuple[WordRef, object] | None = None  # (ref, LookupResult)
         self._linker: WordLinker | None = None
         self._links_cache: dict[int, PairLinks] = {}
+        self._names: set[str] = set()  # learnt from the English of the open document
         self._open_workers: list[_OpenWorker] = []
         self.setWindowTitle("studyapp")
         self.setAcceptDrops(True)
@@ -331,6 +332,7 @@ class MainWindow(QMainWindow):
     def show_document(self, document: Document) -> None:
         """Show ``document`` at the remembered position (or where its preview was)."""
         self._links_cache = {}
+        self._names = set()
         previous = self.reader.document
         follows_preview = previous is not None and not previous.complete and previous.path == document.path
         kept = self._reusable_annotations(previous, document) if follows_preview else {}
@@ -428,6 +430,8 @@ class MainWindow(QMainWindow):
             self.annotator.start(document, self.reader.first_visible_block())
 
     def _on_annotator_annotated(self, annotations: dict) -> None:
+        if self._names:
+            annotations.update(self._with_names(annotations))
         if self._script != "original":
             for index, forms in self._display_forms(annotations).items():
                 annotations[index].display = forms
@@ -478,8 +482,35 @@ class MainWindow(QMainWindow):
                 return None
             if self._linker is None:
                 self._linker = WordLinker(self.language)
-            self._links_cache[index] = self._linker.link_pair(block, annotation.tokens, annotation.readings)
+            found = self._linker.link_pair(block, annotation.tokens, annotation.readings)
+            if found.names - self._names:
+                self._learn_names(found.names)
+                annotation = self.reader.annotation(index)
+                found = self._linker.link_pair(block, annotation.tokens, annotation.readings)
+            self._links_cache[index] = found
         return self._links_cache[index]
+
+    def _learn_names(self, names: set[str]) -> None:
+        """Names the English revealed (卢特 + 尼克 = Lutnick) become single words in this document."""
+        self._names |= names
+        selected = self.reader.token_of(self.reader.selection) if self.reader.selection else None
+        changed = self._with_names(dict(self.reader._annotations))
+        self._links_cache = {k: v for k, v in self._links_cache.items() if k not in changed}
+        self.reader.set_annotations(changed)
+        if selected is not None:
+            annotation = self.reader.annotation(self.reader.selection.block)
+            token = next((k for k, t in enumerate(annotation.tokens) if t.start <= selected.start < t.end), None)
+            if token is not None:
+                self.reader.selection = WordRef(self.reader.selection.block, token)
+
+    def _with_names(self, annotations: dict) -> dict:
+        """The annotations whose tokens change when learnt names are joined."""
+        changed = {}
+        for index, annotation in annotations.items():
+            tokens, readings = join_names(annotation.tokens, annotation.readings, self._names)
+            if len(tokens) != len(annotation.tokens):
+                changed[index] = Annotation(tokens, readings)
+        return changed
 
     def _link_of(self, ref: WordRef):
         """The link of the selected word, and the English highlighted for it."""

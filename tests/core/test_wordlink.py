@@ -107,3 +107,16 @@ def test_gold_set_precision_and_recall(linker) -> None:
     assert counts["gold"] >= 300
     assert counts["right"] / counts["predicted"] >= 0.85
     assert counts["right"] / counts["gold"] >= 0.55
+
+
+def test_names_found_in_the_english_are_joined(language, linker) -> None:
+    from studyapp.core.document import Block, Side
+    from studyapp.core.wordlink import join_names
+
+    zh, en = "卢特尼克拒绝置评。", "Mr. Lutnick declined to comment."
+    tokens, readings = language.read_many([zh])[0]
+    found = linker.link_pair(Block("paragraph", Side(en, "en", 0, 0), Side(zh, "zh", 0, 0)), tokens, readings)
+    assert "卢特尼克" in found.names
+    joined, joined_readings = join_names(tokens, readings, found.names)
+    assert joined[0].text == "卢特尼克" and joined[0].kind == "name" and len(joined_readings[0]) == 4
+    assert "".join(t.text for t in joined) == zh
