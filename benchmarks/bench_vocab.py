@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from studyapp.core.dictionary import Dictionary  # noqa: E402
-from studyapp.core.vocab import Context, VocabularyStore, WordData  # noqa: E402
+from studyapp.core.vocab import VocabularyStore  # noqa: E402
 from studyapp.ui.vocabulary_panel import VocabularyPanel  # noqa: E402
 
 

@@ -28,7 +28,6 @@ from pathlib import Path
 
 from studyapp.core import paths
 from studyapp.core.cedict import Entry, Ref, file_hash, read_entries, source_path
-from studyapp.core.pinyin_format import numbered_from_marks
 
 log = logging.getLogger(__name__)
 

