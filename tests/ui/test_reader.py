@@ -7,11 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
-from studyapp.core.vocab import VocabularyStore
-from studyapp.ui.app import sample_path
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.reader_view import WordRef
 
@@ -20,16 +18,8 @@ from synthetic import synthetic_book  # noqa: E402
 
 
 @pytest.fixture
-def window(qtbot, language, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings, language, VocabularyStore.open(tmp_path / "vocabulary.sqlite3"))
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.open_path(sample_path())
-    qtbot.waitUntil(lambda: all(win.reader.annotation(i) for i in win.reader.visible_blocks() if win.reader.document.blocks[i].chinese), timeout=60000)
-    return win
+def window(open_sample) -> MainWindow:
+    return open_sample()
 
 
 def find_word(window: MainWindow, text: str) -> list[WordRef]:

@@ -6,29 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from studyapp.core.vocab import Context, VocabularyStore, WordData
-from studyapp.ui.app import sample_path
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.reader_view import WordRef
 from studyapp.ui.vocabulary_model import COLUMNS
 
 
 @pytest.fixture
-def window(qtbot, language, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+def window(open_sample, tmp_path: Path) -> MainWindow:
     store = VocabularyStore.open(tmp_path / "vocabulary.sqlite3")
     store.save(WordData("中国", "中國", "Zhong1 guo2", ["China"], 1), Context("我爱中国。", "I love China."))
     store.save(WordData("银行", "銀行", "yin2 hang2", ["bank"], 3, tags=["money"]))
-    win = MainWindow(settings, language, store)
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.open_path(sample_path())
-    qtbot.waitUntil(lambda: all(win.reader.annotation(i) for i in win.reader.visible_blocks() if win.reader.document.blocks[i].chinese), timeout=60000)
-    return win
+    return open_sample(store)
 
 
 def shown(window: MainWindow) -> list[str]:

@@ -1,0 +1,30 @@
+"""A window reading the bundled sample, with words on the first page, for GUI tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from studyapp.core.vocab import VocabularyStore
+from studyapp.ui.app import sample_path
+from studyapp.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def open_sample(qtbot, language, tmp_path: Path) -> Callable[[VocabularyStore | None], MainWindow]:
+    def make(store: VocabularyStore | None = None) -> MainWindow:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        win = MainWindow(settings, language, store or VocabularyStore.open(tmp_path / "vocabulary.sqlite3"))
+        qtbot.addWidget(win)
+        win.resize(1300, 800)
+        win.show()
+        qtbot.waitExposed(win)
+        win.open_path(sample_path())
+        blocks = win.reader.document.blocks
+        qtbot.waitUntil(lambda: all(win.reader.annotation(i) for i in win.reader.visible_blocks() if blocks[i].chinese), timeout=60000)
+        return win
+
+    return make
