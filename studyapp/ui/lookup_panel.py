@@ -32,6 +32,11 @@ class ToneLabel(QWidget):
     def text(self) -> str:
         return " ".join(self.syllables)
 
+    def set_syllables(self, syllables: list[str], coloured: bool = True) -> None:
+        self.syllables, self.coloured = syllables, coloured
+        self.updateGeometry()
+        self.update()
+
     def sizeHint(self) -> QSize:
         metrics = QFontMetricsF(self.font())
         return QSize(int(metrics.horizontalAdvance(self.text())) + 4, int(metrics.height()) + 2)
@@ -88,8 +93,15 @@ class LookupPanel(QWidget):
         self.save_button.clicked.connect(self.save_requested.emit)
         header.addWidget(self.save_button)
         outer.addLayout(header)
-        self.reading_holder = QHBoxLayout()
-        outer.addLayout(self.reading_holder)
+        reading_row = QHBoxLayout()
+        self.context_reading = ToneLabel([], 16)
+        self.context_reading.setObjectName("contextReading")
+        self.facts_label = _plain("", wrap=False)
+        reading_row.addWidget(self.context_reading)
+        reading_row.addWidget(self.facts_label)
+        reading_row.addStretch(1)
+        outer.addLayout(reading_row)
+        self._rows: list[_EntryRow] = []
         self.status_label = _plain("")
         self.status_label.setObjectName("lookupStatus")
         outer.addWidget(self.status_label)
@@ -108,49 +120,84 @@ class LookupPanel(QWidget):
     def show_message(self, message: str) -> None:
         self.result = None
         self.word_label.setText("")
-        self._clear(self.reading_holder)
-        self._clear(self._body_layout)
+        self.context_reading.set_syllables([], self.tone_colours)
+        self.facts_label.setText("")
+        for row in self._rows:
+            row.hide()
         self.status_label.setText(message)
         self.save_button.setEnabled(False)
 
     def show_result(self, result: LookupResult, reading: list[str] | None = None, is_name: bool = False, saved: bool = False) -> None:
-        """Show ``result``; ``reading`` is the pinyin chosen in context (numbered)."""
+        """Show ``result``; ``reading`` is the pinyin chosen in context (numbered).
+
+        The widgets are made once and refilled: creating and styling widgets
+        was most of a click's cost.
+        """
         self.result = result
         self._texts = []
         self.word_label.setText(result.query)
-        self._clear(self.reading_holder)
-        self._clear(self._body_layout)
-        if reading:
-            label = ToneLabel([marks_from_numbered(s) for s in reading], 16, self.tone_colours)
-            label.setObjectName("contextReading")
-            self.reading_holder.addWidget(label)
+        self.context_reading.set_syllables([marks_from_numbered(s) for s in reading] if reading else [], self.tone_colours)
         traditional = next((e.traditional for e in result.entries if e.traditional != result.query), "")
         facts = [f"traditional {traditional}" if traditional else "", level_label(result.hsk)]
         if is_name:
             facts.insert(0, "name")
-        self.reading_holder.addWidget(_plain("   ".join(f for f in facts if f), wrap=False))
-        self.reading_holder.addStretch(1)
+        self.facts_label.setText("   ".join(f for f in facts if f))
+        rows: list[tuple[str, EntryView | None, bool]] = []  # (heading text, entry, compact)
         if result.entries:
             self.status_label.setText(f"{len(result.entries)} dictionary entr{'y' if len(result.entries) == 1 else 'ies'}")
-            for entry in result.entries:
-                self._body_layout.addWidget(self._entry_widget(entry))
+            rows = [("", entry, False) for entry in result.entries]
         else:
             self.status_label.setText(("A name, not in the dictionary. " if is_name else "Not in the dictionary. ") + "Its parts:")
             for piece in result.pieces:
                 self._texts.append(piece.text)
-                self._body_layout.addWidget(_plain(piece.text, wrap=False))
-                for entry in piece.entries[:3]:
-                    self._body_layout.addWidget(self._entry_widget(entry, compact=True))
+                rows += [(piece.text if n == 0 else "", entry, True) for n, entry in enumerate(piece.entries[:3])] or [(piece.text, None, True)]
+        while len(self._rows) < len(rows):
+            row = _EntryRow()
+            self._rows.append(row)
+            self._body_layout.addWidget(row)
+        for row, (heading, entry, compact) in zip(self._rows, rows):
+            self._texts += row.fill(heading, entry, compact, self.tone_colours)
+            row.show()
+        for row in self._rows[len(rows):]:
+            row.hide()
         self.save_button.setEnabled(True)
         self.save_button.setText("Saved ✓" if saved else "Save (S)")
 
-    def _entry_widget(self, entry: EntryView, compact: bool = False) -> QWidget:
-        box = QFrame()
-        box.setObjectName("lookupEntry")
-        layout = QVBoxLayout(box)
+    def entry_texts(self) -> list[str]:
+        """Every line shown under the word (what a test or a screen reader sees)."""
+        return [line for text in self._texts for line in text.splitlines() if line]
+
+
+class _EntryRow(QFrame):
+    """One dictionary entry: its pinyin in tone colours, facts, and all its senses in one label."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("lookupEntry")
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
+        self.heading = _plain("", wrap=False)
+        layout.addWidget(self.heading)
         top = QHBoxLayout()
-        top.addWidget(ToneLabel(entry.pinyin_marks.split(), 13, self.tone_colours))
+        self.pinyin = ToneLabel([], 13)
+        self.extras = _plain("", wrap=False)
+        top.addWidget(self.pinyin)
+        top.addWidget(self.extras)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.body = _plain("")
+        layout.addWidget(self.body)
+
+    def fill(self, heading: str, entry: EntryView | None, compact: bool, coloured: bool) -> list[str]:
+        """Show ``entry`` (under ``heading`` for a breakdown piece); returns the lines shown."""
+        self.heading.setText(heading)
+        self.heading.setVisible(bool(heading))
+        if entry is None:
+            self.pinyin.set_syllables([], coloured)
+            self.extras.setText("")
+            self.body.setText("")
+            return []
+        self.pinyin.set_syllables(entry.pinyin_marks.split(), coloured)
         extras = []
         if entry.traditional != entry.simplified:
             extras.append(f"{entry.simplified} / {entry.traditional}")
@@ -158,31 +205,12 @@ class LookupPanel(QWidget):
             extras.append("proper noun")
         if entry.hsk and not compact:
             extras.append(level_label(entry.hsk))
-        if extras:
-            top.addWidget(_plain("  ·  ".join(extras), wrap=False))
-        top.addStretch(1)
-        layout.addLayout(top)
+        self.extras.setText("  ·  ".join(extras))
         lines = [f"{number}. {definition}" for number, definition in enumerate(entry.definitions, 1)]
         if entry.classifiers:
             lines.append("Measure words: " + ", ".join(entry.classifiers))
         for reference in entry.references:
             if reference.definitions:
                 lines.append(f"→ {reference.simplified} [{marks_from_numbered(reference.pinyin)}]: " + "; ".join(reference.definitions[:6]))
-        body = _plain("\n".join(lines))  # one label per entry: a click must stay cheap
-        self._texts.append(body.text())
-        layout.addWidget(body)
-        return box
-
-    @staticmethod
-    def _clear(layout) -> None:
-        while layout.count():
-            item = layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()  # else it is painted until deleteLater runs
-                item.widget().deleteLater()
-            elif item.layout() is not None:
-                LookupPanel._clear(item.layout())
-
-    def entry_texts(self) -> list[str]:
-        """Every line shown under the word (what a test or a screen reader sees)."""
-        return [line for text in self._texts for line in text.splitlines() if line]
+        self.body.setText("\n".join(lines))
+        return lines
