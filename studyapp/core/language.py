@@ -11,16 +11,29 @@ token records of ``studyapp annotate --json``. Example::
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Sequence
 
-from studyapp.core.dictionary import Dictionary
+from typing import TYPE_CHECKING
+
+from studyapp.core import paths
 from studyapp.core.document import Token
-from studyapp.core.hsk import character_level, word_level
-from studyapp.core.lookup import LookupResult, look_up
-from studyapp.core.pinyin import PinyinReader
-from studyapp.core.segment import Segmenter
+from studyapp.core.segment_cache import SegmentCache, decode_readings, encode_readings
+
+if TYPE_CHECKING:  # the heavy parts load on first use, not at start-up
+    from studyapp.core.dictionary import Dictionary
+    from studyapp.core.lookup import LookupResult
+    from studyapp.core.pinyin import PinyinReader
+    from studyapp.core.segment import Segmenter
+
+#: Bump when the reading rules change: cached readings then count as missing.
+READING_VERSION = "read-1"
+
+
+def _reading_key(text: str) -> str:
+    return SegmentCache.key(READING_VERSION + "\0" + text)
 
 
 class Language:
@@ -32,47 +45,89 @@ class Language:
         self._dictionary: Dictionary | None = None
         self._segmenter: Segmenter | None = None
         self._reader: PinyinReader | None = None
+        self._cache: SegmentCache | None = None
 
     @property
     def dictionary(self) -> Dictionary:
         with self._lock:
             if self._dictionary is None:
+                from studyapp.core.dictionary import Dictionary
+
                 self._dictionary = Dictionary.open(self._cache_dir)
             return self._dictionary
 
     @property
     def segmenter(self) -> Segmenter:
         if self._segmenter is None:
+            from studyapp.core.segment import Segmenter
+
             self._segmenter = Segmenter(self.dictionary)
         return self._segmenter
 
     @property
     def reader(self) -> PinyinReader:
         if self._reader is None:
+            from studyapp.core.pinyin import PinyinReader
+
             self._reader = PinyinReader(self.dictionary)
         return self._reader
 
     def lookup(self, word: str) -> LookupResult:
+        from studyapp.core.lookup import look_up
+
         return look_up(self.dictionary, word)
 
     def segment_many(self, texts: Sequence[str]) -> list[list[Token]]:
         return self.segmenter.segment_many(texts)
 
     def read_many(self, texts: Sequence[str], sandhi: bool = False) -> list[tuple[list[Token], list[list[str] | None]]]:
-        """Tokens and their readings for each text (what the reader draws)."""
-        return [(tokens, self.reader.read(tokens, sandhi=sandhi)) for tokens in self.segment_many(texts)]
+        """Tokens and their readings for each text (what the reader draws).
+
+        The readings are cached beside the segmentation, so that reopening a
+        document draws its first page without a dictionary lookup.
+        """
+        out = [(tokens, self.reader.read(tokens, sandhi=sandhi)) for tokens in self.segment_many(texts)]
+        cache = self.segmenter.cache
+        if cache is not None and not sandhi:
+            cache.put_many({_reading_key(t): encode_readings(r) for t, (_, r) in zip(texts, out)}, "reading")
+        return out
 
     def read_cached(self, texts: Sequence[str]) -> list[tuple[list[Token], list[list[str] | None]]] | None:
         """Like read_many, but only if every text's segmentation is cached (no jieba), else None.
 
-        Only for an index that exists already: it never builds the dictionary.
+        Readings come from the cache too; a text whose readings are missing is
+        read with the dictionary, but only if its index exists already.
         """
-        if self._dictionary is None and not Dictionary.index_ready(self._cache_dir):
-            return None
-        segmented = self.segmenter.segment_cached(texts)
+        cache = self._early_cache()
+        segmented = cache.tokens_for(texts) if cache else None
         if segmented is None:
             return None
-        return [(tokens, self.reader.read(tokens)) for tokens in segmented]
+        keys = [_reading_key(t) for t in texts]
+        found = cache.get_many(keys, "reading")
+        if any(k not in found for k in keys) and self._dictionary is None:
+            from studyapp.core.dictionary import Dictionary
+
+            if not Dictionary.index_ready(self._cache_dir):
+                return None
+        out = []
+        for tokens, key in zip(segmented, keys):
+            readings = decode_readings(found[key]) if key in found else None
+            if readings is None or len(readings) != len(tokens):
+                readings = self.reader.read(tokens)
+            out.append((tokens, readings))
+        return out
+
+    def _early_cache(self) -> SegmentCache | None:
+        """The segmentation cache, opened without the dictionary (for the first page)."""
+        if self._segmenter is not None:
+            return self._segmenter.cache
+        if self._cache is None:
+            try:
+                folder = self._cache_dir or paths.cache_dir()
+                self._cache = SegmentCache(folder / "segments.sqlite3") if (folder / "segments.sqlite3").is_file() else None
+            except (OSError, sqlite3.Error):
+                self._cache = None
+        return self._cache
 
     def annotate(self, lines: Sequence[str], sandhi: bool = False) -> list[list[dict]]:
         """Token records for each line: text, start, kind, pinyin, in_dictionary, hsk."""
@@ -90,6 +145,8 @@ class Language:
 
 
 def _record(token: Token, reading: list[str] | None, in_dictionary: bool) -> dict:
+    from studyapp.core.hsk import character_level, word_level
+
     chinese = token.is_chinese
     level = None
     if chinese:

@@ -15,7 +15,6 @@ such as 白邦瑞); otherwise the lookup shows its breakdown. Example::
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -28,11 +27,11 @@ from studyapp.core import paths
 from studyapp.core.convert import ScriptConverter
 from studyapp.core.dictionary import Dictionary
 from studyapp.core.document import Token
+from studyapp.core.segment_cache import SegmentCache, decode_tokens, encode_tokens
 from studyapp.core.script import HAN_PATTERN
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = "seg-2"
 _RUN_RE = re.compile(
     rf"(?P<han>{HAN_PATTERN}+)"
     r"|(?P<number>[0-9０-９]+(?:[.,:][0-9０-９]+)*%?)"
@@ -41,8 +40,6 @@ _RUN_RE = re.compile(
     r"|(?P<punct>.)",
     re.S,
 )
-_KIND_CODES = {"word": "w", "name": "n", "number": "d", "latin": "l", "punct": "p", "space": "s"}
-_CODE_KINDS = {v: k for k, v in _KIND_CODES.items()}
 
 #: Characters of the standard transliteration table for foreign names.
 TRANSLITERATION = set(
@@ -60,60 +57,6 @@ SURNAMES = set(
 
 #: Characters that make "surname + given name" unlikely (万个, 高出, 张开).
 _NOT_IN_NAMES = set("个位名项次年月日天的了是在有和人们多大小很太更最说等出开过到着上下里们")
-
-
-class SegmentCache:
-    """Token lists keyed by a hash of the text, in an SQLite file in the cache dir."""
-
-    def __init__(self, path: Path) -> None:
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._lock = threading.Lock()
-        try:
-            self._db.execute("CREATE TABLE IF NOT EXISTS segment(key TEXT PRIMARY KEY, tokens TEXT NOT NULL)")
-        except sqlite3.DatabaseError:
-            self._db.close()
-            os.replace(path, path.with_suffix(".damaged"))
-            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-            self._db.execute("CREATE TABLE IF NOT EXISTS segment(key TEXT PRIMARY KEY, tokens TEXT NOT NULL)")
-
-    @staticmethod
-    def key(text: str) -> str:
-        return hashlib.sha1(f"{CACHE_VERSION}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
-
-    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        unique = list(dict.fromkeys(keys))
-        with self._lock:
-            for k in range(0, len(unique), 500):
-                chunk = unique[k : k + 500]
-                marks = ",".join("?" * len(chunk))
-                found.update(self._db.execute(f"SELECT key, tokens FROM segment WHERE key IN ({marks})", chunk).fetchall())
-        return found
-
-    def put_many(self, items: dict[str, str]) -> None:
-        try:
-            with self._lock:
-                self._db.execute("BEGIN")
-                self._db.executemany("INSERT OR REPLACE INTO segment VALUES (?, ?)", items.items())
-                self._db.execute("COMMIT")
-        except sqlite3.Error as exc:  # a full disk costs only the cache
-            log.warning("segmentation cache not updated: %s", exc)
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-
-
-def encode_tokens(tokens: Sequence[Token]) -> str:
-    """``[Token('中国', 0, 'word'), Token('。', 2, 'punct')]`` -> ``'w2 p1'``."""
-    return " ".join(f"{_KIND_CODES[t.kind]}{len(t.text)}" for t in tokens)
-
-
-def decode_tokens(text: str, encoded: str) -> list[Token]:
-    tokens, start = [], 0
-    for item in encoded.split():
-        length = int(item[1:])
-        tokens.append(Token(text[start : start + length], start, _CODE_KINDS[item[0]]))
-        start += length
-    return tokens
 
 
 class Segmenter:
@@ -151,16 +94,9 @@ class Segmenter:
             cache.put_many(fresh)
         return out
 
-    def segment_cached(self, texts: Sequence[str]) -> list[list[Token]] | None:
-        """Tokens for each text if every one is in the cache, else None (never starts jieba)."""
-        cache = self._open_cache()
-        if cache is None:
-            return None
-        keys = [SegmentCache.key(t) for t in texts]
-        found = cache.get_many(keys)
-        if not all(k in found for k in keys):
-            return None
-        return [decode_tokens(text, found[key]) for text, key in zip(texts, keys)]
+    @property
+    def cache(self) -> SegmentCache | None:
+        return self._open_cache()
 
     def _open_cache(self) -> SegmentCache | None:
         if self._cache is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from studyapp.core.document import Document
 from studyapp.core.language import Language
@@ -43,8 +43,18 @@ class _Worker(QThread):
                     return
                 owner.annotated.emit({k: Annotation(tokens, readings) for k, (tokens, readings) in zip(batch, results)})
                 owner.progress.emit(len(owner.done), len(owner.todo))
+        except RuntimeError as exc:
+            if "deleted" in str(exc):  # the window went away while this batch was read
+                return
+            self._report(exc)
         except Exception as exc:  # reported to the user; the reader keeps working without words
-            owner.failed.emit(f"Could not segment the Chinese text: {exc}")
+            self._report(exc)
+
+    def _report(self, exc: Exception) -> None:
+        try:
+            self.owner.failed.emit(f"Could not segment the Chinese text: {exc}")
+        except RuntimeError:
+            pass
 
 
 class Annotator(QObject):
@@ -64,8 +74,11 @@ class Annotator(QObject):
         self._priority = 0
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []
+        self.stopped = False
 
     def start(self, document: Document, first_block: int = 0) -> None:
+        if self.stopped:
+            return
         self.generation += 1
         with self._lock:
             self.document = document
@@ -78,7 +91,7 @@ class Annotator(QObject):
         """The reader shows ``block`` now: work there next (restarting if idle)."""
         with self._lock:
             self._priority = block
-        if self.document is not None and not any(w.isRunning() for w in self._workers) and self._window_open():
+        if not self.stopped and self.document is not None and not any(w.isRunning() for w in self._workers) and self._window_open():
             self._spawn()
 
     def next_batch(self) -> list[int]:
@@ -97,12 +110,17 @@ class Annotator(QObject):
 
     def _spawn(self) -> None:
         worker = _Worker(self, self.generation)
-        worker.finished.connect(lambda w=worker: self._workers.remove(w) if w in self._workers else None)
+        # Dropped only after its finished signal is done with (the object must outlive run()).
+        worker.finished.connect(lambda w=worker: QTimer.singleShot(0, lambda: self._workers.remove(w) if w in self._workers else None))
         self._workers.append(worker)
         worker.start()
 
     def stop(self) -> None:
-        """Stop after the current batch and wait for it (a QThread must not outlive its owner)."""
+        """Stop after the current batch and wait for it (a QThread must not outlive its owner).
+
+        No new work starts afterwards.
+        """
+        self.stopped = True
         self.generation += 1
         for worker in list(self._workers):
             worker.wait()

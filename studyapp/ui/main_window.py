@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp import __version__
-from studyapp.core.convert import ScriptConverter
 from studyapp.core.document import Document
 from studyapp.core.errors import StudyappError
 from studyapp.core.importers import open_document
@@ -25,12 +24,10 @@ from studyapp.core.language import Language
 from studyapp.core.vocab import VocabularyStore
 from studyapp.ui.annotator import Annotator
 from studyapp.ui.document_loader import DocumentLoader
-from studyapp.ui.export_dialog import ExportDialog
 from studyapp.ui.find_bar import FindBar, find_in_document
 from studyapp.ui.lookup_panel import LookupPanel
 from studyapp.ui.reader_layout import Annotation
 from studyapp.ui.reader_view import ReaderView, WordRef
-from studyapp.ui.speech import Speaker
 from studyapp.ui.vocabulary_panel import VocabularyPanel
 from studyapp.ui.word_controller import WordController
 
@@ -52,7 +49,7 @@ class MainWindow(QMainWindow):
 
     document_opened = Signal(str)
 
-    def __init__(self, settings: QSettings, language: Language, vocabulary: VocabularyStore, speaker: Speaker | None = None) -> None:
+    def __init__(self, settings: QSettings, language: Language, vocabulary: VocabularyStore, speaker=None) -> None:
         super().__init__()
         # Workers (aligning, segmenting) are pure Python and hold the GIL between
         # switches; a short switch interval keeps the GUI thread from queueing
@@ -253,6 +250,8 @@ class MainWindow(QMainWindow):
         self.reader.set_display_forms(self._display_forms(self.reader._annotations) if script != "original" else None)
 
     def _display_forms(self, annotations: dict) -> dict[int, list[str]]:
+        from studyapp.core.convert import ScriptConverter
+
         converter = ScriptConverter(self.language.dictionary)
         convert = converter.tokens_to_traditional if self._script == "traditional" else converter.tokens_to_simplified
         return {index: convert(a.tokens) for index, a in annotations.items()}
@@ -273,7 +272,8 @@ class MainWindow(QMainWindow):
             worker.preview.connect(lambda head, w=worker: self._on_preview_loaded(head, w))
             worker.loaded.connect(lambda document: self._on_document_loaded(document, path))
             worker.failed.connect(lambda message: self._on_document_failed(message))
-            worker.finished.connect(lambda w=worker: self._open_workers.remove(w))
+            # Dropped only after its finished signal is done with (the object must outlive run()).
+            worker.finished.connect(lambda w=worker: QTimer.singleShot(0, lambda: self._open_workers.remove(w)))
             self._open_workers.append(worker)
             self.statusBar().showMessage(f"Opening {Path(path).name}…")
             self.progress.setRange(0, 0)
@@ -355,7 +355,9 @@ class MainWindow(QMainWindow):
         box.setObjectName("errorBox")
         box.open()
 
-    def show_export_dialog(self) -> ExportDialog:
+    def show_export_dialog(self):
+        from studyapp.ui.export_dialog import ExportDialog
+
         selected = [r.id for r in self.vocabulary_panel.selected_records()] if self.vocabulary_dock.isVisible() else []
         dialog = ExportDialog(self.vocabulary, self._settings, selected, self)
         dialog.exported.connect(lambda result: self.statusBar().showMessage(f"Exported {result.words} words ({result.cards} cards) to {result.path}"))
@@ -388,6 +390,8 @@ class MainWindow(QMainWindow):
 
     def _probe_speech(self) -> None:
         if self.speaker is None:
+            from studyapp.ui.speech import Speaker
+
             self.speaker = Speaker()
         for panel in (self.panel, self.popup_panel):
             panel.speak_button.setVisible(self.speaker.available)
@@ -496,5 +500,9 @@ class MainWindow(QMainWindow):
         self._store_position()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.sync()
+        self._annotation_timer.stop()
         self.annotator.stop()
+        for loader in list(self._open_workers):
+            loader.preview_painted.set()
+            loader.wait()
         super().closeEvent(event)

@@ -4,9 +4,12 @@ and the English of that sentence's pair."""
 from __future__ import annotations
 
 from studyapp.core.document import Document
-from studyapp.core.lookup import LookupResult
+from typing import TYPE_CHECKING
 from studyapp.core.sentences import sentence_span
 from studyapp.core.vocab import Context, WordData
+
+if TYPE_CHECKING:
+    from studyapp.core.lookup import LookupResult
 
 
 def word_data(result: LookupResult, reading: list[str] | None, converter=None) -> WordData:

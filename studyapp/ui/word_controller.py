@@ -12,16 +12,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from studyapp.core.convert import ScriptConverter
+from typing import TYPE_CHECKING
+
 from studyapp.core.errors import StudyappError
 from studyapp.core.language import Language
-from studyapp.core.lemma import words as english_words
-from studyapp.core.lookup import LookupResult, entry_view
 from studyapp.core.vocab import VocabularyStore
-from studyapp.core.wordlink import PairLinks, WordLinker, join_names, rank_senses
 from studyapp.ui.reader_layout import Annotation
 from studyapp.ui.reader_view import ReaderView, WordRef
 from studyapp.ui.word_actions import word_context, word_data
+
+if TYPE_CHECKING:  # linking and lookups load on the first click, not at start-up
+    from studyapp.core.lookup import LookupResult
+    from studyapp.core.wordlink import PairLinks, WordLinker
 
 
 class WordController(QObject):
@@ -52,6 +54,8 @@ class WordController(QObject):
 
     def activate(self, ref: WordRef) -> None:
         """Look the word up (senses ranked by its link to the English) and announce it."""
+        from studyapp.core.wordlink import rank_senses
+
         token = self.reader.token_of(ref)
         if token is None:
             return
@@ -73,6 +77,8 @@ class WordController(QObject):
             if annotation is None or block.english is None or block.chinese is None:
                 return None
             if self._linker is None:
+                from studyapp.core.wordlink import WordLinker
+
                 self._linker = WordLinker(self.language)
             found = self._linker.link_pair(block, annotation.tokens, annotation.readings)
             if found.names - self._names:
@@ -97,6 +103,10 @@ class WordController(QObject):
 
     def with_names(self, annotations: dict) -> dict:
         """The annotations whose tokens change when learnt names are joined."""
+        if not self._names:
+            return {}
+        from studyapp.core.wordlink import join_names
+
         changed = {}
         for index, annotation in annotations.items():
             tokens, readings = join_names(annotation.tokens, annotation.readings, self._names)
@@ -118,6 +128,9 @@ class WordController(QObject):
 
     def english_clicked(self, block: int, offset: int) -> None:
         """An English word: select its Chinese counterpart, or look it up in reverse."""
+        from studyapp.core.lemma import words as english_words
+        from studyapp.core.lookup import LookupResult, entry_view
+
         found = self.pair_links(block)
         link = next((l for l in found.links for a, b in l.en if a <= offset < b), None) if found else None
         annotation = self.reader.annotation(block)
@@ -146,6 +159,8 @@ class WordController(QObject):
         document = self.reader.document
         token = self.reader.token_of(ref)
         annotation = self.reader.annotation(ref.block)
+        from studyapp.core.convert import ScriptConverter
+
         data = word_data(result, annotation.readings[ref.token], ScriptConverter(self.language.dictionary))
         if status != "new":
             data = type(data)(**{**data.__dict__, "status": status})

@@ -123,3 +123,28 @@ def test_word_level_conversion_to_traditional(language, simplified: str, traditi
     converter = ScriptConverter(language.dictionary)
     assert converter.word_to_traditional(simplified) == traditional
     assert converter.to_simplified(traditional) == simplified
+
+
+def test_cache_from_an_older_version_is_replaced(tmp_path) -> None:
+    import sqlite3
+
+    from studyapp.core.segment import SegmentCache
+
+    path = tmp_path / "segments.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE segment(key TEXT PRIMARY KEY, tokens TEXT NOT NULL)")
+        db.execute("INSERT INTO segment VALUES ('k', 'w2')")
+    cache = SegmentCache(path)
+    assert cache.get_many(["k"]) == {}
+    cache.put_many({"k": "w2"})
+    assert cache.get_many(["k"]) == {"k": "w2"}
+
+
+def test_reopening_reads_the_first_page_from_the_cache(language_home) -> None:
+    from studyapp.core.language import Language
+
+    texts = ["缓存里的读音测试句子，第九十九号。"]
+    expected = Language(language_home / "cache").read_many(texts)
+    fresh = Language(language_home / "cache")
+    assert fresh.read_cached(texts) == expected
+    assert fresh._dictionary is None  # neither the dictionary nor jieba was needed

@@ -144,3 +144,28 @@ def test_about_box_credits_cc_cedict(window: MainWindow) -> None:
     assert "CC-CEDICT" in box.text() and "Attribution-ShareAlike 4.0" in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.close()
+
+
+def test_reading_position_is_remembered_per_document(qtbot, settings: QSettings, language, tmp_path: Path) -> None:
+    import sys as _sys
+
+    _sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from synthetic import synthetic_book
+
+    book = tmp_path / "book.md"
+    book.write_text(synthetic_book(200), encoding="utf-8")
+    first = MainWindow(settings, language, VocabularyStore.open(tmp_path / "v.sqlite3"))
+    qtbot.addWidget(first)
+    first.resize(1000, 700)
+    first.show()
+    first.open_path(book)
+    first.reader.scroll_to_block(120)
+    first.close()  # stores the position
+    second = MainWindow(settings, language, VocabularyStore.open(tmp_path / "v.sqlite3"))
+    qtbot.addWidget(second)
+    second.resize(1000, 700)
+    second.show()
+    second.open_path(book)
+    assert abs(second.reader.first_visible_block() - 120) <= 1
+    second.open_path(sample_path())
+    assert second.reader.first_visible_block() == 0
