@@ -71,10 +71,6 @@ class PinyinReader:
     def _word_reading_known(self, word: str) -> bool:
         return self.dictionary.contains(word)
 
-    def read_word(self, word: str) -> list[str]:
-        """The reading of a word out of context."""
-        return list(self._word_reading(word))
-
     def _in_context(self, char: str, words: list[str], k: int) -> str:
         context = Context(words, k)
         chosen = reading_by_rule(char, context)

@@ -23,7 +23,6 @@ import threading
 from pathlib import Path
 from typing import Sequence
 
-from studyapp.core import paths
 from studyapp.core.convert import ScriptConverter
 from studyapp.core.dictionary import Dictionary
 from studyapp.core.document import Token
@@ -235,8 +234,3 @@ def _load_person_names(cache_dir: Path) -> frozenset[str]:
     except OSError:
         pass
     return frozenset(names)
-
-
-def cache_dir_for(dictionary: Dictionary) -> Path:
-    """Caches live beside the dictionary index (which may have fallen back to /tmp)."""
-    return dictionary.info.path.parent if dictionary.info else paths.cache_dir()

@@ -20,7 +20,7 @@ from typing import Callable
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from studyapp.core.document import Block, Document, Side, Token
-from studyapp.core.pinyin_format import marks_from_numbered, tone_of
+from studyapp.core.pinyin_format import marks_from_numbered
 from studyapp.ui.flow import Piece, SideLayout, chinese_pieces, english_pieces, lay_out
 
 LATIN_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
@@ -276,7 +276,3 @@ class ReaderLayout:
         zh_lines = math.ceil(len(block.chinese.text) * zh_measure.metrics.height() * (1.3 if ruby else 1.0) / zh_w) if block.chinese else 0
         en_h, zh_h = en_lines * en_measure.line_height, zh_lines * (zh_measure.line_height + ruby)
         return en_h + zh_h + self.en.line_height * 0.3 if self.options.mode == "stacked" else max(en_h, zh_h)
-
-
-def tones_of(marks: list[str]) -> list[int]:
-    return [tone_of(s) for s in marks]
