@@ -22,6 +22,7 @@ COLUMNS = ("Hanzi", "Pinyin", "Meaning", "HSK", "Status", "Tags", "Added", "Note
 EDITABLE = {"Meaning", "Status", "Tags", "Note"}
 PinyinRole = Qt.ItemDataRole.UserRole + 1
 RecordRole = Qt.ItemDataRole.UserRole + 2
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, PinyinRole, RecordRole})
 
 
 class VocabularyTableModel(QAbstractTableModel):
@@ -73,7 +74,10 @@ class VocabularyTableModel(QAbstractTableModel):
         keys, records = self.keys, self.all
         shown = range(len(records))
         if text:
-            shown = [i for i in shown if text in keys[i] or (pinyin and pinyin in keys[i])]
+            if not pinyin or pinyin == text:
+                shown = [i for i in shown if text in keys[i]]
+            else:
+                shown = [i for i in shown if text in keys[i] or pinyin in keys[i]]
         if self.status:
             shown = [i for i in shown if records[i].status == self.status]
         if self.tag:
@@ -131,7 +135,7 @@ class VocabularyTableModel(QAbstractTableModel):
         return base | Qt.ItemFlag.ItemIsEditable if COLUMNS[index.column()] in EDITABLE else base
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():  # the view asks for many roles per cell
             return None
         record = self.record(index.row())
         column = COLUMNS[index.column()]

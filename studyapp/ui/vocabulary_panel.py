@@ -6,6 +6,8 @@ at once; a double-click asks the window to show the word where it was saved.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QModelIndex, QPointF, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
@@ -26,17 +28,20 @@ class ToneDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         option.text = ""
         option.widget.style().drawControl(option.widget.style().ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        numbered = index.data(PinyinRole) or ""
         metrics = option.fontMetrics
         x = option.rect.left() + 4
         baseline = option.rect.top() + (option.rect.height() + metrics.ascent() - metrics.descent()) / 2
         painter.save()
-        for syllable in numbered.split():
-            marked = marks_from_numbered(syllable)
-            painter.setPen(tone_colour(tone_of(syllable), option.palette))
+        for marked, tone in _syllables(index.data(PinyinRole) or ""):
+            painter.setPen(tone_colour(tone, option.palette))
             painter.drawText(QPointF(x, baseline), marked)
             x += metrics.horizontalAdvance(marked + " ")
         painter.restore()
+
+
+@functools.lru_cache(maxsize=20_000)
+def _syllables(numbered: str) -> tuple[tuple[str, int], ...]:
+    return tuple((marks_from_numbered(s), tone_of(s)) for s in numbered.split())
 
 
 class VocabularyPanel(QWidget):
