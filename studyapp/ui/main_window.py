@@ -406,9 +406,19 @@ class MainWindow(QMainWindow):
         document, self._pending_annotation = self._pending_annotation, None
         if document is not None and document is self.reader.document:
             self._annotation_timer.stop()
+            if self.language._dictionary is None:
+                from studyapp.core.dictionary import Dictionary
+
+                if not Dictionary.index_ready():
+                    self.statusBar().showMessage("Preparing the dictionary (first start only, a few seconds)…")
+                    self.progress.setRange(0, 0)  # busy until the first words arrive
+                    self.progress.show()
             self.annotator.start(document, self.reader.first_visible_block())
 
     def _on_annotator_annotated(self, annotations: dict) -> None:
+        if self.progress.maximum() == 0:  # the dictionary was being prepared
+            self.progress.hide()
+            self.statusBar().clearMessage()
         annotations.update(self.words.with_names(annotations))
         if self._script != "original":
             for index, forms in self._display_forms(annotations).items():

@@ -169,3 +169,17 @@ def test_reading_position_is_remembered_per_document(qtbot, settings: QSettings,
     assert abs(second.reader.first_visible_block() - 120) <= 1
     second.open_path(sample_path())
     assert second.reader.first_visible_block() == 0
+
+
+def test_first_start_says_the_dictionary_is_being_prepared(qtbot, settings: QSettings, tmp_path: Path, monkeypatch) -> None:
+    from studyapp.core.language import Language
+
+    monkeypatch.setenv("STUDYAPP_HOME", str(tmp_path / "fresh"))
+    win = MainWindow(settings, Language(), VocabularyStore.open(tmp_path / "v.sqlite3"))
+    qtbot.addWidget(win)
+    win.show()
+    win.open_path(sample_path())
+    win._start_annotation()
+    assert "Preparing the dictionary" in win.statusBar().currentMessage() and win.progress.isVisible()
+    qtbot.waitUntil(lambda: win.reader.annotation(1) is not None, timeout=120000)
+    assert not win.progress.isVisible()
