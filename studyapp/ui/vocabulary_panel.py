@@ -75,7 +75,11 @@ class VocabularyPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
         self.table.setItemDelegateForColumn(COLUMNS.index("Pinyin"), ToneDelegate(self.table))
-        self.table.horizontalHeader().setSectionResizeMode(COLUMNS.index("Meaning"), QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for name, width in {"Hanzi": 110, "Pinyin": 110, "HSK": 48, "Status": 78, "Tags": 90, "Added": 90, "Note": 140}.items():
+            header.resizeSection(COLUMNS.index(name), width)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COLUMNS.index("Meaning"), QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
