@@ -231,6 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StudyappError as exc:
         print(f"studyapp: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except UnicodeError:  # e.g. a command-line argument that is not valid UTF-8
+        print("studyapp: error: an argument or the input is not valid UTF-8 text", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 from studyapp.core.errors import StudyappError
+from studyapp.core.script import count_han
 from studyapp.core.vocab import STATUSES, Context, VocabularyStore, WordData, WordRecord
 
 
@@ -58,18 +60,23 @@ def run(args: argparse.Namespace) -> int:
 def _add(store: VocabularyStore, args: argparse.Namespace) -> int:
     from studyapp.core.language import Language
 
+    if not count_han(args.word):
+        raise StudyappError(f"{args.word!r} is not a Chinese word")
     language = Language()
     result = language.lookup(args.word)
     entries = list(result.entries)
-    if args.pinyin:
-        wanted = args.pinyin.lower().replace(" ", "")
-        entries = [e for e in entries if e.pinyin.lower().replace(" ", "") == wanted] or entries
+    wanted = _numbered(args.pinyin) if args.pinyin else ""
+    if wanted:
+        entries = [e for e in entries if _numbered(e.pinyin) == wanted]
+        if result.entries and not entries:
+            readings = ", ".join(sorted({e.pinyin for e in result.entries}))
+            raise StudyappError(f"{args.word} has no reading {args.pinyin!r}; the dictionary has: {readings}")
     if entries:
         e = entries[0]
-        data = WordData(e.simplified, e.traditional, args.pinyin or e.pinyin, e.definitions, e.hsk, status=args.status)
+        data = WordData(e.simplified, e.traditional, e.pinyin, e.definitions, e.hsk, status=args.status)
     elif result.pieces:
         definitions = [f"{p.text}: {p.entries[0].definitions[0]}" for p in result.pieces if p.entries and p.entries[0].definitions]
-        pinyin = args.pinyin or " ".join(p.entries[0].pinyin if p.entries else "" for p in result.pieces)
+        pinyin = " ".join(_syllables(args.pinyin)) if args.pinyin else " ".join(p.entries[0].pinyin if p.entries else "" for p in result.pieces)
         data = WordData(args.word, args.word, pinyin, definitions, result.hsk, status=args.status)
     else:
         raise StudyappError(f"{args.word!r} is not Chinese text")
@@ -87,6 +94,19 @@ def _add(store: VocabularyStore, args: argparse.Namespace) -> int:
     else:
         print(f"saved {record.simplified} [{record.pinyin}] ({record.status}), {len(record.contexts)} context(s)")
     return 0
+
+
+def _syllables(pinyin: str) -> list[str]:
+    """``zhǎng`` / ``ZHANG3`` / ``zhang3`` / ``yínháng`` -> numbered syllables in lower case."""
+    from studyapp.core.pinyin_format import normalise_numbered
+    from studyapp.core.vocab import normalise_pinyin_query
+
+    text = normalise_pinyin_query(pinyin)  # tone marks become numbers, spaces go
+    return [normalise_numbered(s).lower() for s in re.findall(r"[a-zü:]+[1-5]?", text)] if text else []
+
+
+def _numbered(pinyin: str) -> str:
+    return "".join(s if s[-1].isdigit() else s + "5" for s in _syllables(pinyin))
 
 
 def _list(store: VocabularyStore, args: argparse.Namespace) -> int:

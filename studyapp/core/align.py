@@ -235,7 +235,9 @@ def _band(english: Sequence[Item], chinese: Sequence[Item], interleaved: bool, w
         centre = [round(i * n_zh / max(n_en, 1)) for i in range(n_en)]
         width = (30 + max(n_en, n_zh) // 20) if width is None else width
     centre.append(n_zh)
-    lo = [max(0, centre[i] - width) for i in range(n_en + 1)]
+    # Ranges reach back to the previous centre too: a Chinese-first document with an
+    # untranslated Chinese paragraph puts the right cell below this row's centre.
+    lo = [max(0, min(centre[max(i - 1, 0)], centre[i]) - width) for i in range(n_en + 1)]
     hi = [min(n_zh, max(centre[i], centre[min(i + 1, n_en)]) + width) for i in range(n_en + 1)]
     lo[0], hi[n_en] = 0, n_zh
     return lo, hi

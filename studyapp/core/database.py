@@ -91,16 +91,25 @@ def _refuse_if_newer(path: Path) -> None:
         )
 
 
+#: SQLite's words for a file that is not a (whole) database; anything else
+#: (busy, locked, cannot open, I/O) is not damage and must not move the file.
+_DAMAGE = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
+
+
 def _healthy(path: Path) -> bool:
+    """False only for a damaged file; a file in use or unreadable raises DatabaseError."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5.0)
         try:
             result = connection.execute("PRAGMA quick_check").fetchone()
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             connection.close()
-    except sqlite3.DatabaseError:
-        return False
+    except sqlite3.DatabaseError as exc:
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if name.split("_")[0:2] == ["SQLITE", "CORRUPT"] or name in _DAMAGE or "not a database" in str(exc) or "malformed" in str(exc):
+            return False
+        raise DatabaseError(f"The vocabulary database {path} cannot be read right now ({exc}); is another program using it?") from None
     return bool(result) and result[0] == "ok"
 
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import calendar
 import json
+import os
 import re
+import shutil
 import sqlite3
 import time
 import uuid
@@ -199,6 +201,8 @@ class VocabularyStore:
             raise ValueError(f"cannot update {sorted(unknown)}")
         if "status" in fields and fields["status"] not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}")
+        if not fields:
+            return self.get(word_id)
         values = dict(fields)
         if "tags" in values:
             values["tags"] = " ".join(values["tags"]) if not isinstance(values["tags"], str) else " ".join(values["tags"].split())
@@ -227,9 +231,17 @@ class VocabularyStore:
         return record
 
     def restore(self, record: WordRecord) -> WordRecord:
-        """Put back a removed word with its identity, fields and contexts."""
+        """Put back a removed word with its identity, fields and contexts.
+
+        If the word was saved again meanwhile, the removed contexts join it.
+        """
 
         def action(db: sqlite3.Connection) -> int:
+            again = db.execute("SELECT id FROM word WHERE simplified = ? AND pinyin = ?", (record.simplified, record.pinyin)).fetchone()
+            if again is not None:
+                for context in record.contexts:
+                    self._insert_context(db, again["id"], context, context.created)
+                return again["id"]
             cursor = db.execute(
                 "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, status, tags, created, updated, exported) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -268,8 +280,8 @@ class VocabularyStore:
             clauses.append("status = ?")
             args.append(status)
         if tag:
-            clauses.append("(' ' || tags || ' ') LIKE ?")
-            args.append(f"% {tag} %")
+            clauses.append("instr(' ' || tags || ' ', ?) > 0")  # not LIKE: '_' and '%' are tag characters
+            args.append(f" {tag} ")
         if hsk is not None:
             clauses.append("hsk = ?")
             args.append(hsk)
@@ -320,15 +332,25 @@ class VocabularyStore:
     # --- backups ----------------------------------------------------------------------
 
     def backup(self, target: Path | None = None, label: str = "manual") -> Path:
-        """A consistent copy of the whole database (to ``target`` or the backups folder)."""
+        """A consistent copy of the whole database (to ``target`` or the backups folder).
+
+        A target is written beside itself and moved into place, so it may be on
+        another disk; the copy in the backups folder stays either way.
+        """
         made = backup_copy(self._db, self.path, label, self._clock())
-        if target is not None:
+        if target is None:
+            return made
+        target = Path(target).expanduser()
+        if target.is_dir() or not target.name:
+            raise DatabaseError(f"{target} is a folder; give a file name for the backup (the copy is in {made})")
+        try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
-            made.replace(tmp)
-            tmp.replace(target)
-            return target
-        return made
+            tmp = target.with_name(f".{target.name}.tmp")
+            shutil.copyfile(made, tmp)
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise DatabaseError(f"Cannot write {target}: {exc.strerror or exc} (the copy is in {made})") from None
+        return target
 
     def backups(self, label: str | None = None) -> list[Path]:
         """Backup files in the backups folder, oldest first."""
@@ -352,23 +374,39 @@ class VocabularyStore:
         The file is checked first (a readable studyapp database of a known
         schema); the current vocabulary is backed up before it is replaced.
         """
-        from studyapp.core.database import latest_version
-
-        try:
-            other = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-            version = other.execute("PRAGMA user_version").fetchone()[0]
-            other.execute("SELECT count(*) FROM word").fetchone()
-        except sqlite3.Error as exc:
-            raise DatabaseError(f"{source} is not a studyapp vocabulary backup: {exc}") from None
-        if not 1 <= version <= latest_version():
-            other.close()
-            raise DatabaseError(f"{source} has schema {version}; this studyapp reads 1 to {latest_version()}")
+        staged = self._staged_copy(source)
         saved = self.backup(label="before-restore")
         try:
-            other.backup(self._db)
+            with sqlite3.connect(str(staged)) as other:
+                other.backup(self._db)
+        except sqlite3.Error as exc:
+            with sqlite3.connect(str(saved)) as previous:  # put the replaced vocabulary back
+                previous.backup(self._db)
+            raise DatabaseError(f"Restoring {source} failed ({exc}); your vocabulary was left as it was") from None
         finally:
-            other.close()
-        from studyapp.core.database import migrate
-
-        migrate(self._opened)
+            staged.unlink(missing_ok=True)
         return saved
+
+    def _staged_copy(self, source: Path) -> Path:
+        """A migrated, checked temporary copy of a backup, or DatabaseError."""
+        from studyapp.core.database import OpenedDatabase, connect, latest_version, migrate
+
+        staged = self.path.parent / f".restore-{uuid.uuid4().hex}.sqlite3"
+        try:
+            with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as other, sqlite3.connect(str(staged)) as copy:
+                version = other.execute("PRAGMA user_version").fetchone()[0]
+                if not 1 <= version <= latest_version():
+                    raise DatabaseError(f"{source} has schema {version}; this studyapp reads 1 to {latest_version()}")
+                other.backup(copy)
+            connection = connect(staged)
+            migrate(OpenedDatabase(connection, staged))
+            for table, column in (("word", "uid"), ("word", "simplified"), ("context", "sentence")):
+                connection.execute(f"SELECT {column} FROM {table} LIMIT 1").fetchall()
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("PRAGMA journal_mode = DELETE")
+            connection.close()
+        except (sqlite3.Error, DatabaseError) as exc:
+            for leftover in staged.parent.glob(staged.name + "*"):
+                leftover.unlink(missing_ok=True)
+            raise DatabaseError(f"{source} is not a studyapp vocabulary backup: {exc}") from None
+        return staged

@@ -51,7 +51,8 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         for key in FORMATS:
             self.format.addItem(FORMAT_NAMES[key], key)
-        self.format.setCurrentIndex(max(0, FORMATS.index(str(settings.value("export/format", "apkg")))))
+        remembered = str(settings.value("export/format", "apkg"))
+        self.format.setCurrentIndex(FORMATS.index(remembered) if remembered in FORMATS else 0)
         form.addRow("Format", self.format)
         self.output = QLineEdit(str(settings.value("export/output", str(Path.home() / "studyapp-vocabulary.apkg"))))
         browse = QPushButton("Browse…")

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.find_bar.current_changed.connect(lambda block, side, start, end: self.reader.scroll_to_block(block))
         self.find_bar.closed.connect(self.reader.setFocus)
         self.vocabulary_panel.changed.connect(self.words.refresh_marks)
+        self.vocabulary_panel.failed.connect(self.show_error)
         self.vocabulary_panel.context_requested.connect(lambda record: self.words.show_context(record, self.open_path))
 
     def _action(self, menu: QMenu, text: str, slot=None, shortcut: str | QKeySequence | None = None, checkable: bool = False) -> QAction:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from studyapp.core.errors import StudyappError
 from studyapp.core.pinyin_format import marks_from_numbered, tone_of
 from studyapp.core.vocab import STATUSES, VocabularyStore, WordRecord
 from studyapp.ui.tones import tone_colour
@@ -47,6 +48,7 @@ def _syllables(numbered: str) -> tuple[tuple[str, int], ...]:
 class VocabularyPanel(QWidget):
     context_requested = Signal(object)  # WordRecord
     changed = Signal()  # words added, removed or re-statused
+    failed = Signal(str, str)  # title, message
 
     def __init__(self, store: VocabularyStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,10 +126,16 @@ class VocabularyPanel(QWidget):
             self.changed.emit()
 
     def undo_delete(self) -> None:
-        if self._undo:
-            self.model.restore(self._undo.pop())
-            self.undo_button.setEnabled(bool(self._undo))
-            self.changed.emit()
+        if not self._undo:
+            return
+        try:
+            self.model.restore(self._undo[-1])
+        except StudyappError as exc:
+            self.failed.emit("The words could not be put back", str(exc))
+            return
+        self._undo.pop()
+        self.undo_button.setEnabled(bool(self._undo))
+        self.changed.emit()
 
     def _on_bulk_status_activated(self, position: int) -> None:
         if position > 0 and self.selected_rows():

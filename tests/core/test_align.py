@@ -91,3 +91,16 @@ def test_numbered_lists_keep_their_numbers() -> None:
     document = document_from_text(text)
     assert [b.kind for b in document.blocks] == ["list"]
     assert document.pairs() == [("1. Boil water.\n2. Add tea.", "1、烧水。\n2、放茶叶。")]
+
+
+def test_chinese_first_with_an_untranslated_chinese_paragraph() -> None:
+    text = (
+        "# 第一章\n\n# Chapter 1\n\n他走进了房间，看见桌子上放着一封信。\n\n"
+        "He walked into the room and saw a letter on the table.\n\n"
+        "这一段没有英文翻译，是译者加上的说明，介绍了这封信的历史背景和写信人的家庭情况。\n\n"
+        "信是他母亲写的，她住在北京。\n\nThe letter was from his mother, who lived in Beijing.\n"
+    )
+    pairs = paired(text)
+    assert ("He walked into the room and saw a letter on the table.", "他走进了房间，看见桌子上放着一封信。") in pairs
+    assert ("The letter was from his mother, who lived in Beijing.", "信是他母亲写的，她住在北京。") in pairs
+    assert sum(1 for e, c in pairs if e is None) == 1

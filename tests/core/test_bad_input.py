@@ -84,3 +84,11 @@ def test_cli_exits_2_with_one_line(tmp_path: Path, content: bytes | None, messag
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.stderr
+
+
+def test_cli_argument_that_is_not_utf8_exits_2(tmp_path: Path) -> None:
+    import os
+
+    result = subprocess.run([sys.executable, "-m", "studyapp", "vocab", "remove", os.fsdecode(b"\xff")],
+                            capture_output=True, text=True, timeout=120, env={**os.environ, "STUDYAPP_HOME": str(tmp_path)})
+    assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -162,3 +162,20 @@ def test_unwritable_path_is_a_clear_error_and_leaves_no_file(store: VocabularySt
         export_words(store, ExportRequest("csv", blocker))
     assert target.read_text() == "keep me"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_exported_files_are_ordinary_files(store: VocabularyStore, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "words.csv"
+    export_words(store, ExportRequest("csv", out))
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+def test_notes_without_a_card_are_left_out(store: VocabularyStore, tmp_path: Path) -> None:
+    result = export_words(store, ExportRequest("apkg", tmp_path / "cloze.apkg", cards=("cloze",)))
+    assert (result.words, result.cards) == (2, 2)  # 觉得 has no sentence: no cloze card, no note
+    assert store.find("觉得")[0].exported is None

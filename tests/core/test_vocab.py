@@ -221,3 +221,57 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch) -> None:
     with sqlite3.connect(copy) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 2
         assert "x" not in [row[1] for row in db.execute("PRAGMA table_info(word)")]
+
+
+def test_a_database_in_use_is_not_taken_for_damage(tmp_path: Path) -> None:
+    path = tmp_path / "v.sqlite3"
+    store = VocabularyStore.open(path)
+    store.save(BANK)
+    store.close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE word SET note = note")
+    try:
+        with pytest.raises(DatabaseError, match="another program"):
+            VocabularyStore.open(path)
+        assert not list(tmp_path.glob("*.damaged*"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert VocabularyStore.open(path).count() == 1
+
+
+def test_backup_to_a_folder_is_refused_and_kept(store: VocabularyStore, tmp_path: Path) -> None:
+    store.save(BANK)
+    with pytest.raises(DatabaseError, match="is a folder"):
+        store.backup(tmp_path)
+    assert store.backups("manual")  # the copy in the backups folder stays
+
+
+def test_undo_after_saving_the_word_again_merges_the_contexts(store: VocabularyStore) -> None:
+    removed = store.remove(store.save(BANK, Context("我去银行。")).id)
+    store.save(BANK, Context("银行关门了。"))
+    back = store.restore(removed)
+    assert store.count() == 1
+    assert {c.sentence for c in back.contexts} == {"我去银行。", "银行关门了。"}
+
+
+def test_restoring_a_file_that_is_not_a_vocabulary_leaves_it_unchanged(store: VocabularyStore, tmp_path: Path) -> None:
+    store.save(BANK)
+    bogus = tmp_path / "bogus.sqlite3"
+    with sqlite3.connect(bogus) as db:
+        db.execute("CREATE TABLE word(x)")
+        db.execute("PRAGMA user_version = 1")
+    with pytest.raises(DatabaseError, match="not a studyapp vocabulary backup"):
+        store.restore_from(bogus)
+    assert [r.simplified for r in store.words()] == ["银行"]
+    assert VocabularyStore.open(store.path).count() == 1
+
+
+def test_tags_are_matched_literally(store: VocabularyStore) -> None:
+    store.save(WordData("一", "一", "yi1", ["one"], tags=["hsk_1"]))
+    store.save(WordData("二", "二", "er4", ["two"], tags=["HSKx1"]))
+    assert [r.simplified for r in store.words(tag="hsk_1")] == ["一"]
+    assert store.words(tag="%") == []
+    assert store.update(store.find("一")[0].id).simplified == "一"  # no fields: nothing to change

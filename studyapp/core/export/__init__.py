@@ -101,9 +101,18 @@ def collect_cards(records: Iterable[WordRecord], kinds: Sequence[str] = CARD_KIN
     return cards
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp)`` for a temporary file beside ``path``, then move it into place."""
-    path = Path(path).expanduser()
+    try:
+        path = Path(path).expanduser()
+    except RuntimeError as exc:  # "~nobody/x": no such home folder
+        raise ExportError(f"Cannot write {path}: {exc}") from None
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"Cannot write {path}: the folder {folder} does not exist")
@@ -115,6 +124,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
         os.replace(tmp, path)
     except OSError as exc:
         raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from None

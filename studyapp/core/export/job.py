@@ -64,6 +64,11 @@ def export_words(store: VocabularyStore, request: ExportRequest) -> ExportResult
     if not records:
         raise ExportError("No saved words match; nothing was exported")
     cards = collect_cards(records, request.cards)
+    if request.format in ("apkg", "anki-txt"):  # a note that makes no card (no sentence for a cloze) is left out
+        cards = [c for c in cards if any(c.fields[k] for k in ("CardRecognition", "CardRecall", "CardCloze"))]
+        records = [c.record for c in cards]
+        if not cards:
+            raise ExportError("None of these words makes a card of the chosen types (sentence cards need a saved sentence)")
     path = Path(request.output)
     if request.format == "apkg":
         from studyapp.core.export.apkg import write_apkg
