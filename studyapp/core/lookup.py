@@ -16,6 +16,7 @@ from studyapp.core.cedict import Entry, Ref
 from studyapp.core.dictionary import Dictionary
 from studyapp.core.hsk import character_level, word_level
 from studyapp.core.pinyin_format import marks_from_numbered, normalise_numbered
+from studyapp.core.script import count_han
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ def look_up(dictionary: Dictionary, word: str) -> LookupResult:
     entries = tuple(entry_view(dictionary, e) for e in dictionary.lookup(word)) if word else ()
     if entries or not word:
         return LookupResult(word, entries, hsk=_level(word) if word else None)
+    if not count_han(word):  # Latin letters, digits, punctuation: nothing to break down
+        return LookupResult(word, ())
     parts = dictionary.breakdown(word)
     pieces = tuple(Piece(p, tuple(entry_view(dictionary, e, follow=False) for e in dictionary.lookup(p))) for p in parts)
     return LookupResult(word, (), tuple(parts), pieces, _level(word))
