@@ -275,3 +275,12 @@ def test_tags_are_matched_literally(store: VocabularyStore) -> None:
     assert [r.simplified for r in store.words(tag="hsk_1")] == ["一"]
     assert store.words(tag="%") == []
     assert store.update(store.find("一")[0].id).simplified == "一"  # no fields: nothing to change
+
+
+def test_checked_in_schema_2_database_opens_with_its_words(tmp_path: Path) -> None:
+    copy = tmp_path / "v2.sqlite3"
+    shutil.copy(DATA / "schema-0002.sqlite3", copy)
+    store = VocabularyStore.open(copy)
+    bank = store.find("银行")[0]
+    assert bank.contexts[0].sentence_pinyin == "wo3 qu4 yin2 hang2 qu3 qian2"
+    assert store.find("长")[0].status == "learning"
