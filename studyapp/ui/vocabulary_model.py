@@ -44,6 +44,7 @@ class VocabularyTableModel(QAbstractTableModel):
         self.status, self.tag, self.hsk, self.document = "", "", None, ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._sort_keys: dict[str, list] = {}
+        self._sorted = False
         self.reload()
 
     # --- loading, filtering, sorting ---------------------------------------------------
@@ -87,10 +88,13 @@ class VocabularyTableModel(QAbstractTableModel):
         if self.document:
             shown = [i for i in shown if any(self.document in (c.document_path, c.document_title) for c in records[i].contexts)]
         self.shown = list(shown)
+        self._sorted = False
         if self._sort is not None:
             self._apply_sort()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self._sort == (column, order) and self._sorted:
+            return  # the view sorts again after every reset; the rows already are
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._apply_sort()
@@ -108,6 +112,7 @@ class VocabularyTableModel(QAbstractTableModel):
         if cache is None or len(cache) != len(self.all):
             cache = self._sort_keys[name] = [key(r) for r in self.all]
         self.shown.sort(key=cache.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._sorted = True
 
     @property
     def records(self) -> list[WordRecord]:
@@ -191,6 +196,7 @@ class VocabularyTableModel(QAbstractTableModel):
         self.all[position] = record
         self.keys[position] = record.search_key()
         self._sort_keys = {}
+        self._sorted = False
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def remove_rows(self, rows: list[int]) -> list[WordRecord]:
