@@ -51,6 +51,9 @@ def record_json(record: WordRecord) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     store = VocabularyStore.open()
+    if store.recovered_from_damage:
+        print(f"studyapp: warning: the vocabulary file was damaged; it was moved to {store.recovered_from_damage} "
+              "and a new one started (backups are in the backups folder)", file=sys.stderr)
     try:
         return _ACTIONS[args.action](store, args)
     finally:

@@ -62,3 +62,12 @@ def test_export_cli(tmp_path: Path, language_home: Path) -> None:
     assert nowhere.returncode == 2 and "does not exist" in nowhere.stderr
     wrong = run(home, language_home, "export", "--format", "docx", "--output", "x")
     assert wrong.returncode == 2
+
+
+def test_cli_says_when_a_damaged_vocabulary_was_moved_aside(tmp_path: Path, language_home: Path) -> None:
+    home = tmp_path / "home"
+    (home / "data").mkdir(parents=True)
+    (home / "data" / "vocabulary.sqlite3").write_bytes(b"\x00garbage" * 1000)
+    result = run(home, language_home, "vocab", "list")
+    assert result.returncode == 0 and "damaged" in result.stderr
+    assert list((home / "data").glob("vocabulary.sqlite3.damaged-*"))
