@@ -114,6 +114,10 @@ def in_process_book(book: Path) -> None:
             if annotation:
                 refs += [WordRef(index, k) for k, t in enumerate(annotation.tokens) if t.is_chinese]
         clicks = []
+        import cProfile
+        profile = cProfile.Profile() if os.environ.get("BENCH_PROFILE") == label[:4] else None
+        if profile:
+            profile.enable()
         for ref in random.Random(1).sample(refs, min(100, len(refs))):
             rect = window.reader.word_rect(ref)
             if rect is None or rect.top() < 0 or rect.bottom() > window.reader.viewport().height():
@@ -122,6 +126,10 @@ def in_process_book(book: Path) -> None:
             QTest.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
             app.processEvents()  # the panel's and the two words' repaints
             clicks.append(time.perf_counter() - begin)
+        if profile:
+            import pstats
+            profile.disable()
+            pstats.Stats(profile).sort_stats("tottime").print_stats(14)
         clicks.sort()
         print(f"click -> lookup panel painted ({label}): median {statistics.median(clicks) * 1000:.1f} ms, "
               f"p95 {clicks[int(len(clicks) * 0.95) - 1] * 1000:.1f} ms over {len(clicks)} clicks")

@@ -160,9 +160,11 @@ class LookupPanel(QWidget):
             self._body_layout.addWidget(row)
         for row, (heading, entry, compact) in zip(self._rows, rows):
             self._texts += row.fill(heading, entry, compact, self.tone_colours)
-            row.show()
+            if row.isHidden():  # show()/hide() cost even when nothing changes
+                row.show()
         for row in self._rows[len(rows):]:
-            row.hide()
+            if not row.isHidden():
+                row.hide()
         self.save_button.setEnabled(True)
         self.save_button.setText("Saved ✓" if saved else "Save (S)")
 
@@ -194,7 +196,8 @@ class _EntryRow(QFrame):
     def fill(self, heading: str, entry: EntryView | None, compact: bool, coloured: bool) -> list[str]:
         """Show ``entry`` (under ``heading`` for a breakdown piece); returns the lines shown."""
         self.heading.setText(heading)
-        self.heading.setVisible(bool(heading))
+        if self.heading.isHidden() == bool(heading):
+            self.heading.setVisible(bool(heading))
         if entry is None:
             self.pinyin.set_syllables([], coloured)
             self.extras.setText("")

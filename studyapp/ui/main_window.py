@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self._annotation_timer = QTimer(self, singleShot=True, interval=250)
         self._annotation_timer.timeout.connect(self._start_annotation)
         self._coverage_timer = QTimer(self, singleShot=True, interval=300)
-        self._coverage_timer.timeout.connect(lambda: self.words.update_coverage())
+        self._coverage_timer.timeout.connect(lambda: (self.words.update_coverage(), self.words.prefetch_links(self.reader.visible_blocks())))
         self._position_timer = QTimer(self, singleShot=True, interval=400)
         self._position_timer.timeout.connect(self._store_position)
         self._recent_menu = QMenu("Open &Recent", self)
@@ -426,6 +426,7 @@ class MainWindow(QMainWindow):
                 annotations[index].display = forms
         self.reader.set_annotations(annotations)
         self.words.update_coverage()
+        self.words.prefetch_links([i for i in self.reader.visible_blocks() if i in annotations])
 
     def _on_annotator_progress(self, done: int, total: int) -> None:
         if done >= total:

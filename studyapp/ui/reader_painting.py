@@ -114,7 +114,7 @@ class ReaderPainting:
             painter.drawText(QPointF(cursor, baseline), syllable)
             cursor += measure.width(syllable) + gap
 
-    def _paint_link(self, painter: QPainter, index: int, geometry, top: float) -> None:
+    def _paint_link(self, painter: QPainter, index: int, geometry, top: float, clip: QRectF) -> None:
         if self._link is None or self._link[0] != index or geometry.english is None or geometry.english_hidden:
             return
         _, spans, sentence = self._link
@@ -123,10 +123,10 @@ class ReaderPainting:
         sentence_colour.setAlphaF(0.08)
         word_colour = QColor("#3a8ee6")
         word_colour.setAlphaF(0.35)
-        for line in placed.layout.lines:
+        for line, line_top in self._lines_in(placed, top, clip):
             for k, x, w in zip(line.pieces, line.xs, line.widths):
                 piece = placed.layout.pieces[k]
-                rect = QRectF(placed.x + x, top + placed.y + line.top, w, line.height)
+                rect = QRectF(placed.x + x, line_top, w, line.height)
                 if any(piece.start < end and start < piece.end for start, end in spans):
                     painter.fillRect(rect, word_colour)
                 elif sentence and sentence[0] <= piece.start < sentence[1]:

@@ -123,8 +123,20 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
 
     def set_link(self, block: int | None, english_spans: list[tuple[int, int]] | None = None, sentence: tuple[int, int] | None = None) -> None:
         """Highlight the English that translates the selected word, and its sentence."""
+        previous = self._link[0] if self._link else None
         self._link = (block, list(english_spans or []), sentence) if block is not None else None
-        self.viewport().update()
+        for index in {previous, block} - {None}:  # repaint just those pairs' English
+            self._update_english(index)
+
+    def _update_english(self, index: int) -> None:
+        if self._layout is None or not 0 <= index < len(self._layout.document.blocks):
+            return
+        placed = self._layout.geometry(index).english
+        if placed is None:
+            return
+        top = self._layout.top_of(index) - self.verticalScrollBar().value() + placed.y
+        width = max((line.xs[-1] + line.widths[-1] for line in placed.layout.lines if line.xs), default=0.0)
+        self.viewport().update(QRectF(placed.x - 2, top - 2, width + placed.measure.space + 4, placed.layout.height + 4).toAlignedRect())
 
     def toggle_english(self, block: int | None = None) -> None:
         """Peek at (or hide again) the English of ``block`` (default: the current pair)."""
@@ -395,7 +407,7 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
             top = self._layout.top_of(index) - scroll
             geometry = self._layout.geometry(index)
             self._paint_find_hits(painter, index, geometry, top)
-            self._paint_link(painter, index, geometry, top)
+            self._paint_link(painter, index, geometry, top, clip)
             if geometry.english:
                 colour = palette.color(QPalette.ColorRole.PlaceholderText) if geometry.english_hidden else muted
                 self._paint_english(painter, geometry.english, top, colour, clip)

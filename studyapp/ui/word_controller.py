@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from typing import TYPE_CHECKING
 
@@ -45,12 +45,33 @@ class WordController(QObject):
         self._names: set[str] = set()  # learnt from the English of the open document
         self._known_forms: set[str] = set()
         self._saved_forms: set[str] = set()
+        self._prefetch: list[int] = []
+        self._prefetch_timer = QTimer(self, interval=0)
+        self._prefetch_timer.timeout.connect(self._prefetch_one)
 
     def reset(self) -> None:
         """A new document: forget its links and names."""
         self._links_cache = {}
         self._names = set()
+        self._prefetch = []
         self.current = None
+
+    def prefetch_links(self, indices) -> None:
+        """Work out the links of these pairs in idle time, one pair per turn of the
+        event loop, so that a click finds them ready (a pair costs ~10-50 ms)."""
+        queued = set(self._prefetch)
+        self._prefetch += [i for i in indices if i not in self._links_cache and i not in queued]
+        if self._prefetch and not self._prefetch_timer.isActive():
+            self._prefetch_timer.start()
+
+    def _prefetch_one(self) -> None:
+        while self._prefetch:
+            index = self._prefetch.pop(0)
+            if index not in self._links_cache and self.reader.document is not None and index < len(self.reader.document.blocks):
+                self.pair_links(index)
+                break
+        if not self._prefetch:
+            self._prefetch_timer.stop()
 
     def activate(self, ref: WordRef) -> None:
         """Look the word up (senses ranked by its link to the English) and announce it."""
