@@ -134,7 +134,7 @@ def in_process_book(book: Path) -> None:
         print(f"click -> lookup panel painted ({label}): median {statistics.median(clicks) * 1000:.1f} ms, "
               f"p95 {clicks[int(len(clicks) * 0.95) - 1] * 1000:.1f} ms over {len(clicks)} clicks")
 
-    click_series(f"while the rest of the book is read in the background, {len(window.reader._annotations):,} blocks done")
+    click_series(f"while the rest of the book is read in the background, {len(window.reader.annotations):,} blocks done")
     start = time.perf_counter()
     while window.annotator._workers and time.perf_counter() - start < 300:
         app.processEvents()

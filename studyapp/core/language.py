@@ -23,6 +23,7 @@ from studyapp.core.document import Token
 from studyapp.core.segment_cache import SegmentCache, decode_readings, encode_readings
 
 if TYPE_CHECKING:  # the heavy parts load on first use, not at start-up
+    from studyapp.core.convert import ScriptConverter
     from studyapp.core.dictionary import Dictionary
     from studyapp.core.lookup import LookupResult
     from studyapp.core.pinyin import PinyinReader
@@ -46,6 +47,7 @@ class Language:
         self._segmenter: Segmenter | None = None
         self._reader: PinyinReader | None = None
         self._cache: SegmentCache | None = None
+        self._converter: ScriptConverter | None = None
 
     @property
     def dictionary(self) -> Dictionary:
@@ -61,7 +63,7 @@ class Language:
         if self._segmenter is None:
             from studyapp.core.segment import Segmenter
 
-            self._segmenter = Segmenter(self.dictionary)
+            self._segmenter = Segmenter(self.dictionary, converter=self.converter)
         return self._segmenter
 
     @property
@@ -69,8 +71,25 @@ class Language:
         if self._reader is None:
             from studyapp.core.pinyin import PinyinReader
 
-            self._reader = PinyinReader(self.dictionary)
+            self._reader = PinyinReader(self.dictionary, self.converter)
         return self._reader
+
+    @property
+    def converter(self) -> ScriptConverter:
+        """Simplified <-> traditional, one for the segmenter, the reader and the window."""
+        if self._converter is None:
+            from studyapp.core.convert import ScriptConverter
+
+            self._converter = ScriptConverter(self.dictionary)
+        return self._converter
+
+    def dictionary_ready(self) -> bool:
+        """True if the dictionary is open or its index exists (no build ahead)."""
+        if self._dictionary is not None:
+            return True
+        from studyapp.core.dictionary import Dictionary
+
+        return Dictionary.index_ready(self._cache_dir)
 
     def lookup(self, word: str) -> LookupResult:
         from studyapp.core.lookup import look_up
@@ -104,11 +123,8 @@ class Language:
             return None
         keys = [_reading_key(t) for t in texts]
         found = cache.get_many(keys, "reading")
-        if any(k not in found for k in keys) and self._dictionary is None:
-            from studyapp.core.dictionary import Dictionary
-
-            if not Dictionary.index_ready(self._cache_dir):
-                return None
+        if any(k not in found for k in keys) and not self.dictionary_ready():
+            return None
         out = []
         for tokens, key in zip(segmented, keys):
             readings = decode_readings(found[key]) if key in found else None

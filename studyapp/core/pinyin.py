@@ -35,9 +35,9 @@ Reading = list[str] | None
 class PinyinReader:
     """Chooses readings for tokens in context."""
 
-    def __init__(self, dictionary: Dictionary) -> None:
+    def __init__(self, dictionary: Dictionary, converter: ScriptConverter | None = None) -> None:
         self.dictionary = dictionary
-        self.converter = ScriptConverter(dictionary)
+        self.converter = converter or ScriptConverter(dictionary)
         self._word_reading = lru_cache(maxsize=200_000)(self._word_reading_uncached)
         self._char_readings = lru_cache(maxsize=20_000)(self._char_readings_uncached)
 

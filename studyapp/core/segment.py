@@ -61,9 +61,9 @@ _NOT_IN_NAMES = set("个位名项次年月日天的了是在有和人们多大�
 class Segmenter:
     """Segments text with jieba (loaded lazily) behind a persistent cache."""
 
-    def __init__(self, dictionary: Dictionary, cache_dir: Path | None = None) -> None:
+    def __init__(self, dictionary: Dictionary, cache_dir: Path | None = None, converter: ScriptConverter | None = None) -> None:
         self.dictionary = dictionary
-        self.converter = ScriptConverter(dictionary)
+        self.converter = converter or ScriptConverter(dictionary)
         self._cache_dir = cache_dir or dictionary.info.path.parent
         self._cache: SegmentCache | None = None
         self._jieba = None

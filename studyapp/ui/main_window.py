@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp import __version__
@@ -28,6 +28,7 @@ from studyapp.ui.find_bar import FindBar, find_in_document
 from studyapp.ui.lookup_panel import LookupPanel
 from studyapp.ui.reader_layout import Annotation
 from studyapp.ui.reader_view import ReaderView, WordRef
+from studyapp.ui.view_menu import ViewMenu, add_action
 from studyapp.ui.vocabulary_panel import VocabularyPanel
 from studyapp.ui.word_controller import WordController
 
@@ -109,7 +110,6 @@ class MainWindow(QMainWindow):
         self._recent_menu = QMenu("Open &Recent", self)
         self._build_menus()
         self._connect()
-        self._restore_view_settings()
         self._refresh_recent_menu()
         self.words.refresh_marks()
         geometry = settings.value("window/geometry")
@@ -146,116 +146,24 @@ class MainWindow(QMainWindow):
         self.vocabulary_panel.failed.connect(self.show_error)
         self.vocabulary_panel.context_requested.connect(lambda record: self.words.show_context(record, self.open_path))
 
-    def _action(self, menu: QMenu, text: str, slot=None, shortcut: str | QKeySequence | None = None, checkable: bool = False) -> QAction:
-        action = QAction(text, self, checkable=checkable)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if slot is not None:
-            (action.toggled if checkable else action.triggered).connect(slot)
-        menu.addAction(action)
-        return action
-
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&Open…", self._on_open_action_triggered, QKeySequence.StandardKey.Open)
+        add_action(file_menu, self, "&Open…", self._on_open_action_triggered, QKeySequence.StandardKey.Open)
         file_menu.addMenu(self._recent_menu)
         file_menu.addSeparator()
-        self._action(file_menu, "&Export Flashcards…", self.show_export_dialog, "Ctrl+E")
+        add_action(file_menu, self, "&Export Flashcards…", self.show_export_dialog, "Ctrl+E")
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-        view = bar.addMenu("&View")
-        self.stacked_action = self._action(view, "English &Above Chinese", lambda on: self._set_view("mode", "stacked" if on else "side"), "Ctrl+L", True)
-        self.hide_english_action = self._action(view, "&Hide English (click or E to peek)", lambda on: self._set_view("hide_english", on), "Ctrl+H", True)
-        pinyin = view.addMenu("&Pinyin over Characters")
-        self.ruby_actions = self._radio(pinyin, [("Off", "off"), ("All Words", "all"), ("Only Words Not Known", "unknown")], lambda v: self._set_view("ruby", v), "Ctrl+P")
-        self.tone_action = self._action(view, "&Tone Colours", self._on_tone_action_toggled, None, True)
-        script = view.addMenu("&Characters")
-        self.script_actions = self._radio(script, [("As Written", "original"), ("Simplified", "simplified"), ("Traditional", "traditional")], self._set_script)
-        self.popup_action = self._action(view, "Lookup in a &Popup", self._on_popup_action_toggled, None, True)
-        view.addSeparator()
-        self._action(view, "Zoom &In", lambda: self._zoom(1), QKeySequence.StandardKey.ZoomIn).setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self._action(view, "Zoom &Out", lambda: self._zoom(-1), QKeySequence.StandardKey.ZoomOut)
-        self._action(view, "&Reset Zoom", lambda: self._zoom(0), "Ctrl+0")
-        self._action(view, "&Find…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
-
+        add_action(file_menu, self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        view_menu = bar.addMenu("&View")
+        self.view = ViewMenu(self, view_menu, self._settings, self.reader, (self.panel, self.popup_panel), self.dock, lambda: self.language.converter)
+        add_action(view_menu, self, "&Find…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
         words = bar.addMenu("&Words")
-        self._action(words, "&Vocabulary List", lambda: (self.vocabulary_dock.show(), self.vocabulary_dock.raise_()), "Ctrl+Shift+V")
-        self._action(words, "&Save Word", lambda: self.words.save_current(), "S")
-        self._action(words, "Mark as &Known", lambda: self.words.mark_known(), "K")
-
+        add_action(words, self, "&Vocabulary List", lambda: (self.vocabulary_dock.show(), self.vocabulary_dock.raise_()), "Ctrl+Shift+V")
+        add_action(words, self, "&Save Word", lambda: self.words.save_current(), "S")
+        add_action(words, self, "Mark as &Known", lambda: self.words.mark_known(), "K")
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About studyapp", self.show_about)
-
-    def _radio(self, menu: QMenu, options: list[tuple[str, str]], slot, cycle_shortcut: str | None = None) -> dict[str, QAction]:
-        group = QActionGroup(self)
-        actions = {}
-        for text, value in options:
-            action = QAction(text, self, checkable=True)
-            action.triggered.connect(lambda checked=False, v=value: slot(v))
-            group.addAction(action)
-            menu.addAction(action)
-            actions[value] = action
-        if cycle_shortcut:
-            values = [v for _, v in options]
-
-            def cycle() -> None:
-                current = next((v for v, a in actions.items() if a.isChecked()), values[0])
-                following = values[(values.index(current) + 1) % len(values)]
-                actions[following].setChecked(True)
-                slot(following)
-
-            self._action(menu, "Next Pinyin Mode", cycle, cycle_shortcut)
-        return actions
-
-    # --- view settings ------------------------------------------------------------
-
-    def _restore_view_settings(self) -> None:
-        s = self._settings
-        options = self.reader.options
-        options.mode = str(s.value("view/mode", "side"))
-        options.ruby = str(s.value("view/ruby", "off"))
-        options.hide_english = s.value("view/hide_english", False, type=bool)
-        options.point_size = float(s.value("view/point_size", 12.0))
-        self.stacked_action.setChecked(options.mode == "stacked")
-        self.hide_english_action.setChecked(options.hide_english)
-        self.ruby_actions.get(options.ruby, self.ruby_actions["off"]).setChecked(True)
-        self.tone_action.setChecked(s.value("view/tone_colours", True, type=bool))
-        self._script = str(s.value("view/script", "original"))
-        self.script_actions.get(self._script, self.script_actions["original"]).setChecked(True)
-        self.popup_action.setChecked(s.value("view/lookup_popup", False, type=bool))
-        self._on_tone_action_toggled(self.tone_action.isChecked())
-        self.dock.setVisible(not self.popup_action.isChecked())
-
-    def _set_view(self, name: str, value) -> None:
-        self._settings.setValue(f"view/{name}", value)
-        self.reader.set_options(**{name: value})
-
-    def _on_tone_action_toggled(self, on: bool) -> None:
-        self._settings.setValue("view/tone_colours", on)
-        self.reader.set_tone_colours(on)
-        self.panel.tone_colours = self.popup_panel.tone_colours = on
-
-    def _on_popup_action_toggled(self, on: bool) -> None:
-        self._settings.setValue("view/lookup_popup", on)
-        self.dock.setVisible(not on)
-
-    def _zoom(self, step: int) -> None:
-        size = 12.0 if step == 0 else min(36.0, max(7.0, self.reader.options.point_size + step))
-        self._set_view("point_size", size)
-
-    def _set_script(self, script: str) -> None:
-        self._script = script
-        self._settings.setValue("view/script", script)
-        self.reader.set_display_forms(self._display_forms(self.reader._annotations) if script != "original" else None)
-
-    def _display_forms(self, annotations: dict) -> dict[int, list[str]]:
-        from studyapp.core.convert import ScriptConverter
-
-        converter = ScriptConverter(self.language.dictionary)
-        convert = converter.tokens_to_traditional if self._script == "traditional" else converter.tokens_to_simplified
-        return {index: convert(a.tokens) for index, a in annotations.items()}
+        add_action(help_menu, self, "&About studyapp", self.show_about)
 
     # --- opening ------------------------------------------------------------------
 
@@ -407,10 +315,7 @@ class MainWindow(QMainWindow):
         document, self._pending_annotation = self._pending_annotation, None
         if document is not None and document is self.reader.document:
             self._annotation_timer.stop()
-            if self.language._dictionary is None:
-                from studyapp.core.dictionary import Dictionary
-
-                if not Dictionary.index_ready():
+            if not self.language.dictionary_ready():
                     self.statusBar().showMessage("Preparing the dictionary (first start only, a few seconds)…")
                     self.progress.setRange(0, 0)  # busy until the first words arrive
                     self.progress.show()
@@ -421,9 +326,8 @@ class MainWindow(QMainWindow):
             self.progress.hide()
             self.statusBar().clearMessage()
         annotations.update(self.words.with_names(annotations))
-        if self._script != "original":
-            for index, forms in self._display_forms(annotations).items():
-                annotations[index].display = forms
+        for index, forms in self.view.display_forms(annotations).items():
+            annotations[index].display = forms
         self.reader.set_annotations(annotations)
         self.words.update_coverage()
         self.words.prefetch_links([i for i in self.reader.visible_blocks() if i in annotations])
@@ -444,7 +348,7 @@ class MainWindow(QMainWindow):
     # --- looking up and saving (the WordController does the work) -------------------------
 
     def _on_words_looked_up(self, ref: WordRef, result, reading, is_name: bool, saved: bool) -> None:
-        popup = self.popup_action.isChecked()
+        popup = self.view.popup
         panel = self.popup_panel if popup else self.panel
         panel.show_result(result, reading, is_name=is_name, saved=saved)
         if popup:

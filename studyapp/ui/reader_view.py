@@ -81,6 +81,11 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
             if not set(annotations).isdisjoint(self.visible_blocks()):
                 self._refresh()  # blocks out of view are laid out again when they come into view
 
+    @property
+    def annotations(self) -> dict[int, Annotation]:
+        """Every block's words read so far (do not change the dict)."""
+        return self._annotations
+
     def annotation(self, index: int) -> Annotation | None:
         return self._annotations.get(index)
 

@@ -113,7 +113,7 @@ class WordController(QObject):
         """Names the English revealed (卢特 + 尼克 = Lutnick) become single words in this document."""
         self._names |= names
         selected = self.reader.token_of(self.reader.selection) if self.reader.selection else None
-        changed = self.with_names(dict(self.reader._annotations))
+        changed = self.with_names(dict(self.reader.annotations))
         self._links_cache = {k: v for k, v in self._links_cache.items() if k not in changed}
         self.reader.set_annotations(changed)
         if selected is not None:
@@ -180,9 +180,7 @@ class WordController(QObject):
         document = self.reader.document
         token = self.reader.token_of(ref)
         annotation = self.reader.annotation(ref.block)
-        from studyapp.core.convert import ScriptConverter
-
-        data = word_data(result, annotation.readings[ref.token], ScriptConverter(self.language.dictionary))
+        data = word_data(result, annotation.readings[ref.token], self.language.converter)
         if status != "new":
             data = type(data)(**{**data.__dict__, "status": status})
         try:
@@ -212,7 +210,7 @@ class WordController(QObject):
         """Status bar: the share of the document's words already known, and new words on this page."""
         known, saved = self._known_forms, self._saved_forms
         total = hits = 0
-        for annotation in self.reader._annotations.values():
+        for annotation in self.reader.annotations.values():
             for token in annotation.tokens:
                 if token.kind == "word":
                     total += 1

@@ -44,7 +44,7 @@ def test_sample_opens_side_by_side(window: MainWindow) -> None:
 
 def test_stacked_mode_puts_english_above_chinese(window: MainWindow) -> None:
     window.open_path(sample_path())
-    window.stacked_action.trigger()
+    window.view.stacked_action.trigger()
     geometry = window.reader.reader_layout.geometry(1)
     assert geometry.chinese.y >= geometry.english.y + geometry.english.layout.height
     assert geometry.chinese.x == geometry.english.x

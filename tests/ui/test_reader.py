@@ -72,7 +72,7 @@ def test_keyboard_moves_word_by_word_and_enter_looks_up(qtbot, window: MainWindo
 def test_pinyin_over_characters_changes_the_layout(qtbot, window: MainWindow) -> None:
     index = find_word(window, "省会")[0].block
     plain = window.reader.reader_layout.geometry(index).chinese.layout.height
-    window.ruby_actions["all"].trigger()
+    window.view.ruby_actions["all"].trigger()
     placed = window.reader.reader_layout.geometry(index).chinese
     assert placed.layout.height > plain
     piece = placed.piece_of_token(find_word(window, "省会")[0].token)
@@ -101,7 +101,7 @@ def test_saving_highlights_every_occurrence(qtbot, window: MainWindow) -> None:
 
 def test_hidden_english_can_be_peeked(qtbot, window: MainWindow) -> None:
     index = find_word(window, "省会")[0].block
-    window.hide_english_action.trigger()
+    window.view.hide_english_action.trigger()
     geometry = window.reader.reader_layout.geometry(index)
     assert geometry.english_hidden and "hidden" in geometry.english.side.text
     top = window.reader.reader_layout.top_of(index) - window.reader.verticalScrollBar().value()
@@ -113,7 +113,7 @@ def test_hidden_english_can_be_peeked(qtbot, window: MainWindow) -> None:
 
 def test_traditional_display(qtbot, window: MainWindow) -> None:
     index = find_word(window, "省会")[0].block
-    window.script_actions["traditional"].trigger()
+    window.view.script_actions["traditional"].trigger()
     texts = "".join(window.reader.reader_layout.geometry(index).chinese.texts)
     assert "省會" in texts and "浙江" in texts
 
