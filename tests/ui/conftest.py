@@ -7,6 +7,7 @@ from typing import Callable
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from studyapp.core.vocab import VocabularyStore
 from studyapp.ui.app import sample_path
@@ -22,6 +23,9 @@ def open_sample(qtbot, language, tmp_path: Path) -> Callable[[VocabularyStore | 
         win.resize(1300, 800)
         win.show()
         qtbot.waitExposed(win)
+        win.raise_()
+        win.windowHandle().requestActivate()  # shortcuts go to the active window only
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
         win.open_path(sample_path())
         blocks = win.reader.document.blocks
         qtbot.waitUntil(lambda: all(win.reader.annotation(i) for i in win.reader.visible_blocks() if blocks[i].chinese), timeout=60000)
