@@ -120,3 +120,10 @@ def test_names_found_in_the_english_are_joined(language, linker) -> None:
     joined, joined_readings = join_names(tokens, readings, found.names)
     assert joined[0].text == "卢特尼克" and joined[0].kind == "name" and len(joined_readings[0]) == 4
     assert "".join(t.text for t in joined) == zh
+
+
+def test_two_file_import_keeps_lines_in_neither_language(tmp_path: Path) -> None:
+    (tmp_path / "en.md").write_text("2024-05-01\n\nThe market opens at seven.\n", encoding="utf-8")
+    (tmp_path / "zh.md").write_text("2024-05-01\n\n市场七点开门。\n", encoding="utf-8")
+    pairs = open_two_files(tmp_path / "en.md", tmp_path / "zh.md").pairs()
+    assert pairs == [("2024-05-01", "2024-05-01"), ("The market opens at seven.", "市场七点开门。")]

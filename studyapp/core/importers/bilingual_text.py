@@ -79,12 +79,12 @@ def document_from_text(
     if "en" not in langs:
         raise DocumentError(f"No English text found in {where}")
     beads = align_units(units, lexical=lexical)
-    blocks = tuple(_block_from_bead(units, bead) for bead in beads)
+    blocks = tuple(block_from_bead(units, bead) for bead in beads)
     title = next((b.chinese.text if b.chinese else b.english.text for b in blocks if b.is_heading), name)
     return Document(title, blocks, path=path, source_hash=source_hash, encoding=encoding)
 
 
-def _block_from_bead(units: list[Unit], bead: AlignedBead) -> Block:
+def block_from_bead(units: list[Unit], bead: AlignedBead) -> Block:
     members = [units[i] for i in bead.english + bead.chinese]
     if not members[0].lang:  # code, or text in neither language: kept as it is
         u = members[0]
