@@ -53,3 +53,11 @@ def test_annotate_handles_ten_thousand_lines(language_home) -> None:
     result = run(language_home, "annotate", "--json", stdin="\n".join(lines))
     assert result.returncode == 0, result.stderr[-500:]
     assert len(result.stdout.splitlines()) == 10_000
+
+
+def test_pairs_of_two_files(language_home, tmp_path) -> None:
+    (tmp_path / "en.md").write_text("# Tea\n\nTea came to Europe in the 17th century.\n", encoding="utf-8")
+    (tmp_path / "zh.md").write_text("# 茶\n\n茶在17世纪传到了欧洲。\n", encoding="utf-8")
+    result = run(language_home, "pairs", str(tmp_path / "en.md"), str(tmp_path / "zh.md"), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [["Tea", "茶"], ["Tea came to Europe in the 17th century.", "茶在17世纪传到了欧洲。"]]
