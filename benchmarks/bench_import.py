@@ -18,8 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import synthetic_book  # noqa: E402
 
-from studyapp.core.importers import open_document  # noqa: E402
-from studyapp.core.script import count_han  # noqa: E402
+from studyapp.core.text.importers import open_document  # noqa: E402
+from studyapp.core.text.char_classes import count_han  # noqa: E402
 
 
 def main() -> None:

@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from studyapp.core.dictionary import Dictionary  # noqa: E402
-from studyapp.core.importers import open_document  # noqa: E402
-from studyapp.core.language import Language  # noqa: E402
-from studyapp.core.script import count_han  # noqa: E402
+from studyapp.core.language.dictionary import Dictionary  # noqa: E402
+from studyapp.core.text.importers import open_document  # noqa: E402
+from studyapp.core.language.engine import Language  # noqa: E402
+from studyapp.core.text.char_classes import count_han  # noqa: E402
 
 
 def timed(fn, repeat: int) -> list[float]:

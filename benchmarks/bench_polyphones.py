@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from studyapp.core.language import Language  # noqa: E402
-from studyapp.core.pinyin_format import normalise_numbered  # noqa: E402
+from studyapp.core.language.engine import Language  # noqa: E402
+from studyapp.core.language.pinyin_spelling import normalise_numbered  # noqa: E402
 
 MARK_RE = re.compile(r"(.)\[([a-zv]+[1-5])\]")
 

@@ -49,7 +49,7 @@ def run_timed(args: list[str], env: dict) -> float:
 
 def new_document(folder: Path, n: int) -> Path:
     """~3,000 hanzi of new text (the sample's paragraphs shuffled and numbered)."""
-    from studyapp.core.importers import open_document
+    from studyapp.core.text.importers import open_document
 
     blocks = [b for b in open_document(ROOT / "resources" / "sample.md").blocks if b.english and b.chinese]
     rng = random.Random(n)
@@ -70,8 +70,8 @@ def in_process_book(book: Path) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from studyapp.core.language import Language
-    from studyapp.core.vocab import VocabularyStore
+    from studyapp.core.language.engine import Language
+    from studyapp.core.study.vocabulary import VocabularyStore
     from studyapp.ui.main_window import MainWindow
     from studyapp.ui.reader_view import WordRef
 

@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from studyapp.core.dictionary import Dictionary  # noqa: E402
-from studyapp.core.vocab import VocabularyStore  # noqa: E402
+from studyapp.core.language.dictionary import Dictionary  # noqa: E402
+from studyapp.core.study.vocabulary import VocabularyStore  # noqa: E402
 from studyapp.ui.vocabulary_panel import VocabularyPanel  # noqa: E402
 
 

@@ -42,7 +42,7 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
 
 
 def _cmd_lookup(args: argparse.Namespace) -> int:
-    from studyapp.core.language import Language
+    from studyapp.core.language.engine import Language
 
     result = Language().lookup(args.word)
     if args.json:
@@ -70,7 +70,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def _cmd_annotate(args: argparse.Namespace) -> int:
-    from studyapp.core.language import Language
+    from studyapp.core.language.engine import Language
 
     data = sys.stdin.buffer.read().decode("utf-8", "replace")
     lines = data.split("\n")
@@ -89,8 +89,8 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from studyapp.core.export.job import ExportRequest, export_words
-    from studyapp.core.vocab import VocabularyStore
+    from studyapp.core.study.export.job import ExportRequest, export_words
+    from studyapp.core.study.vocabulary import VocabularyStore
 
     cards = tuple(c.strip() for c in args.cards.split(",") if c.strip())
     request = ExportRequest(args.format, Path(args.output), args.deck, cards, args.status, args.tag, args.hsk, args.document,
@@ -111,12 +111,12 @@ def _print_json(value) -> None:
 
 def _open(args: argparse.Namespace):
     """One bilingual file, or an English file and a Chinese file."""
-    from studyapp.core.importers import open_document
+    from studyapp.core.text.importers import open_document
 
     if getattr(args, "chinese_file", None):
-        from studyapp.core.importers.two_files import open_two_files
-        from studyapp.core.language import Language
-        from studyapp.core.wordlink import WordLinker
+        from studyapp.core.text.importers.two_files import open_two_files
+        from studyapp.core.language.engine import Language
+        from studyapp.core.links.word_links import WordLinker
 
         linker = WordLinker(Language())
         return open_two_files(args.file, args.chinese_file, lexical=lambda en, zh: linker.overlap(zh, en))
@@ -124,8 +124,8 @@ def _open(args: argparse.Namespace):
 
 
 def _cmd_links(args: argparse.Namespace) -> int:
-    from studyapp.core.language import Language
-    from studyapp.core.wordlink import WordLinker, join_names
+    from studyapp.core.language.engine import Language
+    from studyapp.core.links.word_links import WordLinker, join_names
 
     document = _open(args)
     language = Language()

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from studyapp.core.errors import StudyappError
-from studyapp.core.script import count_han
-from studyapp.core.vocab import STATUSES, Context, VocabularyStore, WordData, WordRecord
+from studyapp.core.text.char_classes import count_han
+from studyapp.core.study.vocabulary import STATUSES, Context, VocabularyStore, WordData, WordRecord
 
 
 def add_parser(sub) -> None:
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _add(store: VocabularyStore, args: argparse.Namespace) -> int:
-    from studyapp.core.language import Language
+    from studyapp.core.language.engine import Language
 
     if not count_han(args.word):
         raise StudyappError(f"{args.word!r} is not a Chinese word")
@@ -101,8 +101,8 @@ def _add(store: VocabularyStore, args: argparse.Namespace) -> int:
 
 def _syllables(pinyin: str) -> list[str]:
     """``zhǎng`` / ``ZHANG3`` / ``zhang3`` / ``yínháng`` -> numbered syllables in lower case."""
-    from studyapp.core.pinyin_format import normalise_numbered
-    from studyapp.core.vocab import normalise_pinyin_query
+    from studyapp.core.language.pinyin_spelling import normalise_numbered
+    from studyapp.core.study.vocabulary import normalise_pinyin_query
 
     text = normalise_pinyin_query(pinyin)  # tone marks become numbers, spaces go
     return [normalise_numbered(s).lower() for s in re.findall(r"[a-zü:]+[1-5]?", text)] if text else []

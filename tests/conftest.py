@@ -34,7 +34,7 @@ def seed_path() -> Path:
 @pytest.fixture(scope="session")
 def language_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A STUDYAPP_HOME whose CC-CEDICT index is built once for the whole session."""
-    from studyapp.core.dictionary import Dictionary
+    from studyapp.core.language.dictionary import Dictionary
 
     home = tmp_path_factory.mktemp("language-home")
     Dictionary.open(home / "cache").close()
@@ -44,7 +44,7 @@ def language_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def language(language_home: Path):
     """The real language engine (CC-CEDICT index, jieba, readings), shared by tests."""
-    from studyapp.core.language import Language
+    from studyapp.core.language.engine import Language
 
     return Language(language_home / "cache")
 

@@ -15,8 +15,8 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
-from studyapp.core.document import Document
-from studyapp.core.language import Language
+from studyapp.core.text.document import Document
+from studyapp.core.language.engine import Language
 from studyapp.ui.reader_layout import Annotation
 
 BATCH = 24

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from studyapp.core import paths
 from studyapp.core.errors import StudyappError
-from studyapp.core.language import Language
-from studyapp.core.vocab import VocabularyStore
+from studyapp.core.language.engine import Language
+from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.reader_view import WordRef
 
@@ -98,7 +98,7 @@ def run_app(
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, size: tuple[int, int], lookup: str | None) -> int:
-    from studyapp.core.importers import open_document
+    from studyapp.core.text.importers import open_document
 
     window.resize(*size)
     window.show()

@@ -7,7 +7,7 @@ import threading
 from PySide6.QtCore import QThread, Signal
 
 from studyapp.core.errors import StudyappError
-from studyapp.core.importers import open_document, open_preview
+from studyapp.core.text.importers import open_document, open_preview
 
 
 class DocumentLoader(QThread):

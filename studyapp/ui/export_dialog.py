@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.errors import StudyappError
-from studyapp.core.export import CARD_KINDS, DEFAULT_DECK, collect_cards
-from studyapp.core.export.job import FORMATS, SUFFIXES, ExportRequest, ExportResult, export_words, select_words
-from studyapp.core.export.preview import preview_html
-from studyapp.core.vocab import STATUSES, VocabularyStore
+from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK, collect_cards
+from studyapp.core.study.export.job import FORMATS, SUFFIXES, ExportRequest, ExportResult, export_words, select_words
+from studyapp.core.study.export.preview import preview_html
+from studyapp.core.study.vocabulary import STATUSES, VocabularyStore
 
 FORMAT_NAMES = {"apkg": "Anki package (.apkg)", "anki-txt": "Anki text file (.txt)", "pleco": "Pleco flashcards (.txt)", "csv": "CSV spreadsheet (.csv)"}
 

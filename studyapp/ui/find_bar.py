@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from studyapp.core.document import Document
-from studyapp.core.pinyin_format import strip_tones
-from studyapp.core.script import count_han
+from studyapp.core.text.document import Document
+from studyapp.core.language.pinyin_spelling import strip_tones
+from studyapp.core.text.char_classes import count_han
 from studyapp.ui.reader_layout import Annotation
 
 Hit = tuple[int, str, int, int]  # block, "en"|"zh", start, end

@@ -12,14 +12,14 @@ from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from studyapp.core.hsk import level_label
+from studyapp.core.language.hsk import level_label
 from typing import TYPE_CHECKING
-from studyapp.core.pinyin_format import marks_from_numbered, tone_of
+from studyapp.core.language.pinyin_spelling import marks_from_numbered, tone_of
 from studyapp.ui.reader_layout import CJK_FAMILIES, LATIN_FAMILIES, make_font
 from studyapp.ui.tones import tone_colour
 
 if TYPE_CHECKING:
-    from studyapp.core.lookup import EntryView, LookupResult
+    from studyapp.core.language.lookup import EntryView, LookupResult
 
 
 class ToneLabel(QWidget):

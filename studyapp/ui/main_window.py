@@ -16,12 +16,12 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp import __version__
-from studyapp.core.document import Document
+from studyapp.core.text.document import Document
 from studyapp.core.errors import StudyappError
-from studyapp.core.importers import open_document
-from studyapp.core.importers.textfile import file_size
-from studyapp.core.language import Language
-from studyapp.core.vocab import VocabularyStore
+from studyapp.core.text.importers import open_document
+from studyapp.core.text.importers.textfile import file_size
+from studyapp.core.language.engine import Language
+from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.ui.annotator import Annotator
 from studyapp.ui.document_loader import DocumentLoader
 from studyapp.ui.find_bar import FindBar, find_in_document

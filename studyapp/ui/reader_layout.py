@@ -19,9 +19,9 @@ from typing import Callable
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from studyapp.core.document import Block, Document, Side, Token
-from studyapp.core.pinyin_format import marks_from_numbered
-from studyapp.ui.flow import Piece, SideLayout, chinese_pieces, english_pieces, lay_out
+from studyapp.core.text.document import Block, Document, Side, Token
+from studyapp.core.language.pinyin_spelling import marks_from_numbered
+from studyapp.ui.line_breaking import Piece, SideLayout, chinese_pieces, english_pieces, lay_out
 
 LATIN_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
 CJK_FAMILIES = [

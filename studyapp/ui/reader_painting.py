@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPalette
 
-from studyapp.core.pinyin_format import tone_of
+from studyapp.core.language.pinyin_spelling import tone_of
 from studyapp.ui.reader_layout import Annotation, PlacedSide
 from studyapp.ui.tones import is_dark, tone_colour
 

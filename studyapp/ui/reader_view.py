@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from studyapp.core.document import Document
+from studyapp.core.text.document import Document
 from studyapp.ui.reader_layout import Annotation, LayoutOptions, ReaderLayout
 from studyapp.ui.reader_painting import ReaderPainting, WordRef
 

@@ -14,9 +14,9 @@ import time
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from studyapp.core.errors import StudyappError
-from studyapp.core.hsk import level_label
-from studyapp.core.pinyin_format import marks_from_numbered
-from studyapp.core.vocab import STATUSES, VocabularyStore, WordRecord, normalise_pinyin_query
+from studyapp.core.language.hsk import level_label
+from studyapp.core.language.pinyin_spelling import marks_from_numbered
+from studyapp.core.study.vocabulary import STATUSES, VocabularyStore, WordRecord, normalise_pinyin_query
 
 COLUMNS = ("Hanzi", "Pinyin", "Meaning", "HSK", "Status", "Tags", "Added", "Note")
 EDITABLE = {"Meaning", "Status", "Tags", "Note"}

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.core.errors import StudyappError
-from studyapp.core.pinyin_format import marks_from_numbered, tone_of
-from studyapp.core.vocab import STATUSES, VocabularyStore, WordRecord
+from studyapp.core.language.pinyin_spelling import marks_from_numbered, tone_of
+from studyapp.core.study.vocabulary import STATUSES, VocabularyStore, WordRecord
 from studyapp.ui.tones import tone_colour
 from studyapp.ui.vocabulary_model import COLUMNS, PinyinRole, RecordRole, VocabularyTableModel
 

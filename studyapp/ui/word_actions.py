@@ -3,13 +3,13 @@ and the English of that sentence's pair."""
 
 from __future__ import annotations
 
-from studyapp.core.document import Document
+from studyapp.core.text.document import Document
 from typing import TYPE_CHECKING
-from studyapp.core.sentences import sentence_span
-from studyapp.core.vocab import Context, WordData
+from studyapp.core.text.sentences import sentence_span
+from studyapp.core.study.vocabulary import Context, WordData
 
 if TYPE_CHECKING:
-    from studyapp.core.lookup import LookupResult
+    from studyapp.core.language.lookup import LookupResult
 
 
 def word_data(result: LookupResult, reading: list[str] | None, converter=None) -> WordData:

@@ -15,15 +15,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from typing import TYPE_CHECKING
 
 from studyapp.core.errors import StudyappError
-from studyapp.core.language import Language
-from studyapp.core.vocab import VocabularyStore
+from studyapp.core.language.engine import Language
+from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.ui.reader_layout import Annotation
 from studyapp.ui.reader_view import ReaderView, WordRef
 from studyapp.ui.word_actions import word_context, word_data
 
 if TYPE_CHECKING:  # linking and lookups load on the first click, not at start-up
-    from studyapp.core.lookup import LookupResult
-    from studyapp.core.wordlink import PairLinks, WordLinker
+    from studyapp.core.language.lookup import LookupResult
+    from studyapp.core.links.word_links import PairLinks, WordLinker
 
 
 class WordController(QObject):
@@ -75,7 +75,7 @@ class WordController(QObject):
 
     def activate(self, ref: WordRef) -> None:
         """Look the word up (senses ranked by its link to the English) and announce it."""
-        from studyapp.core.wordlink import rank_senses
+        from studyapp.core.links.word_links import rank_senses
 
         token = self.reader.token_of(ref)
         if token is None:
@@ -98,7 +98,7 @@ class WordController(QObject):
             if annotation is None or block.english is None or block.chinese is None:
                 return None
             if self._linker is None:
-                from studyapp.core.wordlink import WordLinker
+                from studyapp.core.links.word_links import WordLinker
 
                 self._linker = WordLinker(self.language)
             found = self._linker.link_pair(block, annotation.tokens, annotation.readings)
@@ -126,7 +126,7 @@ class WordController(QObject):
         """The annotations whose tokens change when learnt names are joined."""
         if not self._names:
             return {}
-        from studyapp.core.wordlink import join_names
+        from studyapp.core.links.word_links import join_names
 
         changed = {}
         for index, annotation in annotations.items():
@@ -149,8 +149,8 @@ class WordController(QObject):
 
     def english_clicked(self, block: int, offset: int) -> None:
         """An English word: select its Chinese counterpart, or look it up in reverse."""
-        from studyapp.core.lemma import words as english_words
-        from studyapp.core.lookup import LookupResult, entry_view
+        from studyapp.core.links.english_lemmas import words as english_words
+        from studyapp.core.language.lookup import LookupResult, entry_view
 
         found = self.pair_links(block)
         link = next((l for l in found.links for a, b in l.en if a <= offset < b), None) if found else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studyapp.core.importers.bilingual_text import document_from_text, parse_units
+from studyapp.core.text.importers.bilingual_text import document_from_text, parse_units
 
 
 def paired(text: str) -> list[tuple[str | None, str | None]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from studyapp.core.errors import DocumentError
-from studyapp.core.importers import open_document
+from studyapp.core.text.importers import open_document
 
 BILINGUAL = "The lake is calm today, and the boats are all in the harbour.\n\n今天湖面很平静，船都停在港里。\n"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.cedict import parse_line, source_path
-from studyapp.core.dictionary import INDEX_NAME, Dictionary
-from studyapp.core.lookup import look_up
+from studyapp.core.language.cedict import parse_line, source_path
+from studyapp.core.language.dictionary import INDEX_NAME, Dictionary
+from studyapp.core.language.lookup import look_up
 
 
 def readings(dictionary, word: str) -> list[str]:

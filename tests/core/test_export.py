@@ -11,11 +11,11 @@ import pytest
 from anki import import_export_pb2 as ie
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-from studyapp.core.export import ExportError
-from studyapp.core.export.apkg import MODEL_NAME
-from studyapp.core.export.job import ExportRequest, export_words
-from studyapp.core.export.pleco import PLECO_NEWLINE
-from studyapp.core.vocab import Context, VocabularyStore, WordData
+from studyapp.core.study.export import ExportError
+from studyapp.core.study.export.apkg import MODEL_NAME
+from studyapp.core.study.export.job import ExportRequest, export_words
+from studyapp.core.study.export.pleco import PLECO_NEWLINE
+from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.importers import open_document
+from studyapp.core.text.importers import open_document
 
 MESSY = Path(__file__).parents[1] / "data" / "messy"
 CASES = sorted(MESSY.glob("*.expected.json"))

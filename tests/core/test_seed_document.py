@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studyapp.core.importers import open_document
+from studyapp.core.text.importers import open_document
 
 
 def test_seed_gives_45_pairs_with_title_and_joined_paragraph(seed_path) -> None:

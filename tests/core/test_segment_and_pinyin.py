@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.core.document import Token
-from studyapp.core.importers import open_document
-from studyapp.core.pinyin_format import marks_from_numbered, numbered_from_marks, strip_tones, tone_of
+from studyapp.core.text.document import Token
+from studyapp.core.text.importers import open_document
+from studyapp.core.language.pinyin_spelling import marks_from_numbered, numbered_from_marks, strip_tones, tone_of
 
 
 def segmented(language, text: str) -> str:
@@ -53,7 +53,7 @@ def test_every_chinese_token_of_the_seed_gives_something_useful(language, seed_p
 
 
 def test_segmentation_cache_avoids_jieba(language_home, tmp_path) -> None:
-    from studyapp.core.language import Language
+    from studyapp.core.language.engine import Language
 
     first = Language(language_home / "cache")
     text = "这是一个用来测试缓存的独特句子，编号七四一。"
@@ -118,7 +118,7 @@ def test_traditional_text_is_segmented_and_read_like_simplified(language) -> Non
     [("头发", "頭髮"), ("发现", "發現"), ("以后", "以後"), ("皇后", "皇后"), ("后", "後"), ("干净", "乾淨"), ("干部", "幹部")],
 )
 def test_word_level_conversion_to_traditional(language, simplified: str, traditional: str) -> None:
-    from studyapp.core.convert import ScriptConverter
+    from studyapp.core.language.script_conversion import ScriptConverter
 
     converter = ScriptConverter(language.dictionary)
     assert converter.word_to_traditional(simplified) == traditional
@@ -128,7 +128,7 @@ def test_word_level_conversion_to_traditional(language, simplified: str, traditi
 def test_cache_from_an_older_version_is_replaced(tmp_path) -> None:
     import sqlite3
 
-    from studyapp.core.segment import SegmentCache
+    from studyapp.core.language.segment import SegmentCache
 
     path = tmp_path / "segments.sqlite3"
     with sqlite3.connect(path) as db:
@@ -141,7 +141,7 @@ def test_cache_from_an_older_version_is_replaced(tmp_path) -> None:
 
 
 def test_reopening_reads_the_first_page_from_the_cache(language_home) -> None:
-    from studyapp.core.language import Language
+    from studyapp.core.language.engine import Language
 
     texts = ["缓存里的读音测试句子，第九十九号。"]
     expected = Language(language_home / "cache").read_many(texts)

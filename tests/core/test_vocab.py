@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.database import DatabaseError, latest_version
-from studyapp.core.vocab import Context, VocabularyStore, WordData, normalise_pinyin_query
+from studyapp.core.study.database import DatabaseError, latest_version
+from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData, normalise_pinyin_query
 
 DATA = Path(__file__).parents[1] / "data" / "vocab"
 BANK = WordData("银行", "銀行", "yin2 hang2", ["bank"], 3)
@@ -128,7 +128,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from studyapp.core.vocab import VocabularyStore, WordData, Context
+    from studyapp.core.study.vocabulary import VocabularyStore, WordData, Context
     store = VocabularyStore.open(Path(sys.argv[1]))
     prefix, count = sys.argv[2], int(sys.argv[3])
     for n in range(count):
@@ -210,7 +210,7 @@ def test_schema_1_database_is_migrated_after_a_backup(tmp_path: Path) -> None:
 
 
 def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch) -> None:
-    import studyapp.core.database as database
+    import studyapp.core.study.database as database
 
     copy = tmp_path / "old.sqlite3"
     shutil.copy(DATA / "schema-0001.sqlite3", copy)

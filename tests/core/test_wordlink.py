@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.importers.two_files import open_two_files
-from studyapp.core.lemma import lemmas
-from studyapp.core.wordlink import WordLinker, rank_senses, skeleton
+from studyapp.core.text.importers.two_files import open_two_files
+from studyapp.core.links.english_lemmas import lemmas
+from studyapp.core.links.word_links import WordLinker, rank_senses, skeleton
 
 ROOT = Path(__file__).parents[2]
 
@@ -110,8 +110,8 @@ def test_gold_set_precision_and_recall(linker) -> None:
 
 
 def test_names_found_in_the_english_are_joined(language, linker) -> None:
-    from studyapp.core.document import Block, Side
-    from studyapp.core.wordlink import join_names
+    from studyapp.core.text.document import Block, Side
+    from studyapp.core.links.word_links import join_names
 
     zh, en = "卢特尼克拒绝置评。", "Mr. Lutnick declined to comment."
     tokens, readings = language.read_many([zh])[0]

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from studyapp.core.vocab import VocabularyStore
+from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.ui.app import sample_path
 from studyapp.ui.main_window import MainWindow
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from studyapp.core.vocab import Context, VocabularyStore, WordData
+from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
 from studyapp.ui.export_dialog import ExportDialog
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studyapp.ui.flow import break_lines, chinese_pieces, english_pieces, lay_out
+from studyapp.ui.line_breaking import break_lines, chinese_pieces, english_pieces, lay_out
 
 
 def lines_of(text: str, width_per_char: float, max_width: float) -> list[str]:

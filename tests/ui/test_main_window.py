@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from studyapp.core.vocab import VocabularyStore
+from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.ui.app import initial_document, sample_path
 from studyapp.ui.main_window import MainWindow
 
@@ -172,7 +172,7 @@ def test_reading_position_is_remembered_per_document(qtbot, settings: QSettings,
 
 
 def test_first_start_says_the_dictionary_is_being_prepared(qtbot, settings: QSettings, tmp_path: Path, monkeypatch) -> None:
-    from studyapp.core.language import Language
+    from studyapp.core.language.engine import Language
 
     monkeypatch.setenv("STUDYAPP_HOME", str(tmp_path / "fresh"))
     win = MainWindow(settings, Language(), VocabularyStore.open(tmp_path / "v.sqlite3"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from studyapp.core.vocab import Context, VocabularyStore, WordData
+from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.reader_view import WordRef
 from studyapp.ui.vocabulary_model import COLUMNS

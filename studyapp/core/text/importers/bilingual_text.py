@@ -7,7 +7,7 @@ paragraph as two, write ``English（中文）`` headings, or start with Chinese.
 
 This module only cuts the text into monolingual *units* (a heading, a
 paragraph or a list, in one language, with its source span); pairing them is
-the aligner's job (:mod:`studyapp.core.align`). Example::
+the aligner's job (:mod:`studyapp.core.text.align`). Example::
 
     >>> [(u.lang, u.kind, u.text) for u in parse_units("# 标题\\n\\nHi *there*.\\n你好。")]
     [('zh', 'heading', '标题'), ('en', 'paragraph', 'Hi there.'), ('zh', 'paragraph', '你好。')]
@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from studyapp.core.align import AlignedBead, align_units
-from studyapp.core.document import Block, Document, Side
+from studyapp.core.text.align import AlignedBead, align_units
+from studyapp.core.text.document import Block, Document, Side
 from studyapp.core.errors import DocumentError
-from studyapp.core.markup import plain_text
-from studyapp.core.script import join_lines, language_of
+from studyapp.core.text.markup import plain_text
+from studyapp.core.text.char_classes import join_lines, language_of
 
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Sequence
 
-from studyapp.core.cedict import Entry
-from studyapp.core.pinyin_format import normalise_numbered, numbered_from_marks
+from studyapp.core.language.cedict import Entry
+from studyapp.core.language.pinyin_spelling import normalise_numbered, numbered_from_marks
 
 
 #: Where pypinyin's first reading is not the one a learner meets first.

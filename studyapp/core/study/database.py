@@ -1,7 +1,7 @@
 """Opening the vocabulary database safely: connection settings, migrations,
 backups, and recovery from a damaged file.
 
-Migrations are ``studyapp/core/migrations/NNNN_*.sql``. The database's
+Migrations are ``studyapp/core/study/migrations/NNNN_*.sql``. The database's
 ``PRAGMA user_version`` says which have been applied; each newer one runs in
 its own transaction together with the version bump, after a backup copy of
 the file, and rolls back on error. A database newer than this code is refused.
@@ -39,7 +39,7 @@ class OpenedDatabase:
 def migrations() -> list[tuple[int, str, str]]:
     """``(version, name, sql)`` of every migration, in order."""
     found = []
-    for item in resources.files("studyapp.core.migrations").iterdir():
+    for item in resources.files("studyapp.core.study.migrations").iterdir():
         match = _MIGRATION_RE.match(item.name)
         if match:
             found.append((int(match.group(1)), item.name, item.read_text(encoding="utf-8")))

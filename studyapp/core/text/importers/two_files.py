@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from studyapp.core.align import AlignedBead, Item, Lexical, align
-from studyapp.core.document import Document
+from studyapp.core.text.align import AlignedBead, Item, Lexical, align
+from studyapp.core.text.document import Document
 from studyapp.core.errors import DocumentError
-from studyapp.core.importers.bilingual_text import block_from_bead, parse_units
-from studyapp.core.importers.textfile import read_text
-from studyapp.core.script import count_han, count_latin
+from studyapp.core.text.importers.bilingual_text import block_from_bead, parse_units
+from studyapp.core.text.importers.textfile import read_text
+from studyapp.core.text.char_classes import count_han, count_latin
 
 
 def open_two_files(english_path: str | Path, chinese_path: str | Path, lexical: Lexical | None = None) -> Document:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from studyapp.core.script import is_han
+from studyapp.core.text.char_classes import is_han
 
 #: Characters that may not begin a line (kinsoku), and that may not end one.
 CLOSING = set("，。、；：？！）」』”’》〉】〕…—·,.;:?!)]}%\u00bb\u203a\uff5e")

@@ -1,4 +1,4 @@
-"""Importers turn files into :class:`studyapp.core.document.Document` objects.
+"""Importers turn files into :class:`studyapp.core.text.document.Document` objects.
 
 ``open_document(path)`` is the single entry point; it picks the importer.
 """
@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from studyapp.core.document import Document
-from studyapp.core.importers.bilingual_text import document_from_text
-from studyapp.core.importers.textfile import read_text
+from studyapp.core.text.document import Document
+from studyapp.core.text.importers.bilingual_text import document_from_text
+from studyapp.core.text.importers.textfile import read_text
 
 
 #: Files with more text than this get a preview of their beginning first.

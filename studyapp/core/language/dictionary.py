@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studyapp.core import paths
-from studyapp.core.cedict import Entry, Ref, file_hash, read_entries, source_path
+from studyapp.core.language.cedict import Entry, Ref, file_hash, read_entries, source_path
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +257,7 @@ def _open_index(path: Path, stamp: str) -> tuple[sqlite3.Connection, int]:
 
 def build_index(source: Path, path: Path, stamp: str | None = None) -> None:
     """Parse ``source`` into a fresh index at ``path`` (atomically replaced)."""
-    from studyapp.core.entry_order import rank_entries
+    from studyapp.core.language.entry_order import rank_entries
 
     entries = list(read_entries(source))
     ranks = rank_entries(entries)

@@ -23,11 +23,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
-from studyapp.core.convert import ScriptConverter
-from studyapp.core.dictionary import Dictionary
-from studyapp.core.document import Token
-from studyapp.core.pinyin_format import normalise_numbered, tone_of
-from studyapp.core.polyphone_rules import Context, reading_by_rule
+from studyapp.core.language.script_conversion import ScriptConverter
+from studyapp.core.language.dictionary import Dictionary
+from studyapp.core.text.document import Token
+from studyapp.core.language.pinyin_spelling import normalise_numbered, tone_of
+from studyapp.core.language.polyphone_rules import Context, reading_by_rule
 
 Reading = list[str] | None
 

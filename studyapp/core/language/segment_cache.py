@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from typing import Sequence
 
-from studyapp.core.document import Token
+from studyapp.core.text.document import Token
 
 log = logging.getLogger(__name__)
 

@@ -23,11 +23,11 @@ import threading
 from pathlib import Path
 from typing import Sequence
 
-from studyapp.core.convert import ScriptConverter
-from studyapp.core.dictionary import Dictionary
-from studyapp.core.document import Token
-from studyapp.core.segment_cache import SegmentCache, decode_tokens, encode_tokens
-from studyapp.core.script import HAN_PATTERN
+from studyapp.core.language.script_conversion import ScriptConverter
+from studyapp.core.language.dictionary import Dictionary
+from studyapp.core.text.document import Token
+from studyapp.core.language.segment_cache import SegmentCache, decode_tokens, encode_tokens
+from studyapp.core.text.char_classes import HAN_PATTERN
 
 log = logging.getLogger(__name__)
 

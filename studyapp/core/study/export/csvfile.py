@@ -7,9 +7,9 @@ import io
 from pathlib import Path
 from typing import Sequence
 
-from studyapp.core.export import Card, write_atomically
-from studyapp.core.hsk import level_label
-from studyapp.core.pinyin_format import marks_from_numbered
+from studyapp.core.study.export import Card, write_atomically
+from studyapp.core.language.hsk import level_label
+from studyapp.core.language.pinyin_spelling import marks_from_numbered
 
 HEADER = ("simplified", "traditional", "pinyin", "pinyin_numbers", "meaning", "hsk", "status", "tags", "note",
           "sentence", "sentence_pinyin", "translation", "source")

@@ -17,8 +17,8 @@ from __future__ import annotations
 import functools
 from typing import Sequence
 
-from studyapp.core.dictionary import Dictionary
-from studyapp.core.document import Token
+from studyapp.core.language.dictionary import Dictionary
+from studyapp.core.text.document import Token
 
 
 class ScriptConverter:

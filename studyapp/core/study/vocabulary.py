@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from studyapp.core import paths
-from studyapp.core.database import DatabaseError, OpenedDatabase, backup_copy, open_database
-from studyapp.core.pinyin_format import normalise_numbered, numbered_from_marks, strip_tones
+from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, open_database
+from studyapp.core.language.pinyin_spelling import normalise_numbered, numbered_from_marks, strip_tones
 
 STATUSES = ("new", "learning", "known")
 KEEP_DAILY = 5
@@ -389,7 +389,7 @@ class VocabularyStore:
 
     def _staged_copy(self, source: Path) -> Path:
         """A migrated, checked temporary copy of a backup, or DatabaseError."""
-        from studyapp.core.database import OpenedDatabase, connect, latest_version, migrate
+        from studyapp.core.study.database import OpenedDatabase, connect, latest_version, migrate
 
         staged = self.path.parent / f".restore-{uuid.uuid4().hex}.sqlite3"
         try:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from studyapp.core.cedict import Entry, Ref
-from studyapp.core.dictionary import Dictionary
-from studyapp.core.hsk import character_level, word_level
-from studyapp.core.pinyin_format import marks_from_numbered, normalise_numbered
-from studyapp.core.script import count_han
+from studyapp.core.language.cedict import Entry, Ref
+from studyapp.core.language.dictionary import Dictionary
+from studyapp.core.language.hsk import character_level, word_level
+from studyapp.core.language.pinyin_spelling import marks_from_numbered, normalise_numbered
+from studyapp.core.text.char_classes import count_han
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from studyapp.core.errors import StudyappError
-from studyapp.core.hsk import level_label
-from studyapp.core.pinyin_format import marks_from_numbered, tone_of
-from studyapp.core.vocab import WordRecord
+from studyapp.core.language.hsk import level_label
+from studyapp.core.language.pinyin_spelling import marks_from_numbered, tone_of
+from studyapp.core.study.vocabulary import WordRecord
 
 CARD_KINDS = ("recognition", "recall", "cloze")
 DEFAULT_DECK = "studyapp::Vocabulary"

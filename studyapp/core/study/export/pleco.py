@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from studyapp.core.export import Card, write_atomically
+from studyapp.core.study.export import Card, write_atomically
 
 PLECO_NEWLINE = "\ueab1"
 

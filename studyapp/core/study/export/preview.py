@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from studyapp.core.export import Card
+from studyapp.core.study.export import Card
 
 _SECTION_RE = re.compile(r"{{([#^])([^}]+)}}(.*?){{/\2}}", re.S)
 _FIELD_RE = re.compile(r"{{([^#^/}][^}]*)}}")
@@ -33,7 +33,7 @@ def render(template: str, fields: dict[str, str], front: str = "") -> str:
 
 def preview_html(card: Card) -> str:
     """Every card this note makes, front and back, with the note type's CSS."""
-    from studyapp.core.export.apkg import CSS, TEMPLATES
+    from studyapp.core.study.export.apkg import CSS, TEMPLATES
 
     parts = [f"<style>{CSS}</style>"]
     for template in TEMPLATES:

@@ -17,7 +17,7 @@ from typing import Sequence
 
 import genanki
 
-from studyapp.core.export import FIELDS, Card, write_atomically
+from studyapp.core.study.export import FIELDS, Card, write_atomically
 
 #: Chosen once at random in [2**30, 2**31); never reuse for another note type.
 MODEL_ID = 1842176519

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studyapp.core.export import CARD_KINDS, DEFAULT_DECK, ExportError, collect_cards
-from studyapp.core.vocab import STATUSES, VocabularyStore, WordRecord
+from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK, ExportError, collect_cards
+from studyapp.core.study.vocabulary import STATUSES, VocabularyStore, WordRecord
 
 FORMATS = ("apkg", "anki-txt", "pleco", "csv")
 SUFFIXES = {"apkg": ".apkg", "anki-txt": ".txt", "pleco": ".txt", "csv": ".csv"}
@@ -71,19 +71,19 @@ def export_words(store: VocabularyStore, request: ExportRequest) -> ExportResult
             raise ExportError("None of these words makes a card of the chosen types (sentence cards need a saved sentence)")
     path = Path(request.output)
     if request.format == "apkg":
-        from studyapp.core.export.apkg import write_apkg
+        from studyapp.core.study.export.apkg import write_apkg
 
         write_apkg(cards, path, deck, request.timestamp)
     elif request.format == "anki-txt":
-        from studyapp.core.export.anki_text import write_anki_text
+        from studyapp.core.study.export.anki_text import write_anki_text
 
         write_anki_text(cards, path, deck)
     elif request.format == "pleco":
-        from studyapp.core.export.pleco import write_pleco
+        from studyapp.core.study.export.pleco import write_pleco
 
         write_pleco(cards, path, deck)
     else:
-        from studyapp.core.export.csvfile import write_csv
+        from studyapp.core.study.export.csvfile import write_csv
 
         write_csv(cards, path)
     store.mark_exported([r.id for r in records])

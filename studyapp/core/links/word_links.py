@@ -27,11 +27,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from studyapp.core.align import Item, align
-from studyapp.core.document import Block, Token
-from studyapp.core.language import Language
-from studyapp.core.lemma import base_forms, lemmas, words
-from studyapp.core.sentences import sentence_spans
+from studyapp.core.text.align import Item, align
+from studyapp.core.text.document import Block, Token
+from studyapp.core.language.engine import Language
+from studyapp.core.links.english_lemmas import base_forms, lemmas, words
+from studyapp.core.text.sentences import sentence_spans
 
 THRESHOLD = 0.62
 STOPWORDS = frozenset(
@@ -304,6 +304,6 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _looks_transliterated(word: str) -> bool:
-    from studyapp.core.segment import TRANSLITERATION
+    from studyapp.core.language.segment import TRANSLITERATION
 
     return all(ch in TRANSLITERATION or ch == "·" for ch in word)

@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from studyapp.core.script import count_han
+from studyapp.core.text.char_classes import count_han
 
 #: Ideographs per English character, and the variance per English character.
 ZH_PER_EN_CHAR = 0.26

@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from studyapp.core.export import FIELDS, Card, write_atomically
-from studyapp.core.export.apkg import MODEL_NAME, note_guid
+from studyapp.core.study.export import FIELDS, Card, write_atomically
+from studyapp.core.study.export.apkg import MODEL_NAME, note_guid
 
 COLUMNS = (*FIELDS, "GUID", "Tags")
 

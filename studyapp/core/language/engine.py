@@ -19,15 +19,15 @@ from typing import Sequence
 from typing import TYPE_CHECKING
 
 from studyapp.core import paths
-from studyapp.core.document import Token
-from studyapp.core.segment_cache import SegmentCache, decode_readings, encode_readings
+from studyapp.core.text.document import Token
+from studyapp.core.language.segment_cache import SegmentCache, decode_readings, encode_readings
 
 if TYPE_CHECKING:  # the heavy parts load on first use, not at start-up
-    from studyapp.core.convert import ScriptConverter
-    from studyapp.core.dictionary import Dictionary
-    from studyapp.core.lookup import LookupResult
-    from studyapp.core.pinyin import PinyinReader
-    from studyapp.core.segment import Segmenter
+    from studyapp.core.language.script_conversion import ScriptConverter
+    from studyapp.core.language.dictionary import Dictionary
+    from studyapp.core.language.lookup import LookupResult
+    from studyapp.core.language.readings import PinyinReader
+    from studyapp.core.language.segment import Segmenter
 
 #: Bump when the reading rules change: cached readings then count as missing.
 READING_VERSION = "read-1"
@@ -53,7 +53,7 @@ class Language:
     def dictionary(self) -> Dictionary:
         with self._lock:
             if self._dictionary is None:
-                from studyapp.core.dictionary import Dictionary
+                from studyapp.core.language.dictionary import Dictionary
 
                 self._dictionary = Dictionary.open(self._cache_dir)
             return self._dictionary
@@ -61,7 +61,7 @@ class Language:
     @property
     def segmenter(self) -> Segmenter:
         if self._segmenter is None:
-            from studyapp.core.segment import Segmenter
+            from studyapp.core.language.segment import Segmenter
 
             self._segmenter = Segmenter(self.dictionary, converter=self.converter)
         return self._segmenter
@@ -69,7 +69,7 @@ class Language:
     @property
     def reader(self) -> PinyinReader:
         if self._reader is None:
-            from studyapp.core.pinyin import PinyinReader
+            from studyapp.core.language.readings import PinyinReader
 
             self._reader = PinyinReader(self.dictionary, self.converter)
         return self._reader
@@ -78,7 +78,7 @@ class Language:
     def converter(self) -> ScriptConverter:
         """Simplified <-> traditional, one for the segmenter, the reader and the window."""
         if self._converter is None:
-            from studyapp.core.convert import ScriptConverter
+            from studyapp.core.language.script_conversion import ScriptConverter
 
             self._converter = ScriptConverter(self.dictionary)
         return self._converter
@@ -87,12 +87,12 @@ class Language:
         """True if the dictionary is open or its index exists (no build ahead)."""
         if self._dictionary is not None:
             return True
-        from studyapp.core.dictionary import Dictionary
+        from studyapp.core.language.dictionary import Dictionary
 
         return Dictionary.index_ready(self._cache_dir)
 
     def lookup(self, word: str) -> LookupResult:
-        from studyapp.core.lookup import look_up
+        from studyapp.core.language.lookup import look_up
 
         return look_up(self.dictionary, word)
 
@@ -161,7 +161,7 @@ class Language:
 
 
 def _record(token: Token, reading: list[str] | None, in_dictionary: bool) -> dict:
-    from studyapp.core.hsk import character_level, word_level
+    from studyapp.core.language.hsk import character_level, word_level
 
     chinese = token.is_chinese
     level = None

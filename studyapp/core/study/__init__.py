@@ -1,0 +1,2 @@
+"""What the learner keeps: the vocabulary database (store, migrations,
+backups) and flashcard export."""
