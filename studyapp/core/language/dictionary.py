@@ -178,11 +178,11 @@ class Dictionary:
     @functools.cached_property
     def _simplified_characters(self) -> frozenset[str]:
         with self._lock:
-            rows = self._db.execute("SELECT DISTINCT simplified FROM entry WHERE length(simplified) = 1").fetchall()
-        return frozenset(r[0] for r in rows)
+            rows = self._db.execute("SELECT DISTINCT simplified FROM entry").fetchall()
+        return frozenset(ch for (word,) in rows for ch in word)
 
     def simplified_characters(self) -> frozenset[str]:
-        """Every single character that is a simplified headword (valid simplified text)."""
+        """Every character that occurs in a simplified headword (valid simplified text)."""
         return self._simplified_characters
 
     def words_at(self, text: str, position: int) -> list[tuple[str, list[Entry]]]:
