@@ -7,6 +7,7 @@ beside pypinyin's and g2pM's, are printed by benchmarks/bench_polyphones.py.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ ROOT = Path(__file__).parents[2]
 def _bench():
     spec = importlib.util.spec_from_file_location("bench_polyphones", ROOT / "benchmarks" / "bench_polyphones.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
