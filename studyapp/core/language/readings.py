@@ -49,6 +49,10 @@ class Slot:
     word_reading: str | None
     word_ambiguous: bool
     rule_reading: str | None = None
+    status: str = "alone"  # see reading_model.STATUSES
+
+    def evidence(self, neural: dict[str, float]) -> Evidence:
+        return Evidence(neural, self.word_reading, self.word_ambiguous, self.rule_reading, self.status)
 
 
 @dataclass
@@ -94,7 +98,7 @@ class PinyinReader:
         for tokens, plan, probabilities in zip(token_lists, plans, neural):
             syllables = list(plan.syllables)
             for i, slot in plan.slots.items():
-                chosen = self.model.choose(plan.text, i, slot.candidates, Evidence(probabilities.get(i, {}), slot.word_reading, slot.word_ambiguous, slot.rule_reading))
+                chosen = self.model.choose(plan.text, i, slot.candidates, slot.evidence(probabilities.get(i, {})))
                 keep_word = slot.word_reading is not None and same_reading(chosen, slot.word_reading)
                 syllables[i] = slot.word_reading if keep_word else chosen
             readings: list[Reading] = [
@@ -114,9 +118,9 @@ class PinyinReader:
         starts: list[int] = []
         for token in tokens:
             word = text[token.start - base : token.start - base + len(token.text)]
-            chinese = token.is_chinese and len(word) > 1 and not self.dictionary.contains(word)
+            unknown = token.is_chinese and len(word) > 1 and not self.dictionary.contains(word)
             at = token.start - base
-            for piece in self.dictionary.breakdown(word) if chinese else (word,):
+            for piece in self.dictionary.breakdown(word) if unknown else (word,):
                 words.append(piece)
                 starts.append(at if token.is_chinese else -1)
                 at += len(piece)
@@ -131,13 +135,14 @@ class PinyinReader:
             word_reading = options[0][k] if options else None
             ambiguous = len({o[k] for o in options}) > 1
             candidates = self.candidates(char)
+            candidates += dict.fromkeys(o[k] for o in options if not any(same_reading(c, o[k]) for c in candidates))
             plan.syllables[at + k] = word_reading or candidates[0]
             fixed = reading_by_override(char, context) if len(piece) == 1 else None
             if fixed:
                 plan.syllables[at + k] = fixed
             elif len(candidates) > 1 and (word_reading is None or self.neural.is_polyphonic(char)):
                 rule = reading_by_rule(char, context) if len(piece) == 1 else None
-                plan.slots[at + k] = Slot(candidates, word_reading, ambiguous, rule)
+                plan.slots[at + k] = Slot(candidates, word_reading, ambiguous, rule, "word" if len(piece) > 1 else "alone")
 
     def candidates(self, char: str) -> list[str]:
         """The readings the model may choose for ``char``: the network's, else the dictionary's."""
