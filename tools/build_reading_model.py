@@ -39,6 +39,7 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 
@@ -76,6 +77,23 @@ def count_table(items: list[Labelled]) -> dict[tuple[str, str, str], dict[str, f
         for kind, ctx in context_patterns(item.text, item.position):
             table[(char, kind, ctx)][item.reading] += 1
     return {key: dict(counts) for key, counts in table.items()}
+
+
+def count_rules(data: "Rows", which: Iterable[int]) -> dict[tuple[str, str], dict[str, float]]:
+    """For each character standing alone and each reading: how often it was
+    that reading, and how often a context rule named it, rightly or not."""
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for n in which:
+        item, plan = data.items[n], data.plans[n]
+        slot = plan.slots.get(item.position)
+        if slot is None or slot.status != "alone":
+            continue
+        for r in slot.candidates:
+            right = correct(r, item.reading)
+            counts[(item.text[item.position], r)]["is" if right else "is_not"] += 1
+            if slot.rule_reading == r:
+                counts[(item.text[item.position], r)]["fired_right" if right else "fired_wrong"] += 1
+    return {key: dict(c) for key, c in counts.items()}
 
 
 def count_labels(items: list[Labelled]) -> dict[str, dict[str, float]]:
@@ -179,15 +197,17 @@ def folds(training: list[int]) -> dict[int, int]:
     return {n: k % FOLDS for k, n in enumerate(sorted(training, key=lambda n: random.Random(n).random()))}
 
 
-def cross_rows(data: Rows, training: list[int], extra: list[Labelled], priors: dict, trained: dict) -> tuple[list[Row], list[Row]]:
-    """Rows for every training item, each fold's context table counted without
-    that fold: for fitting (sample priors) and for measuring (running-text priors)."""
+def cross_rows(data: Rows, training: list[int], extra: list[int], priors: dict, trained: dict) -> tuple[list[Row], list[Row]]:
+    """Rows for every training item, each fold's context table and rule record
+    counted without that fold (but with the ``extra`` items): for fitting
+    (sample priors) and for measuring (running-text priors)."""
     fold = folds(training)
     rows: list[Row] = []
     measured: list[Row] = []
     for k in range(FOLDS):
-        table = count_table([data.items[n] for n in training if fold[n] != k] + extra)
-        model = ReadingModel(_START, table, priors, trained)
+        others = [n for n in training if fold[n] != k] + extra
+        table = count_table([data.items[n] for n in others])
+        model = ReadingModel(_START, table, priors, trained, rules=count_rules(data, others))
         which = [n for n in training if fold[n] == k]
         rows += data.build(model, which)
         measured += data.build(model, which, sample_priors=False)
@@ -227,22 +247,24 @@ def main(argv: list[str] | None = None) -> None:
     counted = [item for folder in args.extra for name in ("train", "dev") if (folder / f"{name}.sent").is_file() for item in read_split(folder, name)]
     trained = count_labels(training)
     own = own_dev()
-    items = training + own
-    mixes = [trained] * len(training) + [None] * len(own)
-    table = count_table(items + counted)
-    everything = list(range(len(items)))
+    items = training + own + counted
+    mixes = [trained] * len(training) + [None] * (len(own) + len(counted))
+    fitted = list(range(len(training) + len(own)))
+    extra = list(range(len(fitted), len(items)))
     with tempfile.TemporaryDirectory() as cache:
         language = Language(Path(cache))
         language.reader._model = ReadingModel(_START)
         data = Rows(language, items, mixes)
-        unlabelled = list({item.text: item for item in items[: -len(own)] + counted}.values())
-        occurrences = Occurrences(language, unlabelled, ReadingModel(_START, table, {}, trained))
+    table, rules = count_table(items), count_rules(data, range(len(items)))
+    ours = range(len(training), len(fitted))
+    unlabelled = list({items[n].text: n for n in range(len(items)) if n not in ours}.values())
+    occurrences = Occurrences(((items[n], data.plans[n], data.neural[n]) for n in unlabelled), ReadingModel(_START, table, {}, trained, rules=rules))
     priors: dict[str, dict[str, float]] = {}
     for _ in range(2):  # the weights hardly depend on the priors: two rounds settle both
-        rows, _ = cross_rows(data, everything, counted, priors, trained)
+        rows, _ = cross_rows(data, fitted, extra, priors, trained)
         priors = occurrences.estimate(fit(rows)["alone"])
-    rows, measured = cross_rows(data, everything, counted, priors, trained)
-    figures = cross_validate(data, rows, measured, everything, list(range(len(training))))
+    rows, measured = cross_rows(data, fitted, extra, priors, trained)
+    figures = cross_validate(data, rows, measured, fitted, list(range(len(training))))
     weights = fit(rows)
     print(f"CPP dev ({len(training)} training sentences), 5-fold cross-validated: " + ", ".join(f"{k} {v:.4f}" for k, v in figures.items()))
     for status in STATUSES:
@@ -253,8 +275,9 @@ def main(argv: list[str] | None = None) -> None:
         f"our hand-marked tests/data/polyphones/dev.txt: {len(own)} characters",
         f"extra labelled sentences, counted in the table (g2pL data is Apache-2.0): {len(counted)}",
         f"priors: the model's readings of the other characters of {len(unlabelled)} of these sentences",
+        "rules: how often each context rule named each reading rightly, in all these sentences",
     ]
-    ReadingModel(weights, table, priors, trained).save(args.out, notes)
+    ReadingModel(weights, table, priors, trained, rules=rules).save(args.out, notes)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {len(table):,} context entries, {len(priors):,} priors)")
 
 

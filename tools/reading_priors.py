@@ -15,13 +15,13 @@ prior settles on that mix.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
 
 from polyphone_data import Labelled
-from studyapp.core.language.engine import Language
 from studyapp.core.language.reading_model import FEATURES, ReadingModel
+from studyapp.core.language.readings import Plan
 
 PRIOR = FEATURES.index("prior")
 #: Occurrences per character used (in text order); plenty for a prior.
@@ -31,14 +31,13 @@ CAP = 3000
 class Occurrences:
     """Feature rows (prior left out) of the unlabelled characters standing alone, per character."""
 
-    def __init__(self, language: Language, items: Sequence[Labelled], model: ReadingModel) -> None:
-        reader = language.reader
-        plans = [reader.plan(tokens) for tokens in language.segment_many([item.text for item in items])]
+    def __init__(self, sentences: Iterable[tuple[Labelled, Plan, dict[int, dict[str, float]]]], model: ReadingModel) -> None:
+        """``sentences``: each labelled sentence with its reading plan and the network's probabilities."""
         self.rows: dict[str, list[tuple[list[str], np.ndarray]]] = defaultdict(list)
-        for item, plan, found in zip(items, plans, reader.neural_evidence(plans)):
+        for item, plan, found in sentences:
             for i, slot in plan.slots.items():
                 char = plan.text[i]
-                if i == item.position or slot.word_reading is not None or len(self.rows[char]) >= CAP:
+                if i == item.position or slot.status != "alone" or len(self.rows[char]) >= CAP:
                     continue
                 evidence = slot.evidence(found.get(i, {}))
                 x = np.array(model.features(plan.text, i, slot.candidates, evidence, dict.fromkeys(slot.candidates, 1.0)))

@@ -50,6 +50,8 @@ MODEL_NAME = "reading_model.tsv.gz"
 #: The network's probabilities are trusted down to this (it is sure of itself far from CPP's text).
 NEURAL_FLOOR = 1e-3
 _SMOOTHING = 1.0
+#: Pseudo-counts pulling a rule's measured strength towards that of all rules.
+_RULE_SHRINK = 5.0
 #: Pseudo-counts for the running-text prior: a character seen a few times says little.
 PRIOR_PSEUDO = 0.5
 Counts = dict[str, float]
@@ -92,8 +94,13 @@ class ReadingModel:
     priors: dict[str, Counts] = field(default_factory=dict)  # char -> running-text counts, standing alone
     trained: dict[str, Counts] = field(default_factory=dict)  # char -> CPP's label counts (the network's)
     marginals: dict[str, Counts] = field(default_factory=dict)  # char -> the table's label counts
+    rules: dict[tuple[str, str], Counts] = field(default_factory=dict)  # (char, reading) -> how a rule naming it fared
+    _pooled: tuple[float, float] = (0.5, 0.05)  # over all rules: P(fires | right reading), P(fires | other reading)
 
     def __post_init__(self) -> None:
+        totals_of = [sum(c.get(k, 0.0) for c in self.rules.values()) for k in ("fired_right", "is", "fired_wrong", "is_not")]
+        if totals_of[1] and totals_of[3]:
+            self._pooled = ((totals_of[0] + 1) / (totals_of[1] + 2), (totals_of[2] + 1) / (totals_of[3] + 2))
         if not self.marginals:
             totals: dict[str, Counter] = defaultdict(Counter)
             for (char, kind, _), counts in self.table.items():
@@ -112,7 +119,7 @@ class ReadingModel:
         for r in candidates:
             network = math.log(max(evidence.neural.get(r, 0.0), NEURAL_FLOOR)) - math.log(trained[r]) if evidence.neural else 0.0
             matches = evidence.word_reading is not None and same_reading(r, evidence.word_reading)
-            rule = float(evidence.rule_reading == r)
+            rule = self.rule_strength(char, r) if evidence.rule_reading == r else 0.0
             rows.append([network, float(matches and not evidence.word_ambiguous), float(matches and evidence.word_ambiguous), context[r], math.log(prior[r]) if alone else 0.0, rule])
         return rows
 
@@ -129,6 +136,16 @@ class ReadingModel:
             for r in candidates:
                 context[r] += math.log((counts.get(r, 0) + _SMOOTHING * base[r]) / (total + _SMOOTHING)) - math.log(base[r])
         return context
+
+    def rule_strength(self, char: str, reading: str) -> float:
+        """log P(a rule names ``reading`` | it is right) / P(it names it | another reading is),
+        as measured on labelled sentences, shrunk towards all rules together."""
+        counts = self.rules.get((char, reading), {})
+        hit, false_alarm = self._pooled
+        k = _RULE_SHRINK
+        given_right = (counts.get("fired_right", 0.0) + k * hit) / (counts.get("is", 0.0) + k)
+        given_wrong = (counts.get("fired_wrong", 0.0) + k * false_alarm) / (counts.get("is_not", 0.0) + k)
+        return math.log(given_right / given_wrong)
 
     def prior(self, char: str, candidates: list[str]) -> dict[str, float]:
         """P(reading) of the character standing alone in running text."""
@@ -156,6 +173,7 @@ class ReadingModel:
         lines += [f"W\t{status}\t" + " ".join(f"{w:.6f}" for w in self.weights[status]) for status in STATUSES]
         lines += [f"P\t{char}\t{_counts(self.priors[char])}" for char in sorted(self.priors)]
         lines += [f"Q\t{char}\t{_counts(self.trained[char])}" for char in sorted(self.trained)]
+        lines += [f"R\t{char}\t{reading}\t{_counts(self.rules[(char, reading)])}" for char, reading in sorted(self.rules)]
         lines += [f"T\t{char}\t{kind}\t{ctx}\t{_counts(self.table[(char, kind, ctx)])}" for char, kind, ctx in sorted(self.table)]
         data = ("\n".join(lines) + "\n").encode("utf-8")
         with open(path, "wb") as handle:  # mtime 0: the same data gives the same bytes
@@ -179,6 +197,8 @@ class ReadingModel:
                 model.priors[parts[1]] = _parse_counts(parts[2])
             elif parts[0] == "Q":
                 model.trained[parts[1]] = _parse_counts(parts[2])
+            elif parts[0] == "R":
+                model.rules[(parts[1], parts[2])] = _parse_counts(parts[3])
             elif parts[0] == "T":
                 model.table[(parts[1], parts[2], parts[3])] = _parse_counts(parts[4])
         model.__post_init__()
