@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from polyphone_data import Labelled, correct, is_holdout, marked, read_split  # noqa: E402
 from studyapp.core.language.engine import Language  # noqa: E402
+from studyapp.core.language.polyphone_rules import RULES  # noqa: E402
 from reading_priors import Occurrences  # noqa: E402
 from studyapp.core.language.reading_model import FEATURES, STATUSES, ReadingModel, context_patterns, smoothed  # noqa: E402
 
@@ -70,29 +71,32 @@ def own_dev() -> list[Labelled]:
     return items
 
 
-def count_table(items: list[Labelled]) -> dict[tuple[str, str, str], dict[str, float]]:
+def count_table(data: "Rows", which: Iterable[int]) -> dict[tuple[str, str, str], dict[str, float]]:
+    """Each labelled character's reading, counted by its neighbour patterns."""
     table: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
-    for item in items:
+    for n in which:
+        item, slot = data.items[n], data.plans[n].slots.get(data.items[n].position)
         char = item.text[item.position]
-        for kind, ctx in context_patterns(item.text, item.position):
+        for kind, ctx in context_patterns(item.text, item.position, slot.classes if slot else None):
             table[(char, kind, ctx)][item.reading] += 1
     return {key: dict(counts) for key, counts in table.items()}
 
 
-def count_rules(data: "Rows", which: Iterable[int]) -> dict[tuple[str, str], dict[str, float]]:
-    """For each character standing alone and each reading: how often it was
-    that reading, and how often a context rule named it, rightly or not."""
-    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+def count_rules(data: "Rows", which: Iterable[int]) -> dict[tuple[str, str, int], dict[str, float]]:
+    """For each context rule of a character standing alone: how often its
+    reading was right, and how often the rule named it, rightly or not."""
+    counts: dict[tuple[str, str, int], Counter] = defaultdict(Counter)
     for n in which:
         item, plan = data.items[n], data.plans[n]
         slot = plan.slots.get(item.position)
+        char = item.text[item.position]
         if slot is None or slot.status != "alone":
             continue
-        for r in slot.candidates:
-            right = correct(r, item.reading)
-            counts[(item.text[item.position], r)]["is" if right else "is_not"] += 1
-            if slot.rule_reading == r:
-                counts[(item.text[item.position], r)]["fired_right" if right else "fired_wrong"] += 1
+        for number, (reading, _) in enumerate(RULES.get(char, ())):
+            right = correct(reading, item.reading)
+            counts[(char, reading, number)]["is" if right else "is_not"] += 1
+            if slot.rule == (reading, number):
+                counts[(char, reading, number)]["fired_right" if right else "fired_wrong"] += 1
     return {key: dict(c) for key, c in counts.items()}
 
 
@@ -206,7 +210,7 @@ def cross_rows(data: Rows, training: list[int], extra: list[int], priors: dict, 
     measured: list[Row] = []
     for k in range(FOLDS):
         others = [n for n in training if fold[n] != k] + extra
-        table = count_table([data.items[n] for n in others])
+        table = count_table(data, others)
         model = ReadingModel(_START, table, priors, trained, rules=count_rules(data, others))
         which = [n for n in training if fold[n] == k]
         rows += data.build(model, which)
@@ -255,7 +259,7 @@ def main(argv: list[str] | None = None) -> None:
         language = Language(Path(cache))
         language.reader._model = ReadingModel(_START)
         data = Rows(language, items, mixes)
-    table, rules = count_table(items), count_rules(data, range(len(items)))
+    table, rules = count_table(data, range(len(items))), count_rules(data, range(len(items)))
     ours = range(len(training), len(fitted))
     unlabelled = list({items[n].text: n for n in range(len(items)) if n not in ours}.values())
     occurrences = Occurrences(((items[n], data.plans[n], data.neural[n]) for n in unlabelled), ReadingModel(_START, table, {}, trained, rules=rules))

@@ -71,7 +71,7 @@ class Language:
         if self._reader is None:
             from studyapp.core.language.readings import PinyinReader
 
-            self._reader = PinyinReader(self.dictionary, self.converter)
+            self._reader = PinyinReader(self.dictionary, self.converter, word_classes=lambda: self.segmenter.word_classes())
         return self._reader
 
     @property

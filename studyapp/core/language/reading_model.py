@@ -57,15 +57,19 @@ PRIOR_PSEUDO = 0.5
 Counts = dict[str, float]
 
 
-def context_patterns(text: str, i: int) -> list[tuple[str, str]]:
-    """The neighbourhood of ``text[i]`` as (kind, context) keys.
+def context_patterns(text: str, i: int, classes: tuple[str, str] | None = None) -> list[tuple[str, str]]:
+    """The neighbourhood of ``text[i]`` as (kind, context) keys: the characters
+    around it and, if known, the classes of the words either side (word_classes.py).
 
-    >>> context_patterns("他还钱了", 1)
-    [('L1', '他'), ('R1', '钱'), ('L2', '他'), ('R2', '钱了'), ('LR', '他钱')]
+    >>> context_patterns("他还钱了", 1, ("r", "n"))
+    [('L1', '他'), ('R1', '钱'), ('L2', '他'), ('R2', '钱了'), ('LR', '他钱'), ('LC', 'r'), ('RC', 'n')]
     """
     left = text[i - 1] if i > 0 else "^"
     right = text[i + 1] if i + 1 < len(text) else "$"
-    return [("L1", left), ("R1", right), ("L2", text[max(0, i - 2) : i]), ("R2", text[i + 1 : i + 3]), ("LR", left + right)]
+    patterns = [("L1", left), ("R1", right), ("L2", text[max(0, i - 2) : i]), ("R2", text[i + 1 : i + 3]), ("LR", left + right)]
+    if classes:
+        patterns += [("LC", classes[0]), ("RC", classes[1])]
+    return patterns
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,9 @@ class Evidence:
     neural: Mapping[str, float]  # reading -> probability (may be empty)
     word_reading: str | None = None  # the dictionary word's reading here
     word_ambiguous: bool = False  # that word has several readings
-    rule_reading: str | None = None  # what a hand-written context rule says
+    rule: tuple[str, int] | None = None  # the reading a hand-written context rule names, and which rule
     status: str = "alone"  # one of STATUSES
+    classes: tuple[str, str] | None = None  # the classes of the words before and after
 
 
 def smoothed(counts: Mapping[str, float], candidates: list[str], pseudo: float = 0.5) -> dict[str, float]:
@@ -94,7 +99,7 @@ class ReadingModel:
     priors: dict[str, Counts] = field(default_factory=dict)  # char -> running-text counts, standing alone
     trained: dict[str, Counts] = field(default_factory=dict)  # char -> CPP's label counts (the network's)
     marginals: dict[str, Counts] = field(default_factory=dict)  # char -> the table's label counts
-    rules: dict[tuple[str, str], Counts] = field(default_factory=dict)  # (char, reading) -> how a rule naming it fared
+    rules: dict[tuple[str, str, int], Counts] = field(default_factory=dict)  # (char, reading, rule) -> how that rule fared
     _pooled: tuple[float, float] = (0.5, 0.05)  # over all rules: P(fires | right reading), P(fires | other reading)
 
     def __post_init__(self) -> None:
@@ -113,22 +118,22 @@ class ReadingModel:
         char = text[i]
         alone = evidence.status == "alone"
         prior = prior or self.prior(char, candidates)
-        context = self._context(text, i, candidates)
+        context = self._context(text, i, candidates, evidence.classes)
         trained = smoothed(self.trained.get(char, {}), candidates)
         rows = []
         for r in candidates:
             network = math.log(max(evidence.neural.get(r, 0.0), NEURAL_FLOOR)) - math.log(trained[r]) if evidence.neural else 0.0
             matches = evidence.word_reading is not None and same_reading(r, evidence.word_reading)
-            rule = self.rule_strength(char, r) if evidence.rule_reading == r else 0.0
+            rule = self.rule_strength(char, evidence.rule) if evidence.rule and evidence.rule[0] == r else 0.0
             rows.append([network, float(matches and not evidence.word_ambiguous), float(matches and evidence.word_ambiguous), context[r], math.log(prior[r]) if alone else 0.0, rule])
         return rows
 
-    def _context(self, text: str, i: int, candidates: list[str]) -> dict[str, float]:
+    def _context(self, text: str, i: int, candidates: list[str], classes: tuple[str, str] | None) -> dict[str, float]:
         """Naive-Bayes log-likelihood ratios of the neighbours, against the table's own label mix."""
         char = text[i]
         context = dict.fromkeys(candidates, 0.0)
         base = smoothed(self.marginals.get(char, {}), candidates)
-        for kind, ctx in context_patterns(text, i):
+        for kind, ctx in context_patterns(text, i, classes):
             counts = self.table.get((char, kind, ctx))
             if not counts:
                 continue
@@ -137,10 +142,10 @@ class ReadingModel:
                 context[r] += math.log((counts.get(r, 0) + _SMOOTHING * base[r]) / (total + _SMOOTHING)) - math.log(base[r])
         return context
 
-    def rule_strength(self, char: str, reading: str) -> float:
-        """log P(a rule names ``reading`` | it is right) / P(it names it | another reading is),
+    def rule_strength(self, char: str, rule: tuple[str, int]) -> float:
+        """log P(the rule names its reading | that reading is right) / P(it does | another is),
         as measured on labelled sentences, shrunk towards all rules together."""
-        counts = self.rules.get((char, reading), {})
+        counts = self.rules.get((char, *rule), {})
         hit, false_alarm = self._pooled
         k = _RULE_SHRINK
         given_right = (counts.get("fired_right", 0.0) + k * hit) / (counts.get("is", 0.0) + k)
@@ -173,7 +178,7 @@ class ReadingModel:
         lines += [f"W\t{status}\t" + " ".join(f"{w:.6f}" for w in self.weights[status]) for status in STATUSES]
         lines += [f"P\t{char}\t{_counts(self.priors[char])}" for char in sorted(self.priors)]
         lines += [f"Q\t{char}\t{_counts(self.trained[char])}" for char in sorted(self.trained)]
-        lines += [f"R\t{char}\t{reading}\t{_counts(self.rules[(char, reading)])}" for char, reading in sorted(self.rules)]
+        lines += [f"R\t{char}\t{reading}\t{number}\t{_counts(self.rules[(char, reading, number)])}" for char, reading, number in sorted(self.rules)]
         lines += [f"T\t{char}\t{kind}\t{ctx}\t{_counts(self.table[(char, kind, ctx)])}" for char, kind, ctx in sorted(self.table)]
         data = ("\n".join(lines) + "\n").encode("utf-8")
         with open(path, "wb") as handle:  # mtime 0: the same data gives the same bytes
@@ -198,7 +203,7 @@ class ReadingModel:
             elif parts[0] == "Q":
                 model.trained[parts[1]] = _parse_counts(parts[2])
             elif parts[0] == "R":
-                model.rules[(parts[1], parts[2])] = _parse_counts(parts[3])
+                model.rules[(parts[1], parts[2], int(parts[3]))] = _parse_counts(parts[4])
             elif parts[0] == "T":
                 model.table[(parts[1], parts[2], parts[3])] = _parse_counts(parts[4])
         model.__post_init__()

@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from studyapp.core.language.dictionary import Dictionary
 from studyapp.core.language.pinyin_spelling import normalise_numbered, tone_of
-from studyapp.core.language.polyphone_rules import Context, reading_by_override, reading_by_rule
+from studyapp.core.language.polyphone_rules import Context, reading_by_rule
 from studyapp.core.language.reading_model import Evidence, ReadingModel, same_reading
 from studyapp.core.language.script_conversion import ScriptConverter
+from studyapp.core.language.word_classes import WordClasses
 from studyapp.core.text.document import Token
 
 if TYPE_CHECKING:
@@ -48,11 +49,12 @@ class Slot:
     candidates: list[str]
     word_reading: str | None
     word_ambiguous: bool
-    rule_reading: str | None = None
+    rule: tuple[str, int] | None = None  # the reading a context rule names, and which rule
     status: str = "alone"  # see reading_model.STATUSES
+    classes: tuple[str, str] | None = None  # of the words before and after
 
     def evidence(self, neural: dict[str, float]) -> Evidence:
-        return Evidence(neural, self.word_reading, self.word_ambiguous, self.rule_reading, self.status)
+        return Evidence(neural, self.word_reading, self.word_ambiguous, self.rule, self.status, self.classes)
 
 
 @dataclass
@@ -67,10 +69,11 @@ class Plan:
 class PinyinReader:
     """Chooses readings for tokens in context."""
 
-    def __init__(self, dictionary: Dictionary, converter: ScriptConverter | None = None, model: ReadingModel | None = None) -> None:
+    def __init__(self, dictionary: Dictionary, converter: ScriptConverter | None = None, model: ReadingModel | None = None, word_classes: Callable[[], WordClasses] | None = None) -> None:
         self.dictionary = dictionary
         self.converter = converter or ScriptConverter(dictionary)
         self._model = model
+        self._word_classes = word_classes or (lambda: WordClasses.load(dictionary.info.path.parent))
         self._word_readings = lru_cache(maxsize=200_000)(self._word_readings_uncached)
         self._char_readings = lru_cache(maxsize=20_000)(self._char_readings_uncached)
 
@@ -79,6 +82,10 @@ class PinyinReader:
         if self._model is None:
             self._model = ReadingModel.load()
         return self._model
+
+    @cached_property
+    def word_classes(self) -> WordClasses:
+        return self._word_classes()
 
     @cached_property
     def neural(self) -> NeuralReadings:
@@ -114,19 +121,19 @@ class PinyinReader:
         text = "".join(self.converter.to_simplified(t.text) if t.is_chinese else t.text for t in tokens)
         base = tokens[0].start if tokens else 0
         plan = Plan(text, [None] * len(text))
-        words: list[str] = []
-        starts: list[int] = []
-        for token in tokens:
-            word = text[token.start - base : token.start - base + len(token.text)]
-            unknown = token.is_chinese and len(word) > 1 and not self.dictionary.contains(word)
+        words = [text[t.start - base : t.start - base + len(t.text)] for t in tokens]
+        for n, (token, word) in enumerate(zip(tokens, words)):
+            if not token.is_chinese:
+                continue
             at = token.start - base
-            for piece in self.dictionary.breakdown(word) if unknown else (word,):
-                words.append(piece)
-                starts.append(at if token.is_chinese else -1)
-                at += len(piece)
-        for n, (piece, at) in enumerate(zip(words, starts)):
-            if at >= 0:
-                self._plan_piece(plan, piece, at, Context(words, n))
+            if len(word) > 1 and not self.dictionary.contains(word):  # read through its breakdown
+                pieces = list(self.dictionary.breakdown(word))
+                spliced = words[:n] + pieces + words[n + 1 :]
+                for k, piece in enumerate(pieces):
+                    self._plan_piece(plan, piece, at, Context(spliced, n + k))
+                    at += len(piece)
+            else:
+                self._plan_piece(plan, word, at, Context(words, n))
         return plan
 
     def _plan_piece(self, plan: Plan, piece: str, at: int, context: Context) -> None:
@@ -137,12 +144,10 @@ class PinyinReader:
             candidates = self.candidates(char)
             candidates += dict.fromkeys(o[k] for o in options if not any(same_reading(c, o[k]) for c in candidates))
             plan.syllables[at + k] = word_reading or candidates[0]
-            fixed = reading_by_override(char, context) if len(piece) == 1 else None
-            if fixed:
-                plan.syllables[at + k] = fixed
-            elif len(candidates) > 1 and (word_reading is None or self.neural.is_polyphonic(char)):
+            if len(candidates) > 1 and (word_reading is None or self.neural.is_polyphonic(char)):
                 rule = reading_by_rule(char, context) if len(piece) == 1 else None
-                plan.slots[at + k] = Slot(candidates, word_reading, ambiguous, rule, "word" if len(piece) > 1 else "alone")
+                classes = (self.word_classes.of(context.prev()), self.word_classes.of(context.next()))
+                plan.slots[at + k] = Slot(candidates, word_reading, ambiguous, rule, "word" if len(piece) > 1 else "alone", classes)
 
     def candidates(self, char: str) -> list[str]:
         """The readings the model may choose for ``char``: the network's, else the dictionary's."""

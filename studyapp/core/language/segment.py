@@ -16,7 +16,6 @@ such as 白邦瑞); otherwise the lookup shows its breakdown. Example::
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sqlite3
 import threading
@@ -27,6 +26,7 @@ from studyapp.core.language.script_conversion import ScriptConverter
 from studyapp.core.language.dictionary import Dictionary
 from studyapp.core.text.document import Token
 from studyapp.core.language.segment_cache import SegmentCache, decode_tokens, encode_tokens
+from studyapp.core.language.word_classes import WordClasses
 from studyapp.core.text.char_classes import HAN_PATTERN
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,7 @@ class Segmenter:
         self._cache: SegmentCache | None = None
         self._jieba = None
         self._person_names: frozenset[str] | None = None
+        self._word_classes: WordClasses | None = None
         self._lock = threading.Lock()
 
     @property
@@ -195,8 +196,15 @@ class Segmenter:
     def person_names(self) -> frozenset[str]:
         """Words jieba's lexicon tags as person names (nr, nrt, nrfg), loaded once."""
         if self._person_names is None:
-            self._person_names = _load_person_names(self._cache_dir)
+            self._person_names = self.word_classes().person_names()
         return self._person_names
+
+    def word_classes(self) -> WordClasses:
+        """jieba's word classes (verbs, adjectives, names ...), loaded once."""
+        with self._lock:
+            if self._word_classes is None:
+                self._word_classes = WordClasses.load(self._cache_dir)
+            return self._word_classes
 
 
 def _has_surrogates(text: str) -> bool:
@@ -241,28 +249,3 @@ def _join_dotted_names(tokens: list[Token]) -> list[Token]:
         out.append(Token("".join(t.text for t in tokens[first : last + 1]), tokens[first].start, "word"))
         k = last + 1
     return out
-
-
-def _load_person_names(cache_dir: Path) -> frozenset[str]:
-    import jieba
-
-    cached = cache_dir / "jieba-person-names.txt"
-    source = Path(jieba.__file__).parent / "dict.txt"
-    try:
-        if cached.is_file() and cached.stat().st_mtime >= source.stat().st_mtime:
-            return frozenset(cached.read_text(encoding="utf-8").split())
-    except OSError:
-        pass
-    names = []
-    with open(source, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) >= 3 and parts[2] in ("nr", "nrt", "nrfg", "nrf"):
-                names.append(parts[0])
-    try:
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_text("\n".join(names), encoding="utf-8")
-        os.replace(tmp, cached)
-    except OSError:
-        pass
-    return frozenset(names)
