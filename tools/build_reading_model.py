@@ -57,7 +57,10 @@ from studyapp.core.language.reading_model import FEATURES, STATUSES, ReadingMode
 FOLDS = 5
 _START = {status: (1.0,) + (0.0,) * (len(FEATURES) - 1) for status in STATUSES}
 OUT = ROOT / "resources" / "reading_model.tsv.gz"
-Row = tuple[int, str, list[str], np.ndarray, list[int]]  # item, status, candidates, features, right ones
+Row = tuple[int, str, list[str], np.ndarray, list[int], float]  # item, status, candidates, features, right ones, weight
+#: How much each of our conversational sentences counts in the fit against
+#: one CPP sentence (encyclopaedia text): a learner reads everyday prose too.
+OWN_WEIGHT = 4.0
 
 
 def own_dev() -> list[Labelled]:
@@ -146,7 +149,7 @@ class Rows:
             features = np.array(model.features(plan.text, item.position, slot.candidates, evidence, prior))
             citation = self.mixes[n] is not None  # CPP and g2pL write citation tones: our neutral twin is right too
             gold = [k for k, r in enumerate(slot.candidates) if correct(r, item.reading, strict=not citation)]
-            out.append((n, evidence.status, slot.candidates, features, gold))
+            out.append((n, evidence.status, slot.candidates, features, gold, 1.0 if self.mixes[n] is not None else OWN_WEIGHT))
         return out
 
     def fixed_right(self, n: int, strict: bool) -> bool | None:
@@ -158,19 +161,20 @@ class Rows:
 
 
 def fit(rows: list[Row], steps: int = 400, rate: float = 0.5, l2: float = 1e-3) -> dict[str, tuple[float, ...]]:
-    """Conditional logit over each character's candidates (the likelihood of
-    the right ones), by gradient ascent, one set of weights per status."""
+    """Conditional logit over each character's candidates (the weighted
+    likelihood of the right ones), by gradient ascent, one set of weights per status."""
     weights = {}
     for status in STATUSES:
-        usable = [(x, g) for _, s, c, x, g in rows if s == status and g and len(c) > 1]
-        width = max((len(x) for x, _ in usable), default=1)
+        usable = [(x, g, v) for _, s, c, x, g, v in rows if s == status and g and len(c) > 1]
+        width = max((len(x) for x, _, _ in usable), default=1)
         features = np.zeros((len(usable), width, len(FEATURES)))
         absent = np.ones((len(usable), width), dtype=bool)
         right = np.zeros((len(usable), width), dtype=bool)
-        for n, (x, g) in enumerate(usable):
+        for n, (x, g, _) in enumerate(usable):
             features[n, : len(x)] = x
             absent[n, : len(x)] = False
             right[n, g] = True
+        importance = np.array([v for _, _, v in usable])
         w = np.zeros(len(FEATURES))
         w[0] = 1.0
         for _ in range(steps):
@@ -179,15 +183,15 @@ def fit(rows: list[Row], steps: int = 400, rate: float = 0.5, l2: float = 1e-3) 
             p /= p.sum(axis=1, keepdims=True)
             q = np.where(right, p, 0.0)
             q /= q.sum(axis=1, keepdims=True)
-            gradient = np.einsum("nk,nkf->f", q - p, features)
-            w += rate * (gradient / max(1, len(usable)) - l2 * w)
+            gradient = np.einsum("n,nk,nkf->f", importance, q - p, features)
+            w += rate * (gradient / max(1.0, importance.sum()) - l2 * w)
         weights[status] = tuple(float(v) for v in w)
     return weights
 
 
 def accuracy(rows: list[Row], weights: dict[str, tuple[float, ...]], data: Rows, strict: bool) -> tuple[int, int]:
     right = 0
-    for n, status, candidates, x, _ in rows:
+    for n, status, candidates, x, _, _ in rows:
         slot = data.plans[n].slots[data.items[n].position]
         chosen = candidates[int(np.argmax(x @ np.array(weights[status])))]
         if slot.word_reading and chosen[:-1] == slot.word_reading[:-1] and slot.word_reading.endswith("5"):
@@ -276,7 +280,7 @@ def main(argv: list[str] | None = None) -> None:
     notes = [
         "studyapp reading model, built by tools/build_reading_model.py",
         f"CPP dev (kakaobrain/g2pM, Apache-2.0): {len(training)} sentences (every tenth held out)",
-        f"our hand-marked tests/data/polyphones/dev.txt: {len(own)} characters",
+        f"our hand-marked tests/data/polyphones/dev.txt: {len(own)} characters, each weighing {OWN_WEIGHT:g} CPP sentences in the fit",
         f"extra labelled sentences, counted in the table (g2pL data is Apache-2.0): {len(counted)}",
         f"priors: the model's readings of the other characters of {len(unlabelled)} of these sentences",
         "rules: how often each context rule named each reading rightly, in all these sentences",
