@@ -23,14 +23,17 @@ _DIGIT_RE = re.compile(r"[0-9０-９]")
 _PRONOUNS = {"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "大家", "您", "人", "谁", "自己"}
 _ADVERBS_BEFORE_MODAL = {"就", "还", "也", "都", "可", "总", "又", "才", "先", "非", "一定", "必须", "真", "却", "只", "那", "那就", "恐怕", "得"}
 _PUNCT = set("，。！？；：、,.!?;:…—")
+#: Word classes that make the next 地 adverbial (adjective, adverb, status word, idiom).
+_ADVERBIAL = ("a", "d", "z", "i")
 
 
 class Context:
-    """A token's neighbours, skipping spaces."""
+    """A token's neighbours, skipping spaces, and their word classes (word_classes.py)."""
 
-    def __init__(self, words: Sequence[str], index: int) -> None:
+    def __init__(self, words: Sequence[str], index: int, classify: Callable[[str], str] | None = None) -> None:
         self.words = words
         self.index = index
+        self.classify = classify or (lambda word: "w" if not word else "n")
 
     def _neighbour(self, step: int, count: int) -> str:
         k, seen = self.index, 0
@@ -48,6 +51,12 @@ class Context:
 
     def next(self, n: int = 1) -> str:
         return self._neighbour(1, n)
+
+    def prev_class(self) -> str:
+        return self.classify(self.prev())
+
+    def next_class(self) -> str:
+        return self.classify(self.next())
 
     def next_within(self, n: int) -> list[str]:
         return [self.next(i) for i in range(1, n + 1)]
@@ -91,10 +100,12 @@ def _prev_is(*words: str) -> Callable[[Context], bool]:
 
 
 def _reduplicated_before(c: Context) -> bool:
-    """After a doubled word: 慢慢, 高高兴兴, 结结实实, 低 低, 一片一片."""
+    """After a doubled word: 慢慢, 高高兴兴, 结结实实, 低 低, 一片 一片."""
     before = c.prev()
+    if before and before == c.prev(2):
+        return True
     if len(before) <= 1:
-        return bool(before) and before == c.prev(2)
+        return False
     return before[-1] == before[-2] or (len(before) == 4 and (before[0] == before[1] or before[:2] == before[2:]))
 
 
@@ -159,11 +170,14 @@ def _shu3(c: Context) -> bool:
 RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
     "了": [("liao3", lambda c: c.prev() in ("不", "得") and c.ends_clause() or c.prev() in ("受不", "免不", "少不", "忘不", "吃不", "走不", "做不"))],
     "得": [("dei3", _dei), ("de2", lambda c: c.next() in ("到", "分", "奖", "病", "票", "出", "知", "益", "以", "手")), ("de5", lambda c: len(c.prev()) >= 1)],
-    "地": [("de5", _de_after_adverb), ("de5", _de_adverbial)],
-    "着": [("zhao2", _zhao), ("zhuo2", lambda c: c.next() in ("手", "装", "陆", "眼", "重", "想", "色", "落"))],
-    "还": [("huan2", _hai_before_object)],
+    "地": [("de5", _de_after_adverb), ("de5", lambda c: c.prev_class() in _ADVERBIAL), ("di4", lambda c: c.next_class() in ("n", "f", "w", "p")), ("de5", _de_adverbial)],
+    "着": [("zhao2", _zhao), ("zhuo2", lambda c: c.next() in ("手", "装", "陆", "眼", "重", "想", "色", "落")), ("zhe5", lambda c: c.prev_class() == "v")],
+    "还": [("huan2", _hai_before_object), ("huan2", lambda c: c.prev() in ("不", "没", "没有", "要", "得", "该", "借", "偿", "归", "交") and (c.ends_clause() or c.next() in ("了", "呀", "啊", "吧", "呢", "给"))), ("huan2", lambda c: c.next() in ("我", "你", "他", "她", "他们", "人家") and (c.ends_clause() or c.next(2) in ("钱", "清白", "公道", "一个"))), ("hai2", lambda c: True)],
+    "率": [("shuai4", _next_starts("团队部军众兵师领先")), ("lü4", lambda c: len(c.prev()) >= 2 or c.ends_clause())],
+    "喔": [("o1", lambda c: c.ends_clause())],
+    "卡": [("qia3", lambda c: c.next() in ("在", "住", "着", "了") or c.prev() in ("设", "关", "哨")), ("ka3", lambda c: True)],
     "行": [("hang2", lambda c: _counted(c) or c.prev() in ("银", "同", "外", "内", "本", "改", "排", "懂", "这一", "各"))],
-    "长": [("zhang3", lambda c: _next_starts("大得高出满成胖了个身肉")(c) and not c.next().startswith("得多")), ("chang2", lambda c: True)],
+    "长": [("zhang3", lambda c: _next_starts("大得高出满成胖了个身肉痘记于")(c) and not c.next().startswith("得多")), ("chang2", lambda c: True)],
     "为": [("wei2", lambda c: (_ends(c.prev(), "成作称分改视选评变化转定列升降划当认以") and c.prev() not in ("因", "是"))
                    or c.prev() in ("约", "均", "分别", "即", "皆", "仅", "则", "总计", "合计", "大约", "大概", "多", "最")), ("wei4", lambda c: True)],
     "重": [("chong2", _next_starts("新写来做读复建启申修播返装回演组置拍提画")), ("zhong4", lambda c: True)],
@@ -214,7 +228,7 @@ RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
     "兴": [("xing4", lambda c: c.next() in ("趣", "致", "奋", "头", "冲冲") or c.prev() in ("高", "扫", "助", "尽", "即"))],
     "参": [("shen1", _prev_is("人", "海", "党")), ("cen1", _next_is("差"))],
     "正": [("zheng1", _next_is("月"))],
-    "量": [("liang2", lambda c: _ends(c.prev(), "测衡丈估思打商") or c.next() in ("体", "一量", "了量", "了", "一下", "过", "体温", "身高", "尺寸", "血压"))],
+    "量": [("liang2", lambda c: _ends(c.prev(), "测衡丈估思打商") or c.next() in ("体", "一量", "了量", "了", "一下", "一次", "出", "好", "完", "过", "体温", "身高", "尺寸", "血压")), ("liang4", lambda c: c.prev_class() in ("n", "vn") and c.next_class() not in ("m", "n", "u"))],
     "难": [("nan4", lambda c: _ends(c.prev(), "灾遇落逃避苦患发受") or c.next() in ("民", "友", "题" ""))],
     "片": [("pian1", _next_is("子", "儿"))],
     "缩": [("su4", _next_is("砂"))],

@@ -130,10 +130,10 @@ class PinyinReader:
                 pieces = list(self.dictionary.breakdown(word))
                 spliced = words[:n] + pieces + words[n + 1 :]
                 for k, piece in enumerate(pieces):
-                    self._plan_piece(plan, piece, at, Context(spliced, n + k))
+                    self._plan_piece(plan, piece, at, Context(spliced, n + k, self.word_classes.of))
                     at += len(piece)
             else:
-                self._plan_piece(plan, word, at, Context(words, n))
+                self._plan_piece(plan, word, at, Context(words, n, self.word_classes.of))
         return plan
 
     def _plan_piece(self, plan: Plan, piece: str, at: int, context: Context) -> None:
@@ -146,7 +146,7 @@ class PinyinReader:
             plan.syllables[at + k] = word_reading or candidates[0]
             if len(candidates) > 1 and (word_reading is None or self.neural.is_polyphonic(char)):
                 rule = reading_by_rule(char, context) if len(piece) == 1 else None
-                classes = (self.word_classes.of(context.prev()), self.word_classes.of(context.next()))
+                classes = (context.prev_class(), context.next_class())
                 plan.slots[at + k] = Slot(candidates, word_reading, ambiguous, rule, "word" if len(piece) > 1 else "alone", classes)
 
     def candidates(self, char: str) -> list[str]:
