@@ -35,10 +35,7 @@ Run: ``python benchmarks/bench_polyphones.py [-v] [--cpp DIR [--test]]
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import re
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -49,7 +46,9 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from other_tree import parse_trees, run_in_tree  # noqa: E402
 from polyphone_data import correct, normalise, read_split, read_tsv  # noqa: E402
 from speech_transcripts import is_heldout, read_transcripts, toneless  # noqa: E402
 from studyapp.core.language.engine import Language  # noqa: E402
@@ -101,14 +100,9 @@ def ours(language: Language, sentences: Gold) -> Choices:
     return out
 
 
-#: Run in another source tree of studyapp: texts on stdin, readings on stdout.
-_OTHER_TREE = """
-import importlib.util, json, sys, tempfile
-from pathlib import Path
-root = Path(sys.argv[1])
-spec = importlib.util.spec_from_file_location("studyapp.resources", root / "resources" / "__init__.py", submodule_search_locations=[str(root / "resources")])
-sys.modules["studyapp.resources"] = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(sys.modules["studyapp.resources"])
+#: Run in another studyapp source tree: texts in, readings out.
+_READINGS = """
+import json, tempfile
 from studyapp.core.language.engine import Language
 with tempfile.TemporaryDirectory() as cache:
     read = Language(Path(cache)).read_many(json.load(sys.stdin))
@@ -118,9 +112,7 @@ json.dump([{t.start + i: s for t, r in zip(tokens, rs) for i, s in enumerate(r o
 
 def other_tree_choices(root: Path, texts: list[str]) -> Choices:
     """Readings by the studyapp source tree at ``root`` (its own code and data)."""
-    env = dict(os.environ, PYTHONPATH=str(root))
-    done = subprocess.run([sys.executable, "-c", _OTHER_TREE, str(root)], input=json.dumps(texts), capture_output=True, text=True, env=env, cwd=root, check=True)
-    return [{int(k): v for k, v in found.items()} for found in json.loads(done.stdout)]
+    return [{int(k): v for k, v in found.items()} for found in run_in_tree(root, _READINGS, texts)]
 
 
 def pypinyin_choices(sentences: Gold) -> Choices:
@@ -215,8 +207,8 @@ def main(argv: list[str] | None = None) -> None:
         language = Language(Path(cache))
         for data in sets:
             data.choices["studyapp"] = ours(language, data.sentences)
-    for name, root in (spec.split("=", 1) for spec in args.compare):
-        found = other_tree_choices(Path(root).resolve(), [text for data in sets for text, _ in data.sentences])
+    for name, root in parse_trees(args.compare):
+        found = other_tree_choices(root, [text for data in sets for text, _ in data.sentences])
         for data in sets:
             data.choices[name], found = found[: len(data.sentences)], found[len(data.sentences) :]
     for data in sets:

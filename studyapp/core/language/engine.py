@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the heavy parts load on first use, not at start-up
     from studyapp.core.language.segment import Segmenter
 
 #: Bump when the reading rules change: cached readings then count as missing.
-READING_VERSION = "read-2"
+READING_VERSION = "read-3"
 
 
 def _reading_key(text: str) -> str:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import gzip
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -101,6 +101,7 @@ class ReadingModel:
     marginals: dict[str, Counts] = field(default_factory=dict)  # char -> the table's label counts
     rules: dict[tuple[str, str, int], Counts] = field(default_factory=dict)  # (char, reading, rule) -> how that rule fared
     _pooled: tuple[float, float] = (0.5, 0.05)  # over all rules: P(fires | right reading), P(fires | other reading)
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         totals_of = [sum(c.get(k, 0.0) for c in self.rules.values()) for k in ("fired_right", "is", "fired_wrong", "is_not")]
@@ -116,30 +117,40 @@ class ReadingModel:
     def features(self, text: str, i: int, candidates: list[str], evidence: Evidence, prior: Mapping[str, float] | None = None) -> list[list[float]]:
         """One feature row per candidate (see FEATURES); ``prior`` replaces the running-text one."""
         char = text[i]
+        base, log_trained, log_prior = self._logs(char, tuple(candidates))
+        if prior:
+            log_prior = {r: math.log(p) for r, p in prior.items()}
         alone = evidence.status == "alone"
-        prior = prior or self.prior(char, candidates)
-        context = self._context(text, i, candidates, evidence.classes)
-        trained = smoothed(self.trained.get(char, {}), candidates)
+        context = self._context(text, i, candidates, evidence.classes, base)
         rows = []
         for r in candidates:
-            network = math.log(max(evidence.neural.get(r, 0.0), NEURAL_FLOOR)) - math.log(trained[r]) if evidence.neural else 0.0
+            network = math.log(max(evidence.neural.get(r, 0.0), NEURAL_FLOOR)) - log_trained[r] if evidence.neural else 0.0
             matches = evidence.word_reading is not None and same_reading(r, evidence.word_reading)
             rule = self.rule_strength(char, evidence.rule) if evidence.rule and evidence.rule[0] == r else 0.0
-            rows.append([network, float(matches and not evidence.word_ambiguous), float(matches and evidence.word_ambiguous), context[r], math.log(prior[r]) if alone else 0.0, rule])
+            rows.append([network, float(matches and not evidence.word_ambiguous), float(matches and evidence.word_ambiguous), context[r], log_prior[r] if alone else 0.0, rule])
         return rows
 
-    def _context(self, text: str, i: int, candidates: list[str], classes: tuple[str, str] | None) -> dict[str, float]:
-        """Naive-Bayes log-likelihood ratios of the neighbours, against the table's own label mix."""
+    def _logs(self, char: str, candidates: tuple[str, ...]) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+        """The table's label mix, log Q and log prior for these candidates (cached)."""
+        key = (char, candidates)
+        found = self._cache.get(key)
+        if found is None:
+            listed = list(candidates)
+            base = smoothed(self.marginals.get(char, {}), listed)
+            trained = smoothed(self.trained.get(char, {}), listed)
+            found = self._cache[key] = (base, {r: math.log(p) for r, p in trained.items()}, {r: math.log(p) for r, p in self.prior(char, listed).items()})
+        return found
+
+    def _context(self, text: str, i: int, candidates: list[str], classes: tuple[str, str] | None, base: Mapping[str, float]) -> dict[str, float]:
+        """Naive-Bayes log-likelihood ratios of the neighbours, against the table's own label mix ``base``."""
         char = text[i]
         context = dict.fromkeys(candidates, 0.0)
-        base = smoothed(self.marginals.get(char, {}), candidates)
         for kind, ctx in context_patterns(text, i, classes):
             counts = self.table.get((char, kind, ctx))
-            if not counts:
-                continue
-            total = sum(counts.values())
-            for r in candidates:
-                context[r] += math.log((counts.get(r, 0) + _SMOOTHING * base[r]) / (total + _SMOOTHING)) - math.log(base[r])
+            if counts:
+                total = sum(counts.values()) + _SMOOTHING
+                for r in candidates:
+                    context[r] += math.log((counts.get(r, 0) / base[r] + _SMOOTHING) / total)
         return context
 
     def rule_strength(self, char: str, rule: tuple[str, int]) -> float:
@@ -164,6 +175,23 @@ class ReadingModel:
         rows = self.features(text, i, candidates, evidence)
         scores = [sum(w * x for w, x in zip(weights, row)) for row in rows]
         return candidates[max(range(len(candidates)), key=scores.__getitem__)]
+
+    def settled(self, text: str, i: int, candidates: list[str], evidence: Evidence) -> str | None:
+        """The choice for ``text[i]`` if no probabilities from the network could
+        change it (so the network need not run), else None. The network's term
+        for a reading ``r`` lies between ``w*(log floor - log Q(r))`` and
+        ``w*(-log Q(r))``; the best reading without it must win even when it gets
+        the least and every other the most."""
+        if len(candidates) == 1:
+            return candidates[0]
+        weights = self.weights[evidence.status]
+        rows = self.features(text, i, candidates, replace(evidence, neural={}) if evidence.neural else evidence)
+        scores = [sum(w * x for w, x in zip(weights, row)) for row in rows]
+        log_trained = self._logs(text[i], tuple(candidates))[1]
+        ends = [sorted((weights[0] * (math.log(NEURAL_FLOOR) - log_trained[r]), -weights[0] * log_trained[r])) for r in candidates]
+        best = max(range(len(candidates)), key=scores.__getitem__)
+        worst_case = scores[best] + ends[best][0]
+        return candidates[best] if all(worst_case > scores[k] + ends[k][1] for k in range(len(candidates)) if k != best) else None
 
     def commonest(self, char: str) -> str | None:
         """The reading ``char`` takes most often standing alone in running text, if counted."""

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 Reading = list[str] | None
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+#: Senses a reader of modern text meets less often (CC-CEDICT's own labels).
+_DATED = re.compile(r"\b(old|archaic|literary|classical|ancient|imperial|dialect|obsolete)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -100,12 +102,13 @@ class PinyinReader:
     def read_batch(self, token_lists: Sequence[Sequence[Token]], sandhi: bool = False) -> list[list[Reading]]:
         """``read`` for many texts at once (the network runs on them in one batch)."""
         plans = [self.plan(tokens) for tokens in token_lists]
-        neural = self.neural_evidence(plans)
+        settled = [{i: self.model.settled(plan.text, i, slot.candidates, slot.evidence({})) for i, slot in plan.slots.items()} for plan in plans]
+        neural = self.neural_evidence(plans, [{i for i, s in found.items() if s is None} for found in settled])
         out = []
-        for tokens, plan, probabilities in zip(token_lists, plans, neural):
+        for tokens, plan, probabilities, found in zip(token_lists, plans, neural, settled):
             syllables = list(plan.syllables)
             for i, slot in plan.slots.items():
-                chosen = self.model.choose(plan.text, i, slot.candidates, slot.evidence(probabilities.get(i, {})))
+                chosen = found[i] or self.model.choose(plan.text, i, slot.candidates, slot.evidence(probabilities.get(i, {})))
                 keep_word = slot.word_reading is not None and same_reading(chosen, slot.word_reading)
                 syllables[i] = slot.word_reading if keep_word else chosen
             readings: list[Reading] = [
@@ -156,16 +159,17 @@ class PinyinReader:
             return list(known)
         return list(self._char_readings(char))
 
-    def neural_evidence(self, plans: Sequence[Plan]) -> list[dict[int, dict[str, float]]]:
-        """Network probabilities for each plan's slots, sentence by sentence, in one batch."""
+    def neural_evidence(self, plans: Sequence[Plan], only: Sequence[set[int]] | None = None) -> list[dict[int, dict[str, float]]]:
+        """Network probabilities for each plan's slots (or ``only`` those), sentence by sentence, in one batch."""
         pieces: list[tuple[int, int, str, list[int]]] = []
         for n, plan in enumerate(plans):
-            if not plan.slots:
+            asked = plan.slots.keys() if only is None else only[n]
+            if not asked:
                 continue
             start = 0
             for match in [*_SENTENCE_END.finditer(plan.text), None]:
                 end = match.end() if match else len(plan.text)
-                inside = [i - start for i in plan.slots if start <= i < end and self.neural.is_polyphonic(plan.text[i])]
+                inside = [i - start for i in asked if start <= i < end and self.neural.is_polyphonic(plan.text[i])]
                 if inside:
                     pieces.append((n, start, plan.text[start:end], inside))
                 start = end
@@ -194,9 +198,10 @@ class PinyinReader:
         return tuple(seen) or ("",)
 
     def _word_readings_uncached(self, word: str) -> tuple[tuple[str, ...], ...]:
-        """The word's readings, one syllable per character, first-ranked common one first."""
+        """The word's readings, one syllable per character: common ones first, then
+        senses marked old, literary or dialect (大夫 dàifu before dàfū), then names."""
         entries = [e for e in self.dictionary.lookup(word) if len(e.pinyin.split()) == len(word)]
-        ordered = sorted(entries, key=lambda e: e.is_proper_noun or e.reference_only)
+        ordered = sorted(entries, key=lambda e: (e.is_proper_noun or e.reference_only, bool(_DATED.search(" ".join(e.definitions)))))
         out: dict[tuple[str, ...], None] = {}
         for entry in ordered:
             out.setdefault(tuple(normalise_numbered(s).lower() for s in entry.pinyin.split()), None)
