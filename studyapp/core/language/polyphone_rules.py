@@ -23,6 +23,8 @@ _DIGIT_RE = re.compile(r"[0-9０-９]")
 _PRONOUNS = {"我", "你", "他", "她", "它", "我们", "你们", "他们", "她们", "咱们", "大家", "您", "人", "谁", "自己"}
 _ADVERBS_BEFORE_MODAL = {"就", "还", "也", "都", "可", "总", "又", "才", "先", "非", "一定", "必须", "真", "却", "只", "那", "那就", "恐怕", "得"}
 _PUNCT = set("，。！？；：、,.!?;:…—")
+#: Things that get wet and dry: 衣服干了, 头发还没干.
+_DRY_THINGS = {"衣服", "头发", "衣裳", "被子", "毛巾", "油漆", "墙", "地面", "皮肤", "嘴唇", "眼泪", "袜子", "鞋", "床单", "水", "泥", "颜料", "墨", "墨水"}
 #: Word classes that make the next 地 adverbial (adjective, adverb, status word, idiom).
 _ADVERBIAL = ("a", "d", "z", "i")
 
@@ -120,11 +122,13 @@ def _de_adverbial(c: Context) -> bool:
 
 
 def _dei(c: Context) -> bool:
-    """得 as 'must': 我得走, 你就得去, 得花钱 (a subject or adverb before, a verb after)."""
+    """得 as 'must': 我得走, 你就得去, 现在得保持 (a subject, adverb or time before, a verb after)."""
     before, after = c.prev(), c.next()
     if not after or after[0] in _PUNCT or after in ("到", "了", "很", "太", "非常", "十分", "不", "多", "好", "越", "更", "挺"):
         return False
-    return before in _PRONOUNS or before in _ADVERBS_BEFORE_MODAL or not before or before[-1] in _PUNCT
+    if before in _PRONOUNS or before in _ADVERBS_BEFORE_MODAL or not before or before[-1] in _PUNCT:
+        return True
+    return c.prev_class() in ("r", "t", "d") and c.next_class() in ("v", "vn")
 
 
 def _zhao(c: Context) -> bool:
@@ -148,12 +152,14 @@ def _hai_before_object(c: Context) -> bool:
 
 
 def _gan1(c: Context) -> bool:
-    """干 'dry': 衣服干了, 头发还没干, 晒干, 很干 (not 干活, 干什么)."""
+    """干 'dry': 衣服干了, 头发还没干, 晒干, 很干 (not 干活, 不干了, 没干什么)."""
     if c.next() in ("净", "燥", "杯", "吗", "透", "脆"):
         return True
-    ends = c.ends_clause() or c.next() in ("了", "的", "啦", "呢")
-    dry_things = ("衣服", "头发", "衣裳", "被子", "毛巾", "油漆", "墙", "地面", "皮肤", "嘴唇", "眼泪")
-    return ends and (c.prev() in ("很", "太", "晒", "烤", "吹", "擦", "弄", "变", "快", "已经", "没", "还没", "没有", "未", "不") or c.prev() in dry_things)
+    if not (c.ends_clause() or c.next() in ("了", "的", "啦", "呢")):
+        return False
+    if c.prev() in ("很", "太", "晒", "烤", "吹", "擦", "弄", "变", "快", "已经", "未", "风"):
+        return True
+    return any(c.prev(n) in _DRY_THINGS for n in range(1, 5))
 
 
 def _zhuan4(c: Context) -> bool:
@@ -173,7 +179,7 @@ RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
     "地": [("de5", _de_after_adverb), ("de5", lambda c: c.prev_class() in _ADVERBIAL), ("di4", lambda c: c.next_class() in ("n", "f", "w", "p")), ("de5", _de_adverbial)],
     "着": [("zhao2", _zhao), ("zhuo2", lambda c: c.next() in ("手", "装", "陆", "眼", "重", "想", "色", "落")), ("zhe5", lambda c: c.prev_class() == "v")],
     "还": [("huan2", _hai_before_object), ("huan2", lambda c: c.prev() in ("不", "没", "没有", "要", "得", "该", "借", "偿", "归", "交") and (c.ends_clause() or c.next() in ("了", "呀", "啊", "吧", "呢", "给"))), ("huan2", lambda c: c.next() in ("我", "你", "他", "她", "他们", "人家") and (c.ends_clause() or c.next(2) in ("钱", "清白", "公道", "一个"))), ("hai2", lambda c: True)],
-    "率": [("shuai4", _next_starts("团队部军众兵师领先")), ("lü4", lambda c: len(c.prev()) >= 2 or c.ends_clause())],
+    "率": [("shuai4", _next_starts("团队部军众兵师领先")), ("lü4", lambda c: len(c.prev()) >= 2 and c.next_class() not in ("n", "nr", "vn", "m"))],
     "喔": [("o1", lambda c: c.ends_clause())],
     "卡": [("qia3", lambda c: c.next() in ("在", "住", "着", "了") or c.prev() in ("设", "关", "哨")), ("ka3", lambda c: True)],
     "行": [("hang2", lambda c: _counted(c) or c.prev() in ("银", "同", "外", "内", "本", "改", "排", "懂", "这一", "各"))],

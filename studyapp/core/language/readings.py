@@ -140,10 +140,10 @@ class PinyinReader:
         return plan
 
     def _plan_piece(self, plan: Plan, piece: str, at: int, context: Context) -> None:
-        options = self._word_readings(piece) if len(piece) > 1 else ()
+        options, common = self._word_readings(piece) if len(piece) > 1 else ((), 0)
         for k, char in enumerate(piece):
             word_reading = options[0][k] if options else None
-            ambiguous = len({o[k] for o in options}) > 1
+            ambiguous = len({o[k] for o in options[:common]}) > 1
             candidates = self.candidates(char)
             candidates += dict.fromkeys(o[k] for o in options if not any(same_reading(c, o[k]) for c in candidates))
             plan.syllables[at + k] = word_reading or candidates[0]
@@ -197,15 +197,19 @@ class PinyinReader:
                 seen.setdefault(normalise_numbered(syllables[0]).lower(), None)
         return tuple(seen) or ("",)
 
-    def _word_readings_uncached(self, word: str) -> tuple[tuple[str, ...], ...]:
-        """The word's readings, one syllable per character: common ones first, then
-        senses marked old, literary or dialect (大夫 dàifu before dàfū), then names."""
+    def _word_readings_uncached(self, word: str) -> tuple[tuple[tuple[str, ...], ...], int]:
+        """The word's readings, one syllable per character, and how many are common.
+
+        Common ones come first; then senses CC-CEDICT marks as old, literary or
+        dialect (大夫 dàifu, then dàfū 'senior official (imperial China)'), which
+        a reader of modern text rarely meets; then names.
+        """
         entries = [e for e in self.dictionary.lookup(word) if len(e.pinyin.split()) == len(word)]
-        ordered = sorted(entries, key=lambda e: (e.is_proper_noun or e.reference_only, bool(_DATED.search(" ".join(e.definitions)))))
-        out: dict[tuple[str, ...], None] = {}
-        for entry in ordered:
-            out.setdefault(tuple(normalise_numbered(s).lower() for s in entry.pinyin.split()), None)
-        return tuple(out)
+        ranked = sorted((e.is_proper_noun or e.reference_only, bool(_DATED.search(" ".join(e.definitions))), n) for n, e in enumerate(entries))
+        out: dict[tuple[str, ...], bool] = {}
+        for name, dated, n in ranked:
+            out.setdefault(tuple(normalise_numbered(s).lower() for s in entries[n].pinyin.split()), not (name or dated))
+        return tuple(out), sum(out.values()) or len(out)
 
 
 def apply_sandhi(tokens: Sequence[Token], readings: list[Reading]) -> None:
