@@ -9,23 +9,28 @@ Data (none of it is in the repository; pass the folders):
 * ``--extra DIR`` (repeatable): more sentences in the same format, e.g. the
   ``data/`` folder of whzikaros/g2pL (Apache-2.0; its ``train`` and ``dev``
   splits, never ``test``): web text, closer to everyday prose than CPP.
+  They are counted (context table, rule record, priors), not fitted.
 
 What is learned (reading_model.py explains how it is used):
 
 * ``Q``: CPP's label counts per character, the mix g2pM's network learned;
-* priors: for every polyphonic character, inside words and standing alone,
-  how often it takes each reading in all these sentences (running text, not
-  only the labelled character), estimated from the network's probabilities
-  by expectation-maximisation with ``Q`` divided out (Saerens et al. 2002);
-* the context table: each labelled character's reading, counted by
-  neighbour patterns (reading_model.context_patterns);
+* the context table: each labelled character's reading, counted by its
+  neighbour characters and the classes of the words either side;
+* the rule record: for each hand-written rule of a character standing
+  alone, how often its reading was right, and how often the rule named it,
+  rightly or wrongly;
+* priors: how often each character standing alone takes each reading in the
+  unlabelled rest of all these sentences, by EM over the whole model
+  (reading_priors.py);
 * the feature weights, one set inside words and one for characters standing
   alone, by a conditional-logit fit on the CPP dev training part and our
-  hand-marked ``tests/data/polyphones/dev.txt`` (conversational sentences CPP
-  lacks; ``test.txt`` stays held out), with 5-fold cross-validation (each
-  fold's context table is counted without that fold, and a CPP sentence's
-  prior is CPP's label mix without its own label). The cross-validated
-  accuracy on CPP dev is printed.
+  hand-marked ``tests/data/polyphones/dev.txt`` (conversational sentences,
+  each weighing OWN_WEIGHT CPP sentences; ``test.txt`` stays held out), with
+  5-fold cross-validation: each fold's table and rule record are counted
+  without that fold, and a CPP sentence's prior while fitting is CPP's label
+  mix without its own label (CPP picks sentences to show rare readings).
+  The cross-validated accuracy on CPP dev, read as shipped (running-text
+  priors), is printed.
 
 Run: ``python tools/build_reading_model.py --cpp g2pM/data --extra g2pL/data``
 (a few minutes). The output is deterministic for the same inputs.

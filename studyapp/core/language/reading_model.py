@@ -4,31 +4,37 @@ Each candidate reading ``r`` of a character gets a score, a weighted sum of
 six pieces of evidence; the highest score wins:
 
 1. g2pM's BiLSTM over the whole sentence (neural_readings.py), as
-   ``log P(r | sentence) - log Q(r)``: the network learned CPP's label
-   distribution ``Q`` (sentences picked to cover rare readings), which is
-   divided out so that the prior below can speak for the text at hand;
+   ``log P(r | sentence) - log Q(r)``: the network learned CPP's label mix
+   ``Q`` (sentences picked to show rare readings), which is divided out so
+   that the prior below speaks for running text;
 2. the reading of the CC-CEDICT word the character stands in, when that word
-   has one reading there (银行 -> háng);
-3. the same for a word with several readings (its first-ranked one);
-4. a context table counted from labelled sentences: for the same neighbour on
-   the left, on the right, two on either side or both, how much more often
-   the character took ``r`` there than it does in the table overall
-   (naive-Bayes log-likelihood ratios, smoothed);
+   has one common reading there (银行 -> háng; 大夫 -> dài, its other sense
+   being marked as of imperial China);
+3. the first-ranked reading of a word with several common ones;
+4. a context table counted from labelled sentences: for the same neighbour
+   characters, and the same classes of the words either side (word_classes.py),
+   how much more often the character took ``r`` there than it does in the
+   table overall (naive-Bayes log-likelihood ratios, smoothed);
 5. ``log prior(r)``: how often the character takes ``r`` standing alone in
    running text (inside a word, the word is the prior);
-6. whether a hand-written grammatical rule (polyphone_rules.py) names ``r``
-   (跑得很快 de, 我得走了 děi, 还钱 huán).
+6. a hand-written grammatical rule (polyphone_rules.py) that names ``r``
+   (跑得很快 de, 我得走了 děi, 还钱 huán), worth the log-likelihood ratio
+   measured for that rule and character on labelled sentences.
 
 A character inside a dictionary word and a character standing alone (a
-one-character token, or a piece of a name) are different problems — there
-the word says almost everything, here the grammar does — so each has its own
-weights. The weights, the table and the priors are learned by
-``tools/build_reading_model.py`` and stored as one gzipped text file,
-``resources/reading_model.tsv.gz``. Example, for 还 in 他还钱了 standing
-alone (weights neural 0.3, context 0.5, prior 1.0, rule 1.5)::
+one-character token, or a one-character piece of a token CC-CEDICT lacks)
+are different problems — there the word says almost everything, here the
+grammar does — so each has its own weights. Weights, table, priors and rule
+record are learned by ``tools/build_reading_model.py`` and stored as one
+gzipped text file, ``resources/reading_model.tsv.gz``. Example, 还 in
+他还钱了 standing alone (weights neural 0.29, context 0.49, prior 0.63,
+rule 1.75; the rule "还 before money or a debt" names huán)::
 
-    hai2:  0.3*(-0.9) + 0.5*(-1.0) + 1.0*log 0.9             = -0.88
-    huan2: 0.3*(+1.2) + 0.5*(+1.6) + 1.0*log 0.1 + 1.5*1     = +0.36   -> huan2
+    hai2:  0.29*(-0.01) + 0.49*(-2.79) + 0.63*(-0.01)              = -1.38
+    huan2: 0.29*(+0.06) + 0.49*(-0.74) + 0.63*(-5.09) + 1.75*6.76  = +8.27  -> huan2
+
+The network is the slow part; ``settled`` tells where it cannot change the
+answer, so that it runs only on the sentences where it can.
 """
 
 from __future__ import annotations

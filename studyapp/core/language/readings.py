@@ -6,9 +6,11 @@
 * A polyphonic character — alone, in a name, in a word the dictionary
   lacks, or even inside a dictionary word — is read by the learned reading
   model (reading_model.py): g2pM's sentence-level network, the word the
-  character stands in, a context table and running-text priors, weighted as
-  learned from labelled sentences. Where the model's reading is the word's
-  reading up to a neutral tone, the word's reading is kept.
+  character stands in, a context table, running-text priors and grammar
+  rules that see the neighbouring words (polyphone_rules.py), weighted as
+  learned from labelled sentences. The network runs only on sentences where
+  it could change a reading. Where the model's reading is the word's reading
+  up to a neutral tone, the word's reading is kept.
 * A word CC-CEDICT lacks is read through its breakdown into dictionary words.
 * Traditional text is read through its simplified shadow (same length).
 
