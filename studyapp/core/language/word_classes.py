@@ -1,7 +1,7 @@
 """Coarse word classes from jieba's lexicon: verb, adjective, adverb, name ...
 
 jieba's ``dict.txt`` tags each of its 349,000 words (``n`` noun, ``v`` verb,
-``a`` adjective, ``d`` adverb, ``z`` status word such as 慢慢, ``i`` idiom,
+``a`` adjective, ``d`` adverb, ``z`` status word such as 结结实实, ``i`` idiom,
 ``nr`` person name, ...). The segmenter takes person names from here; the
 reading model looks at the class of the words either side of a polyphonic
 character (地 after an adjective reads de, after a noun dì). Nouns are the
