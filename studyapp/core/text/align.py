@@ -9,7 +9,8 @@ A bead's cost adds
   English characters has about ``N(0.26 e, 0.27 e)`` ideographs (Latin
   letters and digits inside Chinese count 0.26 each);
 * shared numbers and Latin-script names (a bonus), numbers on both sides with
-  none shared (a penalty);
+  none shared (a penalty); numbers are compared as :mod:`studyapp.core.text.numerals`
+  writes them (九点 = 9:00, 340万 = 3.4 million);
 * headings against headings (bonus), against paragraphs (penalty), and never
   merged with another unit;
 * in *interleaved* documents (translation next to original), the distance
@@ -39,6 +40,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from studyapp.core.text.char_classes import count_han
+from studyapp.core.text.numerals import numbers_in
 
 #: Ideographs per English character, and the variance per English character.
 ZH_PER_EN_CHAR = 0.26
@@ -46,8 +48,6 @@ VARIANCE_PER_EN_CHAR = 0.27
 
 _PRIORS = {(1, 1): 0.89, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011}
 _EMPTY: frozenset[str] = frozenset()
-_DIGIT_RE = re.compile(r"\d")
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z'’\-]+")
 _ZH_LATIN_DIGIT_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+")
 _ZH_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
@@ -88,7 +88,7 @@ class Item:
                 self._names = frozenset()
         else:
             self.length = float(len(text))
-        self.numbers = frozenset(n.replace(",", "") for n in _NUMBER_RE.findall(text)) if _DIGIT_RE.search(text) else _EMPTY
+        self.numbers = numbers_in(text)
 
     @property
     def names(self) -> frozenset[str]:
@@ -421,7 +421,43 @@ def align_units(units: Sequence, lexical: Lexical | None = None) -> list[Aligned
         return Item(u.text, u.lang, u.heading_like, position=k, block=u.block, listing=u.kind == "list")
 
     beads = align([item(k) for k in en_idx], [item(k) for k in zh_idx], interleaved=interleaved, lexical=lexical)
-    out = [AlignedBead(tuple(en_idx[i] for i in e), tuple(zh_idx[j] for j in z)) for e, z in beads]
-    out += [AlignedBead((k,), ()) for k, u in enumerate(units) if not u.lang]
-    out.sort(key=lambda b: min(b.english + b.chinese))
-    return out
+    chain = [AlignedBead(tuple(en_idx[i] for i in e), tuple(zh_idx[j] for j in z)) for e, z in beads]
+    return document_order(chain, [k for k, u in enumerate(units) if not u.lang])
+
+
+def document_order(chain: list[AlignedBead], alone: list[int]) -> list[AlignedBead]:
+    """The beads of a monotone chain in reading order, with the units ``alone``
+    (code, text in neither language) at their places.
+
+    Each language keeps its file order, always: only neighbouring beads of one
+    language each (an untranslated English paragraph, a Chinese note) are put
+    in file order among themselves. Example: units 0 "a." (en), 1 "一一。"
+    and 2 "一。" (zh), where "a." pairs with "一。", read 一一。 first::
+
+        >>> document_order([AlignedBead((), (1,)), AlignedBead((0,), (2,))], [])
+        [AlignedBead(english=(), chinese=(1,)), AlignedBead(english=(0,), chinese=(2,))]
+    """
+    ordered: list[AlignedBead] = []
+    run: list[AlignedBead] = []
+    for bead in chain:
+        if bead.english and bead.chinese:
+            ordered += _in_file_order(run)
+            ordered.append(bead)
+            run = []
+        else:
+            run.append(bead)
+    ordered += _in_file_order(run)
+    for k in sorted(alone, reverse=True):
+        at = next((n for n, b in enumerate(ordered) if min(b.english + b.chinese) > k), len(ordered))
+        ordered.insert(at, AlignedBead((k,), ()))
+    return ordered
+
+
+def _in_file_order(run: list[AlignedBead]) -> list[AlignedBead]:
+    """One-language beads merged by position, each language's order kept."""
+    english = [b for b in run if b.english]
+    chinese = [b for b in run if b.chinese]
+    out = []
+    while english and chinese:
+        out.append((english if english[0].english[0] < chinese[0].chinese[0] else chinese).pop(0))
+    return out + english + chinese
