@@ -25,7 +25,9 @@ _ZH_OPENING_QUOTES = "“‘「『"
 _CLOSING_QUOTES = "”’」』\"'"
 # What follows a quoted Chinese sentence that it belongs to: 他问。 / 她笑着说。
 _ZH_ATTRIBUTION_RE = re.compile(r"[^“‘「『。！？!?…\n]{1,12}[。！？!?…]")
+# After a closing quote: "... and laughed", or a short "I asked." when the quote opened the sentence.
 _EN_CONTINUES_RE = re.compile(r"\s+[a-z]")
+_EN_I_ATTRIBUTION_RE = re.compile(r"\s+I(?: [a-z]+){1,3}[.!?]")
 
 
 def sentence_spans(text: str, lang: str = "zh") -> list[tuple[int, int]]:
@@ -51,7 +53,12 @@ def _ends_sentence(text: str, start: int, match: re.Match[str], lang: str) -> bo
     if lang == "en":
         if _is_abbreviation(text, match.start()):
             return False
-        return not (quoted and _EN_CONTINUES_RE.match(text, match.end()))
+        if not quoted:
+            return True
+        if _EN_CONTINUES_RE.match(text, match.end()):
+            return False
+        opened = text[start:match.start()].lstrip()[:1]
+        return not (opened in "\"“‘'" and opened and _EN_I_ATTRIBUTION_RE.match(text, match.end()))
     if not quoted or match.group(0)[0] == "…":
         return True
     opened = text[start:match.start()].lstrip()[:1]
