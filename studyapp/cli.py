@@ -114,12 +114,11 @@ def _open(args: argparse.Namespace):
     from studyapp.core.text.importers import open_document
 
     if getattr(args, "chinese_file", None):
-        from studyapp.core.text.importers.two_files import open_two_files
         from studyapp.core.language.engine import Language
-        from studyapp.core.links.word_links import WordLinker
+        from studyapp.core.links.lexicon import DictionaryGlossary
+        from studyapp.core.text.importers.two_files import open_two_files
 
-        linker = WordLinker(Language())
-        return open_two_files(args.file, args.chinese_file, lexical=lambda en, zh: linker.overlap(zh, en))
+        return open_two_files(args.file, args.chinese_file, DictionaryGlossary(Language().dictionary))
     return open_document(args.file)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from studyapp.core.links.lexicon import DictionaryGlossary
 from studyapp.core.text.importers.two_files import open_two_files
 from studyapp.core.links.english_lemmas import lemmas
 from studyapp.core.links.word_links import WordLinker, rank_senses, skeleton
@@ -66,7 +67,7 @@ def test_two_file_import_aligns_paragraphs(tmp_path: Path, linker) -> None:
         "# The Market\n\nThe market opens at seven in the morning.\n\nA short note that nobody translated.\n\n"
         "Fish sellers arrive first and leave before noon.\n", encoding="utf-8")
     (tmp_path / "zh.md").write_text("# 市场\n\n市场早上七点开门。\n\n鱼贩最先到，中午前就离开。\n", encoding="utf-8")
-    document = open_two_files(tmp_path / "en.md", tmp_path / "zh.md", lexical=lambda en, zh: linker.overlap(zh, en))
+    document = open_two_files(tmp_path / "en.md", tmp_path / "zh.md", DictionaryGlossary(linker.dictionary))
     assert document.pairs() == [
         ("The Market", "市场"),
         ("The market opens at seven in the morning.", "市场早上七点开门。"),

@@ -1,10 +1,17 @@
 """Two monolingual files (an English text and its Chinese translation) -> Document.
 
-Each file is cut into units as a bilingual file would be; the two sequences
-are aligned by paragraph (not interleaved: no closeness in the file to go
-by), with the dictionary-overlap score when a ``lexical`` scorer is given —
-it matters most here. Units in the "wrong" language (an English title inside
-the Chinese file) stay on the side of the file they came from.
+Each file is cut into units as a bilingual file would be — paragraphs, or
+lines when the file has no blank lines at all (the one-sentence-per-line
+format of parallel corpora). The two sequences are aligned with
+:func:`studyapp.core.text.bitext.align_bitext`: lengths, numbers, question
+and exclamation marks, headings, and the dictionary and the names of the
+text when a ``glossary`` is given (it matters most here). Units in the
+"wrong" language (an English title inside the Chinese file) stay on the side
+of the file they came from. Example::
+
+    >>> document = open_two_files("chapter.en", "chapter.zh", DictionaryGlossary(dictionary))  # doctest: +SKIP
+    >>> document.pairs()[0]                                                                  # doctest: +SKIP
+    ('At twenty-one, I was placed in a production team.', '我二十一岁时，正在云南插队。')
 """
 
 from __future__ import annotations
@@ -12,29 +19,36 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from studyapp.core.text.align import AlignedBead, Item, Lexical, align
-from studyapp.core.text.document import Document
 from studyapp.core.errors import DocumentError
-from studyapp.core.text.importers.bilingual_text import block_from_bead, parse_units
-from studyapp.core.text.importers.textfile import read_text
+from studyapp.core.text.align import AlignedBead
+from studyapp.core.text.bitext import align_bitext
+from studyapp.core.text.bitext_units import BitextUnits, Glossary
 from studyapp.core.text.char_classes import count_han, count_latin
+from studyapp.core.text.document import Document
+from studyapp.core.text.importers.bilingual_text import Unit, block_from_bead, has_blank_lines, parse_units
+from studyapp.core.text.importers.textfile import read_text
 
 
-def open_two_files(english_path: str | Path, chinese_path: str | Path, lexical: Lexical | None = None) -> Document:
-    # Each file's text counts as its language (a date line, a Chinese name in the English).
-    english = [replace(u, lang="en") for u in parse_units(read_text(english_path).text) if u.kind != "code" and u.text]
-    chinese = [replace(u, lang="zh") for u in parse_units(read_text(chinese_path).text) if u.kind != "code" and u.text]
+def open_two_files(english_path: str | Path, chinese_path: str | Path, glossary: Glossary | None = None) -> Document:
+    english, en_headings = file_units(read_text(english_path).text, "en")
+    chinese, zh_headings = file_units(read_text(chinese_path).text, "zh")
     if not any(count_latin(u.text) for u in english):
         raise DocumentError(f"No English text found in {english_path}")
     if not any(count_han(u.text) for u in chinese):
         raise DocumentError(f"No Chinese text found in {chinese_path}")
-    beads = align(
-        [Item(u.text, "en", u.heading_like, listing=u.kind == "list") for u in english],
-        [Item(u.text, "zh", u.heading_like, listing=u.kind == "list") for u in chinese],
-        lexical=lexical,
-    )
+    builder = BitextUnits(glossary)
+    zh_units, en_units = builder.build([u.text for u in chinese], [u.text for u in english], zh_headings, en_headings)
+    beads = align_bitext(zh_units, en_units, builder.translations)
     units = english + chinese  # one list, as the bilingual importer builds blocks from
-    blocks = tuple(block_from_bead(units, AlignedBead(es, tuple(len(english) + j for j in zs))) for es, zs in beads)
+    blocks = tuple(block_from_bead(units, AlignedBead(es, tuple(len(english) + j for j in zs))) for zs, es in beads)
     title = next((b.chinese.text if b.chinese else b.english.text for b in blocks if b.is_heading), Path(chinese_path).stem)
     return Document(title, blocks, path=str(chinese_path))
 
+
+def file_units(text: str, lang: str) -> tuple[list[Unit], list[bool]]:
+    """The units of one monolingual file, each counted as the file's language (a
+    date line, a Chinese name in the English), and which are headings. In a file
+    of lines only marked headings (``#``) count: a short line is a short sentence."""
+    by_line = not has_blank_lines(text)
+    units = [replace(u, lang=lang) for u in parse_units(text, lines_are_blocks=by_line) if u.kind != "code" and u.text]
+    return units, [u.kind == "heading" or (u.heading_like and not by_line) for u in units]
