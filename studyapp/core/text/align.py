@@ -161,7 +161,7 @@ def _search(
     lo[i0], hi[i1] = j0, j1
     skip = scorer.priors[(1, 0)]
     inf = math.inf
-    bead = scorer.cost
+    bead, one_to_one = scorer.cost, scorer.cost_1_1
     cost: dict[int, list[float]] = {}
     back: dict[int, list[int]] = {}
     for i in range(i0, i1 + 1):
@@ -183,20 +183,20 @@ def _search(
                 if lo_p <= j <= hi_p and prev[j - lo_p] + skip < best:  # 1-0
                     best, move = prev[j - lo_p] + skip, 1
                 if lo_p < j <= hi_p + 1 and prev[j - 1 - lo_p] < inf:  # 1-1
-                    total = prev[j - 1 - lo_p] + bead(i - 1, i, j - 1, j)
+                    total = prev[j - 1 - lo_p] + one_to_one(i - 1, j - 1)
                     if total < best:
                         best, move = total, 0
                 if lo_p + 1 < j <= hi_p + 2 and prev[j - 2 - lo_p] < inf:  # 1-2
-                    total = prev[j - 2 - lo_p] + bead(i - 1, i, j - 2, j)
+                    total = prev[j - 2 - lo_p] + bead(i - 1, i, j - 2, j, best - prev[j - 2 - lo_p])
                     if total < best:
                         best, move = total, 4
             if prev2 is not None:
                 if lo_p2 < j <= hi_p2 + 1 and prev2[j - 1 - lo_p2] < inf:  # 2-1
-                    total = prev2[j - 1 - lo_p2] + bead(i - 2, i, j - 1, j)
+                    total = prev2[j - 1 - lo_p2] + bead(i - 2, i, j - 1, j, best - prev2[j - 1 - lo_p2])
                     if total < best:
                         best, move = total, 3
                 if allow_2_2 and lo_p2 + 1 < j <= hi_p2 + 2 and prev2[j - 2 - lo_p2] < inf:  # 2-2
-                    total = prev2[j - 2 - lo_p2] + bead(i - 2, i, j - 2, j)
+                    total = prev2[j - 2 - lo_p2] + bead(i - 2, i, j - 2, j, best - prev2[j - 2 - lo_p2])
                     if total < best:
                         best, move = total, 5
             row[j - lo_i] = best
@@ -268,6 +268,11 @@ class _BeadScorer:
         self.block_zh = [z.block for z in chinese]
         self.list_en = [e.listing for e in english]
         self.list_zh = [z.listing for z in chinese]
+        # For bounding merged beads (which join two units at most on a side).
+        self.num_en = [bool(e.numbers) for e in english]
+        self.num_zh = [bool(z.numbers) for z in chinese]
+        self.names_zh = [bool(z.names) for z in chinese]
+        self.base_bonus = (1.5 if interleaved else 0.0) + (3.0 if lexical is not None else 0.0)
         #: Per English unit, the order its neighbours were translated in:
         #: +1 English first, -1 Chinese first, 0 unknown. Set between passes.
         self.expected: list[int] = []
@@ -300,16 +305,19 @@ class _BeadScorer:
         want = self.expected[i]
         return 2.5 if (want == 1 and chinese_first) or (want == -1 and english_first) else 0.0
 
-    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+    def cost(self, i0: int, i1: int, j0: int, j1: int, bound: float = math.inf) -> float:
+        """The bead's cost; ``math.inf`` if it cannot come under ``bound``."""
         n_e, n_z = i1 - i0, j1 - j0
         if not n_e or not n_z:
             return self.priors[(n_e, n_z)]
         if n_e == 1 and n_z == 1:
-            return self._cost_1_1(i0, j0)
+            return self.cost_1_1(i0, j0)
         cost = self.priors[(n_e, n_z)]
         cost += self._length(self.cum_en[i1] - self.cum_en[i0], self.cum_zh[j1] - self.cum_zh[j0])
         if cost > _HOPELESS:
             return cost
+        if cost - self._best_bonus(i0, i1, j0, j1) >= bound:
+            return math.inf
         if any(self.head_en[i0:i1]) or any(self.head_zh[j0:j1]):
             cost += 8.0  # headings are never merged
         if len(set(self.list_en[i0:i1] + self.list_zh[j0:j1])) > 1:
@@ -319,7 +327,16 @@ class _BeadScorer:
             cost += self._distance(i0, i1, j0, j1)
         return cost + self._evidence(i0, i1, j0, j1)
 
-    def _cost_1_1(self, i: int, j: int) -> float:
+    def _best_bonus(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """The most the rest of a merged bead's cost can take off (all evidence shared)."""
+        bonus = self.base_bonus
+        if self.num_en[i0] + self.num_en[i1 - 1] and self.num_zh[j0] + self.num_zh[j1 - 1]:
+            bonus += 3.2
+        if self.names_zh[j0] + self.names_zh[j1 - 1]:
+            bonus += 3.0
+        return bonus
+
+    def cost_1_1(self, i: int, j: int) -> float:
         """The common case, kept free of slicing and set unions."""
         le = self.len_en[i]
         le = le if le > 1.0 else 1.0

@@ -23,6 +23,7 @@ text they are mostly not numbers (一起, 一样, "one day"). Example::
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -80,7 +81,10 @@ _EN_PATTERN = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RE = re.compile(r"\d")
-_ZH_NUMERAL_RE = re.compile(f"[{_ZH_NUMERAL}点月]")  # 7 点 and 3月 are times and dates with digits
+_LATIN_RE = re.compile(r"[A-Za-z]")
+# Text worth reading for Chinese numbers: 一, 二 and 两 alone are not collected; 7 点 and 3月 are.
+_ZH_WORTH_RE = re.compile(r"[零〇三四五六七八九十百千万亿]|[一二两][点月时]|\d ?[点月]")
+_ZH_RUN_RE = re.compile(rf"(?:{_DIGITS} ?)?[{_ZH_NUMERAL}]+|{_DIGITS} ?(?=[点月])")
 #: English words that make a text worth parsing for numbers (one and two alone are not collected).
 _TRIGGERS = frozenset(w for w in (*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, *_EN_SCALES) if w not in ("zero", "one", "two"))
 _TO_SPACES = str.maketrans({c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~’“”"})
@@ -89,17 +93,41 @@ _TO_SPACES = str.maketrans({c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~�
 def numbers_in(text: str) -> frozenset[str]:
     """Canonical numbers, times and dates in ``text`` (either language, or both)."""
     found: set[str] = set()
-    if _ZH_NUMERAL_RE.search(text):
-        spans = []
-        for match in _ZH_PATTERN.finditer(text):
-            _collect_chinese(match, found)
-            spans.append(match.span())
-        for start, end in reversed(spans):  # digits inside 3月5日 are not numbers of their own
+    if text.isascii() or not _ZH_WORTH_RE.search(text):
+        pass  # no Chinese numerals but 一, 二 and 两 on their own
+    elif "点" not in text and "月" not in text and "百分之" not in text and not _DIGIT_RE.search(text):
+        found.update(filter(None, map(_chinese_amount, _ZH_RUN_RE.findall(text))))  # the common case
+    else:
+        blanked = []
+        for run in _ZH_RUN_RE.finditer(text):
+            start, end = run.span()
+            percent = text[max(0, start - 3) : start] == "百分之"
+            whole = _ZH_PATTERN.match(text, start - 3 if percent else start) if percent or text[end : end + 1] in "点月" else None
+            if whole is not None and whole.group("zh") is None:  # a date, a time, a percentage
+                _collect_chinese(whole, found)
+                start, end = whole.span()
+            else:
+                amount = _chinese_amount(run.group(0).replace(" ", ""))
+                if amount:
+                    found.add(amount)
+            if any(c.isdigit() for c in text[start:end]):
+                blanked.append((start, end))
+        for start, end in reversed(blanked):  # digits inside 3月5日 are not numbers of their own
             text = text[:start] + " " * (end - start) + text[end:]
-    if _DIGIT_RE.search(text) or not _TRIGGERS.isdisjoint(text.lower().translate(_TO_SPACES).split()):
+    if _DIGIT_RE.search(text) or (_LATIN_RE.search(text) and not _TRIGGERS.isdisjoint(text.lower().translate(_TO_SPACES).split())):
         for match in _EN_PATTERN.finditer(text):
             _collect_english(match, found)
     return frozenset(found) if found else _EMPTY
+
+
+@functools.lru_cache(maxsize=4096)
+def _chinese_amount(raw: str) -> str | None:
+    """The canonical number of a run of Chinese numerals (and digits), or None
+    for 一, 二 and 两 on their own (mostly not numbers: 一起, 一样)."""
+    value = chinese_number(raw)
+    if value is None or not (value >= 3 or raw[0].isdigit() or any(c in _ZH_UNITS or c in _ZH_SCALES for c in raw)):
+        return None
+    return _canonical(value)
 
 
 def _canonical(value: Decimal | int) -> str:
@@ -131,10 +159,9 @@ def _collect_chinese(match: re.Match[str], found: set[str]) -> None:
         if value is not None:
             found.add(_canonical(value))
     else:
-        raw = match.group("zh")
-        value = chinese_number(raw)
-        if value is not None and (value >= 3 or raw[0].isdigit() or any(c in _ZH_UNITS or c in _ZH_SCALES for c in raw)):
-            found.add(_canonical(value))
+        amount = _chinese_amount(match.group("zh"))
+        if amount:
+            found.add(amount)
 
 
 def chinese_number(text: str) -> Decimal | None:
