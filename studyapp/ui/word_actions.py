@@ -24,19 +24,33 @@ def word_data(result: LookupResult, reading: list[str] | None, converter=None) -
     return WordData(result.query, traditional, " ".join(reading or []), definitions, result.hsk)
 
 
-def word_context(document: Document, block_index: int, start: int, annotation=None) -> Context:
-    """The Chinese sentence around ``start`` in a block, its reading, and the block's English."""
+def word_context(document: Document, block_index: int, start: int, annotation=None, sentences=None) -> Context:
+    """The Chinese sentence around ``start`` in a block, its reading, and its English:
+    the English sentence(s) aligned with it (``sentences``: the pair's
+    ``(english span, chinese span)`` beads), with the whole English paragraph as
+    wider context. Without an alignment the paragraph is the translation."""
     block = document.blocks[block_index]
     text = block.chinese.text if block.chinese else ""
     a, b = sentence_span(text, start, "zh")
     reading = ""
     if annotation is not None:
         reading = " ".join(s for t, r in zip(annotation.tokens, annotation.readings) if r and a <= t.start < b for s in r)
+    paragraph = block.english.text if block.english else ""
     return Context(
         sentence_pinyin=reading,
         sentence=text[a:b],
-        translation=block.english.text if block.english else "",
+        translation=sentence_translation(paragraph, start, sentences),
         document_title=document.title,
         document_path=document.path or "",
         position=block_index,
+        paragraph=paragraph,
     )
+
+
+def sentence_translation(english: str, start: int, sentences) -> str:
+    """The English aligned with the Chinese sentence bead containing offset ``start``:
+    "" when that bead has no English, the whole paragraph when nothing was aligned."""
+    for en_span, zh_span in sentences or ():
+        if zh_span and zh_span[0] <= start < zh_span[1]:
+            return english[en_span[0] : en_span[1]] if en_span else ""
+    return english

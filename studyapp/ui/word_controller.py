@@ -184,7 +184,9 @@ class WordController(QObject):
         if status != "new":
             data = type(data)(**{**data.__dict__, "status": status})
         try:
-            record = self.vocabulary.save(data, word_context(document, ref.block, token.start, annotation))
+            found = self.pair_links(ref.block)  # the sentences of the pair, aligned
+            context = word_context(document, ref.block, token.start, annotation, found.sentences if found else None)
+            record = self.vocabulary.save(data, context)
             if status != "new" and record.status != status:
                 record = self.vocabulary.update(record.id, status=status)
         except StudyappError as exc:

@@ -219,7 +219,7 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch) -> None:
     with pytest.raises(DatabaseError, match="0099_broken"):
         VocabularyStore.open(copy)
     with sqlite3.connect(copy) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == real[-1][0]  # the last real migration
         assert "x" not in [row[1] for row in db.execute("PRAGMA table_info(word)")]
 
 
@@ -284,3 +284,28 @@ def test_checked_in_schema_2_database_opens_with_its_words(tmp_path: Path) -> No
     bank = store.find("银行")[0]
     assert bank.contexts[0].sentence_pinyin == "wo3 qu4 yin2 hang2 qu3 qian2"
     assert store.find("长")[0].status == "learning"
+
+
+def test_schema_2_contexts_keep_their_paragraph_as_wider_context(tmp_path: Path) -> None:
+    copy = tmp_path / "v2.sqlite3"
+    shutil.copy(DATA / "schema-0002.sqlite3", copy)
+    with sqlite3.connect(copy) as old:
+        before = dict(old.execute("SELECT sentence, translation FROM context").fetchall())
+    store = VocabularyStore.open(copy)
+    contexts = [c for r in store.words() for c in r.contexts]
+    assert contexts and all(c.paragraph == c.translation == before[c.sentence] for c in contexts)
+
+
+def test_checked_in_schema_3_database_opens_with_sentence_translations(tmp_path: Path) -> None:
+    copy = tmp_path / "v3.sqlite3"
+    shutil.copy(DATA / "schema-0003.sqlite3", copy)
+    store = VocabularyStore.open(copy)
+    context = store.find("银行")[0].contexts[0]
+    assert context.translation == "I went to the bank."
+    assert context.paragraph == "I went to the bank. It was closed, so I went home."
+    assert store.find("长")[0].status == "learning"
+
+
+def test_a_context_keeps_its_sentence_translation_and_its_paragraph(store: VocabularyStore) -> None:
+    record = store.save(BANK, Context("我去银行。", "I went to the bank.", paragraph="I went to the bank. It was closed."))
+    assert (record.contexts[0].translation, record.contexts[0].paragraph) == ("I went to the bank.", "I went to the bank. It was closed.")
