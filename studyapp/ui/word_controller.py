@@ -165,8 +165,13 @@ class WordController(QObject):
         english = self.reader.document.blocks[block].english.text
         word = next((w for w, a, b in english_words(english) if a <= offset < b), "")
         if word:
-            entries = tuple(entry_view(self.language.dictionary, e, follow=False) for e in self.language.dictionary.reverse(word))
-            self.reverse_looked_up.emit(LookupResult(word, entries))
+            dictionary = self.language.dictionary
+            # Words of the aligned Chinese sentence that translate it come first (threats -> 威胁).
+            span = found.chinese_sentence_of(offset) if found else None
+            here = [t.text for t in annotation.tokens if t.is_chinese and span[0] <= t.start < span[1]] if span and annotation else []
+            first = [e for w in self._linker.translations_in(word, here) for e in dictionary.lookup(w)] if here and self._linker else []
+            rest = [e for e in dictionary.reverse(word) if e not in first]
+            self.reverse_looked_up.emit(LookupResult(word, tuple(entry_view(dictionary, e, follow=False) for e in first + rest)))
 
     def escape(self) -> None:
         self.reader.set_link(None)

@@ -40,3 +40,17 @@ def test_saved_word_exports_its_english_sentence_as_the_translation(qtbot, open_
         assert note["Translation"] == CAPITAL_SENTENCE
     finally:
         collection.close()
+
+
+def test_reverse_lookup_puts_the_words_of_the_aligned_sentence_first(qtbot, open_sample, seed_path: Path) -> None:
+    window = open_sample()
+    assert window.open_path(seed_path)
+    index = next(i for i, b in enumerate(window.reader.document.blocks) if b.english and "security threats" in b.english.text)
+    window.reader.scroll_to_block(index)
+    qtbot.waitUntil(lambda: window.reader.annotation(index) is not None, timeout=60000)
+    english = window.reader.document.blocks[index].english.text
+    with qtbot.waitSignal(window.words.reverse_looked_up) as shown:
+        window.words.english_clicked(index, english.index("threats"))
+    result = shown.args[0]
+    assert result.query == "threats" and result.entries[0].simplified == "威胁"
+    assert window.panel.word_label.text() == "threats"

@@ -20,9 +20,8 @@ import functools
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from studyapp.core.links.english_lemmas import DEMONYMS, IRREGULAR
+from studyapp.core.links.english_lemmas import DEMONYMS, IRREGULAR, STOPWORDS
 from studyapp.core.links.pinyin_names import PinyinNames, Readings, character_readings
-from studyapp.core.links.word_links import STOPWORDS
 from studyapp.core.text.char_classes import HAN_PATTERN
 
 if TYPE_CHECKING:
