@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from studyapp.core.text.char_classes import count_han
+from studyapp.core.text.dialogue import speaker_label, speaker_map
 from studyapp.core.text.numerals import numbers_in
 
 #: Ideographs per English character, and the variance per English character.
@@ -71,7 +72,7 @@ class Item:
     this one and has Latin words of its own (rare), to keep books fast.
     """
 
-    __slots__ = ("text", "lang", "heading", "position", "listing", "block", "length", "numbers", "_names")
+    __slots__ = ("text", "lang", "heading", "position", "listing", "block", "length", "numbers", "speaker", "_names")
 
     def __init__(
         self, text: str, lang: str = "en", heading: bool = False, position: int = 0, block: int = -1, listing: bool = False
@@ -89,6 +90,7 @@ class Item:
         else:
             self.length = float(len(text))
         self.numbers = numbers_in(text)
+        self.speaker = speaker_label(text) if ":" in text[:24] or "：" in text[:8] else ""
 
     @property
     def names(self) -> frozenset[str]:
@@ -268,6 +270,10 @@ class _BeadScorer:
         self.block_zh = [z.block for z in chinese]
         self.list_en = [e.listing for e in english]
         self.list_zh = [z.listing for z in chinese]
+        # Dialogue: which English speaker label is which Chinese one, from the lines standing together.
+        self.speakers = _neighbour_speakers(english, chinese) if interleaved else {}
+        self.speaker_en = [e.speaker for e in english]
+        self.speaker_zh = [z.speaker for z in chinese]
         # For bounding merged beads (which join two units at most on a side).
         self.num_en = [bool(e.numbers) for e in english]
         self.num_zh = [bool(z.numbers) for z in chinese]
@@ -322,14 +328,26 @@ class _BeadScorer:
             cost += 8.0  # headings are never merged
         if len(set(self.list_en[i0:i1] + self.list_zh[j0:j1])) > 1:
             cost += 6.0  # nor lists with paragraphs
+        if self.speakers:
+            cost += self._speaker_cost(i0, i1, j0, j1)
         cost += self._direction(i0, j0, self.pos_en[i1 - 1] < self.pos_zh[j0], self.pos_zh[j1 - 1] < self.pos_en[i0])
         if self.interleaved:
             cost += self._distance(i0, i1, j0, j1)
         return cost + self._evidence(i0, i1, j0, j1)
 
+    def _speaker_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Lines of one speaker may merge; lines of two may not, nor speakers that do not match."""
+        english = {s for s in self.speaker_en[i0:i1] if s}
+        chinese = {s for s in self.speaker_zh[j0:j1] if s}
+        if len(english) > 1 or len(chinese) > 1:
+            return 6.0
+        if english and chinese and next(iter(english)) in self.speakers:
+            return -1.0 if self.speakers[next(iter(english))] in chinese else 4.0
+        return 0.0
+
     def _best_bonus(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """The most the rest of a merged bead's cost can take off (all evidence shared)."""
-        bonus = self.base_bonus
+        bonus = self.base_bonus + (1.0 if self.speakers else 0.0)
         if self.num_en[i0] + self.num_en[i1 - 1] and self.num_zh[j0] + self.num_zh[j1 - 1]:
             bonus += 3.2
         if self.names_zh[j0] + self.names_zh[j1 - 1]:
@@ -357,6 +375,8 @@ class _BeadScorer:
                 if gap > 0:
                     cost += 1.5 * gap if gap < 6 else 9.0
         e, z = self.en[i], self.zh[j]
+        if e.speaker in self.speakers and z.speaker:
+            cost += -1.0 if self.speakers[e.speaker] == z.speaker else 4.0
         if e.numbers or z.numbers:
             cost += _number_cost(e.numbers, z.numbers)
         if z.names:
@@ -397,6 +417,15 @@ class _BeadScorer:
             zh_text = "".join(z.text for z in zs)
             cost -= 3.0 * (self.lexical(en_text, zh_text) - 0.15)
         return cost
+
+
+def _neighbour_speakers(english: Sequence[Item], chinese: Sequence[Item]) -> dict[str, str]:
+    """English speaker label -> Chinese label, from labelled lines next to each other in the file."""
+    labelled = {z.position: z.speaker for z in chinese if z.speaker}
+    if not labelled:
+        return {}
+    pairs = [(e.speaker, labelled[p]) for e in english if e.speaker for p in (e.position - 1, e.position + 1) if p in labelled]
+    return speaker_map(pairs)
 
 
 def _number_cost(english: frozenset[str], chinese: frozenset[str]) -> float:

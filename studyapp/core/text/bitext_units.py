@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Protocol, Sequence
 
-from studyapp.core.text.char_classes import HAN_PATTERN, count_han, count_latin
+from studyapp.core.text.char_classes import count_han, count_latin
+from studyapp.core.text.dialogue import EN_LABEL_RE, ZH_LABEL_RE
 from studyapp.core.text.numerals import numbers_in
 
 #: Chinese length of a Latin letter or digit inside Chinese text (as in align.py).
@@ -30,10 +31,7 @@ ZH_PER_LATIN = 0.26
 #: Keys of numbers ("#21") and names ("@qingyang") count more and are never
 #: learnt; speaker labels ("$lin") count more and may be learnt.
 HEAVY_FIRST = "#@$"
-# "Lin: ...", "Mrs Fang: ..." and "林晓：..." at the start of a line of dialogue.
-_EN_LABEL_RE = re.compile(r"^\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s*:\s")
 _LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
-_ZH_LABEL_RE = re.compile(r"^\s*(" + HAN_PATTERN + r"(?:" + HAN_PATTERN + r"|·){0,5})\s*[：:]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +93,8 @@ class BitextUnits:
 
     def _speaker_keys(self, chinese: Sequence[str], english: Sequence[str]) -> dict[str, tuple[str, ...]]:
         """Chinese speaker label -> the keys of the English labels it names."""
-        en_labels = {m.group(1) for text in english if (m := _EN_LABEL_RE.match(text))}
-        zh_labels = {m.group(1) for text in chinese if (m := _ZH_LABEL_RE.match(text))}
+        en_labels = {m.group(1) for text in english if (m := EN_LABEL_RE.match(text))}
+        zh_labels = {m.group(1) for text in chinese if (m := ZH_LABEL_RE.match(text))}
         if not en_labels or not zh_labels:
             return {}
         same = self.glossary.same_speaker if self.glossary is not None else (lambda zh, en: False)
@@ -107,7 +105,7 @@ class BitextUnits:
         numbers = numbers_in(text)
         if numbers:
             words += ["#" + n for n in sorted(numbers)]
-        if self._speakers and (label := _EN_LABEL_RE.match(text)):
+        if self._speakers and (label := EN_LABEL_RE.match(text)):
             words.append("$" + label.group(1).lower())
         keys = self.keys
         ids = tuple([keys.setdefault(w, len(keys)) for w in words])
@@ -119,7 +117,7 @@ class BitextUnits:
         numbers = numbers_in(text)
         if numbers:
             words += ["#" + n for n in sorted(numbers)]
-        if self._speakers and (label := _ZH_LABEL_RE.match(text)):
+        if self._speakers and (label := ZH_LABEL_RE.match(text)):
             words.append("$" + label.group(1))
         terms, new = self.terms, self._new_term
         ids = tuple([terms[w] if w in terms else new(w) for w in words])
