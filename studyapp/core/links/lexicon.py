@@ -98,6 +98,7 @@ class DictionaryGlossary:
         self._words: dict[str, set[str]] = {}
         self._names: PinyinNames | None = None
         self._readings: Readings | None = None
+        self._english: dict[str, str] = {}  # English word -> its key ("" for none)
 
     def prepare(self, chinese: Sequence[str], english: Sequence[str]) -> None:
         if self._headwords is None:
@@ -110,27 +111,36 @@ class DictionaryGlossary:
         if self._readings is None:
             self._readings = character_readings(self.dictionary.character_readings())
         self._names = PinyinNames(english, self._readings, chinese)
+        self._english = {}
 
     def english_keys(self, text: str) -> list[str]:
-        names = self._names
-        if names is None or not names.names:
-            return content_keys(text)
-        out = []
+        """Keys of the content words, names ("@name") after them."""
+        cache = self._english
+        out, names = [], []
         for word in _WORD_RE.findall(text):
-            name = names.key_of(word) if word[0].isupper() else None
-            if name is not None:
-                out.append("@" + name)
-            elif (word.lower() not in STOPWORDS and len(word) > 1) or word == "I":
-                out.append(english_key(word))
-        return out
+            key = cache.get(word)
+            if key is None:
+                key = cache[word] = self._english_key(word)
+            if key:
+                (names if key[0] == "@" else out).append(key)
+        return out + names
+
+    def _english_key(self, word: str) -> str:
+        """``word``'s key, its name key ("@qingyang"), or "" for a function word."""
+        name = self._names.key_of(word) if self._names is not None and word[0].isupper() else None
+        if name is not None:
+            return "@" + name
+        if (word.lower() in STOPWORDS or len(word) < 2) and word != "I":
+            return ""
+        return english_key(word)
 
     def chinese_terms(self, text: str) -> list[str]:
         words = self._words.get(text)
         if words is None:  # a text prepare() did not see
             words = dictionary_words(text, self._headwords or self.dictionary.headwords())
-        out = sorted(words)
+        out = list(words)
         if self._names is not None and self._names.names:
-            out += sorted("@" + name for name in self._names.find(text))
+            out += ["@" + name for name in self._names.find(text)]
         return out
 
     def keys_of(self, term: str) -> Iterable[str]:

@@ -54,10 +54,10 @@ class Glossary(Protocol):
         """Learn what the whole text offers (its names) before units are built."""
 
     def english_keys(self, text: str) -> Iterable[str]:
-        """Keys of the content words of English ``text`` (names as "@name")."""
+        """Keys of the content words of English ``text``, then its names ("@name")."""
 
     def chinese_terms(self, text: str) -> Iterable[str]:
-        """Dictionary words (and "@name" names) in Chinese ``text``."""
+        """Dictionary words in Chinese ``text``, then the names ("@name") it spells."""
 
     def keys_of(self, term: str) -> Iterable[str]:
         """The English keys a Chinese term translates to."""
@@ -120,7 +120,7 @@ class BitextUnits:
         if self._speakers and (label := ZH_LABEL_RE.match(text)):
             words.append("$" + label.group(1))
         terms, new = self.terms, self._new_term
-        ids = tuple([terms[w] if w in terms else new(w) for w in words])
+        ids = tuple([t if (t := terms.get(w)) is not None else new(w) for w in words])
         heavy, fixed = _marked(words)
         length = count_han(text) + ZH_PER_LATIN * len(_LATIN_OR_DIGIT_RE.findall(text))
         questions = text.count("？") + text.count("?")
@@ -141,11 +141,14 @@ class BitextUnits:
 
 
 def _marked(words: list[str]) -> tuple[int, int]:
-    """Bit masks of the heavy terms (numbers, names, labels) and of the fixed ones (numbers, names)."""
+    """Bit masks of the heavy terms (numbers, names, labels) and of the fixed ones
+    (numbers, names). They come after the words, so the scan stops at the first word."""
     heavy = fixed = 0
-    for n, word in enumerate(words):
-        if word[0] in HEAVY_FIRST:
-            heavy |= 1 << n
-            if word[0] != "$":
-                fixed |= 1 << n
+    for n in range(len(words) - 1, -1, -1):
+        first = words[n][0]
+        if first not in HEAVY_FIRST:
+            break
+        heavy |= 1 << n
+        if first != "$":
+            fixed |= 1 << n
     return heavy, fixed
