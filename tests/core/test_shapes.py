@@ -57,3 +57,14 @@ def test_a_chinese_line_full_of_markup_is_chinese() -> None:
             '标签附加到 {{< glossary_tooltip text="对象" term_id="object" >}} 上，见 `kubectl label` 和 https://example.org/docs/labels/。\n')
     assert document_from_text(text).pairs() == [
         ("Labels are attached to objects.", "标签附加到 对象 上，见 kubectl label 和 https://example.org/docs/labels/。")]
+
+
+def test_sentence_lines_with_section_breaks_are_still_lines() -> None:
+    from studyapp.core.text.importers.two_files import lines_are_units
+
+    sentences = "\n".join(f"Sentence number {n} ends here." for n in range(12))
+    assert lines_are_units(sentences)
+    assert lines_are_units(sentences + "\n\n" + sentences)  # a section break
+    wrapped = "The river was quiet in the\nmorning, and the fishermen\nwere already out on the water.\n\nBy noon the market was\nfull of people.\n"
+    assert not lines_are_units(wrapped)
+    assert not lines_are_units("One paragraph.\n\nAnother paragraph.\n")

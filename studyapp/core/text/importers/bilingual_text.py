@@ -122,7 +122,7 @@ def parse_units(text: str, lines_are_blocks: bool = False) -> list[Unit]:
 
 
 def has_blank_lines(text: str) -> bool:
-    """True if blank lines separate the text's blocks (else its lines are its units)."""
+    """True if blank lines separate blocks of the text."""
     return re.search(r"\S[ \t]*\n[ \t]*\n+[ \t]*\S", text) is not None
 
 

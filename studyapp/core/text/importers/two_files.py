@@ -1,7 +1,8 @@
 """Two monolingual files (an English text and its Chinese translation) -> Document.
 
 Each file is cut into units as a bilingual file would be — paragraphs, or
-lines when the file has no blank lines at all (the one-sentence-per-line
+lines when the file has no blank lines at all, or when its lines are
+sentences and blank lines only separate sections (the one-sentence-per-line
 format of parallel corpora). The two sequences are aligned with
 :func:`studyapp.core.text.bitext.align_bitext`: lengths, numbers, question
 and exclamation marks, headings, and the dictionary and the names of the
@@ -16,6 +17,7 @@ of the file they came from. Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,6 +51,21 @@ def file_units(text: str, lang: str) -> tuple[list[Unit], list[bool]]:
     """The units of one monolingual file, each counted as the file's language (a
     date line, a Chinese name in the English), and which are headings. In a file
     of lines only marked headings (``#``) count: a short line is a short sentence."""
-    by_line = not has_blank_lines(text)
+    by_line = lines_are_units(text)
     units = [replace(u, lang=lang) for u in parse_units(text, lines_are_blocks=by_line) if u.kind != "code" and u.text]
     return units, [u.kind == "heading" or (u.heading_like and not by_line) for u in units]
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?。！？…:：;；\"'”’」』)）]\s*$")
+
+
+def lines_are_units(text: str) -> bool:
+    """True for a file without blank lines, or one whose lines are sentences with
+    blank lines only between sections (several lines a block, nearly all of them
+    ending a sentence), as opposed to paragraphs wrapped over several lines."""
+    if not has_blank_lines(text):
+        return True
+    lines = [line for line in text.split("\n") if line.strip()]
+    blocks = len(re.findall(r"\n[ \t]*\n(?=[ \t]*\S)", text)) + 1
+    ended = sum(1 for line in lines if _SENTENCE_END_RE.search(line))
+    return len(lines) >= 4 * blocks and ended >= 0.8 * len(lines)
