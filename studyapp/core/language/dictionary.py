@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studyapp.core import paths
+from studyapp.core.atomic_file import write_atomically
 from studyapp.core.language.cedict import Entry, Ref, file_hash, read_entries, source_path
 
 log = logging.getLogger(__name__)
@@ -261,28 +262,24 @@ def build_index(source: Path, path: Path, stamp: str | None = None) -> None:
 
     entries = list(read_entries(source))
     ranks = rank_entries(entries)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".cedict-", suffix=".tmp")
-    os.close(fd)
-    try:
-        connection = sqlite3.connect(tmp_name)
-        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        with connection:
-            connection.executemany(
-                "INSERT INTO entry VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (e.simplified, e.traditional, e.pinyin, _SEP.join(e.definitions), _encode_refs(e.classifiers), _encode_refs(e.references), rank)
-                    for e, rank in zip(entries, ranks)
-                ),
-            )
-            connection.executescript(_INDEXES)
-            max_length = max(len(e.simplified) for e in entries)
-            connection.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [("stamp", stamp or _source_stamp(source)), ("source_sha1", file_hash(source)),
-                 ("max_length", str(max_length)), ("entries", str(len(entries))), ("complete", "1")],
-            )
-        connection.close()
-        os.replace(tmp_name, path)
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+    meta = {"stamp": stamp or _source_stamp(source), "source_sha1": file_hash(source),
+            "max_length": str(max(len(e.simplified) for e in entries)), "entries": str(len(entries)), "complete": "1"}
+
+    def write(tmp: Path) -> None:
+        connection = sqlite3.connect(str(tmp))
+        try:
+            connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+            with connection:
+                connection.executemany(
+                    "INSERT INTO entry VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        (e.simplified, e.traditional, e.pinyin, _SEP.join(e.definitions), _encode_refs(e.classifiers), _encode_refs(e.references), rank)
+                        for e, rank in zip(entries, ranks)
+                    ),
+                )
+                connection.executescript(_INDEXES)
+                connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        finally:
+            connection.close()
+
+    write_atomically(path, write)

@@ -11,14 +11,15 @@ and a fresh one is created; ``OpenedDatabase.recovered`` says where the old one 
 
 from __future__ import annotations
 
+import itertools
 import re
-import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from studyapp.core.atomic_file import describe, remove_stale_temporaries, write_new_file
 from studyapp.core.errors import StudyappError
 
 _MIGRATION_RE = re.compile(r"^(\d{4})_[\w-]+\.sql$")
@@ -173,21 +174,25 @@ def _statements(sql: str) -> list[str]:
 def backup_copy(connection: sqlite3.Connection, path: Path, label: str, when: float | None = None) -> Path:
     """A consistent copy of the database in ``backups/`` beside it (SQLite's online backup).
 
-    Names carry the UTC time and never overwrite an earlier backup.
+    Names carry the UTC time and never replace an earlier backup, even when
+    several processes back up in the same second; a failure (a full disk)
+    leaves no partial file and raises DatabaseError with one line.
     """
     folder = path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"Cannot make the backups folder {folder}: {describe(exc)}") from None
+    remove_stale_temporaries(folder)
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(time.time() if when is None else when))
-    target = folder / f"{path.stem}-{label}-{stamp}.sqlite3"
-    n = 1
-    while target.exists():
-        target = folder / f"{path.stem}-{label}-{stamp}-{n}.sqlite3"
-        n += 1
-    tmp = target.with_suffix(".tmp")
-    destination = sqlite3.connect(str(tmp))
+    names = (folder / f"{path.stem}-{label}-{stamp}{f'-{n}' if n else ''}.sqlite3" for n in itertools.count())
+    return write_new_file(names, lambda tmp: copy_database(connection, tmp), DatabaseError)
+
+
+def copy_database(connection: sqlite3.Connection, target: Path) -> None:
+    """Copy the database behind ``connection`` into the (new or empty) file ``target``."""
+    destination = sqlite3.connect(str(target))
     try:
         connection.backup(destination)
     finally:
         destination.close()
-    shutil.move(str(tmp), str(target))
-    return target

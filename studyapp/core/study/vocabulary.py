@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import calendar
 import json
-import os
 import re
 import shutil
 import sqlite3
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from studyapp.core import paths
+from studyapp.core.atomic_file import write_atomically
 from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, open_database
 from studyapp.core.language.pinyin_spelling import normalise_numbered, numbered_from_marks, strip_tones
 
@@ -340,16 +340,22 @@ class VocabularyStore:
         made = backup_copy(self._db, self.path, label, self._clock())
         if target is None:
             return made
-        target = Path(target).expanduser()
-        if target.is_dir() or not target.name:
-            raise DatabaseError(f"{target} is a folder; give a file name for the backup (the copy is in {made})")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.tmp")
-            shutil.copyfile(made, tmp)
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise DatabaseError(f"Cannot write {target}: {exc.strerror or exc} (the copy is in {made})") from None
+            return write_atomically(self._backup_target(target), lambda tmp: shutil.copyfile(made, tmp), DatabaseError)
+        except DatabaseError as exc:
+            raise DatabaseError(f"{exc} (the copy is in {made})") from None
+
+    @staticmethod
+    def _backup_target(target: Path) -> Path:
+        """``target`` if a backup can be written there; no folders are made for it."""
+        try:
+            target = Path(target).expanduser()
+        except RuntimeError as exc:
+            raise DatabaseError(f"Cannot write {target}: {exc}") from None
+        if target.is_dir() or not target.name:
+            raise DatabaseError(f"{target} is a folder; give a file name for the backup")
+        if not target.parent.is_dir():
+            raise DatabaseError(f"Cannot write {target}: the folder {target.parent} does not exist")
         return target
 
     def backups(self, label: str | None = None) -> list[Path]:

@@ -10,12 +10,11 @@ file beside the target and moved into place.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from studyapp.core import atomic_file
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.hsk import level_label
 from studyapp.core.language.pinyin_spelling import marks_from_numbered, tone_of
@@ -101,33 +100,6 @@ def collect_cards(records: Iterable[WordRecord], kinds: Sequence[str] = CARD_KIN
     return cards
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp)`` for a temporary file beside ``path``, then move it into place."""
-    try:
-        path = Path(path).expanduser()
-    except RuntimeError as exc:  # "~nobody/x": no such home folder
-        raise ExportError(f"Cannot write {path}: {exc}") from None
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"Cannot write {path}: the folder {folder} does not exist")
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        os.close(fd)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
+    """Write ``path`` through ``write(tmp)`` and move it into place (see studyapp.core.atomic_file)."""
+    return atomic_file.write_atomically(path, write, ExportError)
