@@ -130,31 +130,61 @@ def _move_aside(path: Path) -> Path:
 
 
 def migrate(opened: OpenedDatabase) -> None:
+    """Apply each pending migration in its own transaction, after a backup of an existing vocabulary.
+
+    Each step takes the write lock first and only then reads the version, so
+    any number of processes may start at once: one migrates, the others wait
+    and find nothing left to do.
+    """
     connection = opened.connection
-    current = connection.execute("PRAGMA user_version").fetchone()[0]
-    newest = latest_version()
-    if current > newest:
-        connection.close()
-        raise DatabaseError(
-            f"The vocabulary database {opened.path} was written by a newer studyapp (schema {current}, "
-            f"this version knows up to {newest}); please upgrade studyapp. The file was not changed."
-        )
-    pending = [m for m in migrations() if m[0] > current]
-    if not pending:
-        return
-    if current > 0:
-        opened.backup = backup_copy(connection, opened.path, f"before-schema-{pending[0][0]}")
-    for version, name, sql in pending:
+    while True:
+        step = None
         try:
             connection.execute("BEGIN IMMEDIATE")
-            for statement in _statements(sql):
-                connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {int(version)}")
-            connection.execute("COMMIT")
+            step = _next_migration(opened)
+            if step is None:
+                connection.execute("COMMIT")
+                return
+            _apply(opened, *step)
         except sqlite3.Error as exc:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise DatabaseError(f"Upgrading the vocabulary database failed at {name}: {exc}; nothing was changed") from None
+            _rollback(connection)
+            where = f"at {step[1]}" if step else "at the start"
+            raise DatabaseError(f"Upgrading the vocabulary database failed {where}: {exc}; nothing was changed") from None
+        except BaseException:
+            _rollback(connection)
+            raise
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    if connection.in_transaction:
+        connection.execute("ROLLBACK")
+
+
+def _next_migration(opened: OpenedDatabase) -> tuple[int, str, str] | None:
+    """The first migration newer than the database, read under the write lock; refuses a newer database."""
+    current = opened.connection.execute("PRAGMA user_version").fetchone()[0]
+    if current > latest_version():
+        raise DatabaseError(
+            f"The vocabulary database {opened.path} was written by a newer studyapp (it has features this version "
+            f"does not know); please upgrade studyapp. The file was not changed."
+        )
+    pending = [m for m in migrations() if m[0] > current]
+    if pending and current > 0 and opened.backup is None:
+        # A second connection reads the last committed state: a connection that
+        # holds the write lock cannot be the source of an online backup.
+        reader = sqlite3.connect(f"file:{opened.path}?mode=ro", uri=True, timeout=10.0)
+        try:
+            opened.backup = backup_copy(reader, opened.path, f"before-schema-{pending[0][0]}")
+        finally:
+            reader.close()
+    return pending[0] if pending else None
+
+
+def _apply(opened: OpenedDatabase, version: int, name: str, sql: str) -> None:
+    for statement in _statements(sql):
+        opened.connection.execute(statement)
+    opened.connection.execute(f"PRAGMA user_version = {int(version)}")
+    opened.connection.execute("COMMIT")
 
 
 def _statements(sql: str) -> list[str]:
