@@ -43,7 +43,7 @@ def record_json(record: WordRecord) -> dict:
     return {
         "id": record.id, "simplified": record.simplified, "traditional": record.traditional, "pinyin": record.pinyin,
         "definitions": list(record.definitions), "note": record.note, "hsk": record.hsk, "status": record.status,
-        "tags": list(record.tags), "created": record.created, "updated": record.updated,
+        "tags": list(record.tags), "created": record.created, "updated": record.updated, "damaged": record.damaged,
         "contexts": [{"sentence": c.sentence, "translation": c.translation, "document_title": c.document_title,
                       "document_path": c.document_path, "position": c.position} for c in record.contexts],
     }
@@ -120,6 +120,10 @@ def _list(store: VocabularyStore, args: argparse.Namespace) -> int:
     else:
         for r in records:
             print(f"{r.simplified}\t{r.pinyin}\t{r.status}\t{'; '.join(r.definitions[:3])}")
+    damaged = [r.simplified for r in records if r.damaged]
+    if damaged:
+        shown = ", ".join(damaged[:5]) + (f" and {len(damaged) - 5} more" if len(damaged) > 5 else "")
+        print(f"studyapp: warning: {len(damaged)} saved word(s) could not be read as saved and are listed as stored: {shown}", file=sys.stderr)
     return 0
 
 
@@ -140,11 +144,9 @@ def _backup(store: VocabularyStore, args: argparse.Namespace) -> int:
 
 
 def _restore(store: VocabularyStore, args: argparse.Namespace) -> int:
-    source = Path(args.file)
-    if not source.is_file():
-        raise StudyappError(f"No such file: {source}")
-    saved = store.restore_from(source)
-    print(f"restored {store.count()} words from {source}; the previous vocabulary is kept in {saved}")
+    restored = store.restore_from(Path(args.file))
+    repaired = f"; repaired {restored.repaired} word(s) whose meanings were unreadable (kept as their raw text)" if restored.repaired else ""
+    print(f"restored {store.count()} words from {args.file}; the previous vocabulary is kept in {restored.previous}{repaired}")
     return 0
 
 

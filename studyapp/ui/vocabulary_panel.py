@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QModelIndex, QPointF, Signal
+from PySide6.QtCore import QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QStyledItemDelegate, QTableView,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QStyledItemDelegate, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -71,6 +71,13 @@ class VocabularyPanel(QWidget):
         self.tag_filter.textChanged.connect(self._apply_filters)
         filters.addWidget(self.tag_filter, 1)
         layout.addLayout(filters)
+        self.warning = QLabel("")
+        self.warning.setObjectName("vocabularyWarning")
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setWordWrap(True)
+        layout.addWidget(self.warning)
+        self.model.modelReset.connect(self._show_damage)
+        self._show_damage()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -106,6 +113,12 @@ class VocabularyPanel(QWidget):
 
     def reload(self) -> None:
         self.model.reload()
+
+    def _show_damage(self) -> None:
+        damaged = [r.simplified for r in self.model.all if r.damaged]
+        self.warning.setText(f"{len(damaged)} saved word(s) could not be read as saved and are shown as stored: {', '.join(damaged[:5])}"
+                             if damaged else "")
+        self.warning.setVisible(bool(damaged))
 
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -187,7 +187,7 @@ def test_restore_replaces_and_keeps_the_replaced(tmp_path: Path) -> None:
     store.save(BANK)
     copy = store.backup(tmp_path / "copy.sqlite3")
     store.save(WordData("长", "長", "chang2", ["long"]))
-    kept = store.restore_from(copy)
+    kept = store.restore_from(copy).previous
     assert [r.simplified for r in store.words()] == ["银行"]
     assert {r[0] for r in sqlite3.connect(kept).execute("SELECT simplified FROM word")} == {"银行", "长"}
     bogus = tmp_path / "bogus.sqlite3"

@@ -142,8 +142,8 @@ def _move_aside(path: Path) -> Path:
     return target
 
 
-def migrate(opened: OpenedDatabase) -> None:
-    """Apply each pending migration in its own transaction, after a backup of an existing vocabulary.
+def migrate(opened: OpenedDatabase, back_up: bool = True) -> None:
+    """Apply each pending migration in its own transaction, after a backup of a vocabulary with words.
 
     Each step takes the write lock first and only then reads the version, so
     any number of processes may start at once: one migrates, the others wait
@@ -154,7 +154,7 @@ def migrate(opened: OpenedDatabase) -> None:
         step = None
         try:
             connection.execute("BEGIN IMMEDIATE")
-            step = _next_migration(opened)
+            step = _next_migration(opened, back_up)
             if step is None:
                 connection.execute("COMMIT")
                 return
@@ -173,7 +173,7 @@ def _rollback(connection: sqlite3.Connection) -> None:
         connection.execute("ROLLBACK")
 
 
-def _next_migration(opened: OpenedDatabase) -> tuple[int, str, str] | None:
+def _next_migration(opened: OpenedDatabase, back_up: bool) -> tuple[int, str, str] | None:
     """The first migration newer than the database, read under the write lock; refuses a newer database."""
     current = opened.connection.execute("PRAGMA user_version").fetchone()[0]
     if current > latest_version():
@@ -182,7 +182,7 @@ def _next_migration(opened: OpenedDatabase) -> tuple[int, str, str] | None:
             f"does not know); please upgrade studyapp. The file was not changed."
         )
     pending = [m for m in migrations() if m[0] > current]
-    if pending and current > 0 and opened.backup is None:
+    if pending and current > 0 and opened.backup is None and back_up and _has_words(opened.connection):
         # A second connection reads the last committed state: a connection that
         # holds the write lock cannot be the source of an online backup.
         reader = sqlite3.connect(f"file:{opened.path}?mode=ro", uri=True, timeout=10.0)
@@ -191,6 +191,13 @@ def _next_migration(opened: OpenedDatabase) -> tuple[int, str, str] | None:
         finally:
             reader.close()
     return pending[0] if pending else None
+
+
+def _has_words(connection: sqlite3.Connection) -> bool:
+    try:
+        return bool(connection.execute("SELECT EXISTS (SELECT 1 FROM word)").fetchone()[0])
+    except sqlite3.Error:  # not the tables we know: back it up all the same
+        return True
 
 
 def _apply(opened: OpenedDatabase, version: int, name: str, sql: str) -> None:

@@ -14,10 +14,8 @@ the injectable ``clock``. Example::
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
-import shutil
 import sqlite3
 import time
 import uuid
@@ -26,8 +24,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from studyapp.core import paths
-from studyapp.core.atomic_file import write_atomically
+from studyapp.core.study.backups import Restored, backup_files, backup_order, copy_to, remove_stale_restores
+from studyapp.core.study.backups import restore as restore_backup
 from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, open_database
+from studyapp.core.study.row_values import LenientRow
 from studyapp.core.language.pinyin_spelling import normalise_numbered, numbered_from_marks, strip_tones
 
 STATUSES = ("new", "learning", "known")
@@ -48,6 +48,7 @@ class Context:
     created: int = 0
     id: int = 0
     sentence_pinyin: str = ""  # numbered syllables of the sentence, if known
+    damaged: bool = False  # read from a row holding something unexpected (shown as stored)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class WordRecord:
     updated: int
     exported: int | None
     contexts: tuple[Context, ...] = field(default=())
+    damaged: bool = False  # some value could not be read as saved and is shown as stored
 
     def search_key(self) -> str:
         """Lower-case text the table's search box matches against."""
@@ -101,15 +103,20 @@ def normalise_pinyin_query(query: str) -> str:
     return text
 
 
-_BACKUP_NAME_RE = re.compile(r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
+def _record(row: sqlite3.Row, contexts: list[Context]) -> WordRecord:
+    """A WordRecord from a row, whatever the row holds: an unreadable value is shown as stored, and flagged."""
+    r = LenientRow(row)
+    return WordRecord(
+        row["id"], r.text("uid"), r.text("simplified"), r.text("traditional"), r.text("pinyin"), r.definitions("definitions"),
+        r.text("note"), r.number("hsk"), r.text("status"), tuple(r.text("tags").split()), r.number("created") or 0,
+        r.number("updated") or 0, r.number("exported"), tuple(contexts), damaged=r.damaged or any(c.damaged for c in contexts),
+    )
 
 
-def _backup_order(path: Path) -> tuple[float, int]:
-    """(UTC time, counter) from a backup's name: backups sort by when they were made."""
-    match = _BACKUP_NAME_RE.search(path.name)
-    if not match:
-        return (path.stat().st_mtime, 0)
-    return (float(calendar.timegm(time.strptime(match.group(1), "%Y%m%d-%H%M%S"))), int(match.group(2) or 0))
+def _context(row: sqlite3.Row) -> Context:
+    r = LenientRow(row)
+    return Context(r.text("sentence"), r.text("translation"), r.text("document_title"), r.text("document_path"), r.number("position"),
+                   r.number("created") or 0, row["id"], r.text("sentence_pinyin"), damaged=r.damaged)
 
 
 class VocabularyStore:
@@ -122,7 +129,9 @@ class VocabularyStore:
 
     @classmethod
     def open(cls, path: Path | None = None, clock: Callable[[], float] = time.time) -> "VocabularyStore":
-        return cls(open_database(path or paths.data_dir() / DATABASE_NAME), clock)
+        opened = open_database(path or paths.data_dir() / DATABASE_NAME)
+        remove_stale_restores(opened.path.parent)
+        return cls(opened, clock)
 
     @property
     def path(self) -> Path:
@@ -317,17 +326,8 @@ class VocabularyStore:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for c in self._db.execute(f"SELECT * FROM context WHERE word_id IN ({marks}) ORDER BY id", chunk):
-                contexts[c["word_id"]].append(
-                    Context(c["sentence"], c["translation"], c["document_title"], c["document_path"], c["position"], c["created"], c["id"], c["sentence_pinyin"])
-                )
-        return [
-            WordRecord(
-                row["id"], row["uid"], row["simplified"], row["traditional"], row["pinyin"], tuple(json.loads(row["definitions"])),
-                row["note"], row["hsk"], row["status"], tuple(row["tags"].split()), row["created"], row["updated"], row["exported"],
-                tuple(contexts[row["id"]]),
-            )
-            for row in rows
-        ]
+                contexts[c["word_id"]].append(_context(c))
+        return [_record(row, contexts[row["id"]]) for row in rows]
 
     # --- backups ----------------------------------------------------------------------
 
@@ -338,81 +338,26 @@ class VocabularyStore:
         another disk; the copy in the backups folder stays either way.
         """
         made = backup_copy(self._db, self.path, label, self._clock())
-        if target is None:
-            return made
-        try:
-            return write_atomically(self._backup_target(target), lambda tmp: shutil.copyfile(made, tmp), DatabaseError)
-        except DatabaseError as exc:
-            raise DatabaseError(f"{exc} (the copy is in {made})") from None
-
-    @staticmethod
-    def _backup_target(target: Path) -> Path:
-        """``target`` if a backup can be written there; no folders are made for it."""
-        try:
-            target = Path(target).expanduser()
-        except RuntimeError as exc:
-            raise DatabaseError(f"Cannot write {target}: {exc}") from None
-        if target.is_dir() or not target.name:
-            raise DatabaseError(f"{target} is a folder; give a file name for the backup")
-        if not target.parent.is_dir():
-            raise DatabaseError(f"Cannot write {target}: the folder {target.parent} does not exist")
-        return target
+        return made if target is None else copy_to(made, target)
 
     def backups(self, label: str | None = None) -> list[Path]:
         """Backup files in the backups folder, oldest first."""
-        folder = self.path.parent / "backups"
-        pattern = f"{self.path.stem}-{label}-*.sqlite3" if label else f"{self.path.stem}-*.sqlite3"
-        return sorted(folder.glob(pattern), key=_backup_order) if folder.is_dir() else []
+        return backup_files(self.path, label)
 
     def rolling_backup(self, keep: int = KEEP_DAILY, every_seconds: int = DAY) -> Path | None:
         """A daily backup, keeping the last ``keep``; None if today's exists (or nothing is saved yet)."""
         existing = self.backups("daily")
-        if self.count() == 0 or (existing and self._clock() - _backup_order(existing[-1])[0] < every_seconds):
+        if self.count() == 0 or (existing and self._clock() - backup_order(existing[-1])[0] < every_seconds):
             return None
         made = self.backup(label="daily")
         for old in self.backups("daily")[:-keep]:
             old.unlink(missing_ok=True)
         return made
 
-    def restore_from(self, source: Path) -> Path:
-        """Replace the vocabulary with the backup ``source``; returns the backup of the replaced one.
+    def restore_from(self, source: Path) -> Restored:
+        """Replace the vocabulary with the backup ``source`` (checked first; the current one is backed up).
 
-        The file is checked first (a readable studyapp database of a known
-        schema); the current vocabulary is backed up before it is replaced.
+        Returns where the replaced vocabulary was kept and how many unreadable
+        meanings were repaired; a damaged or foreign file raises DatabaseError.
         """
-        staged = self._staged_copy(source)
-        saved = self.backup(label="before-restore")
-        try:
-            with sqlite3.connect(str(staged)) as other:
-                other.backup(self._db)
-        except sqlite3.Error as exc:
-            with sqlite3.connect(str(saved)) as previous:  # put the replaced vocabulary back
-                previous.backup(self._db)
-            raise DatabaseError(f"Restoring {source} failed ({exc}); your vocabulary was left as it was") from None
-        finally:
-            staged.unlink(missing_ok=True)
-        return saved
-
-    def _staged_copy(self, source: Path) -> Path:
-        """A migrated, checked temporary copy of a backup, or DatabaseError."""
-        from studyapp.core.study.database import OpenedDatabase, connect, latest_version, migrate
-
-        staged = self.path.parent / f".restore-{uuid.uuid4().hex}.sqlite3"
-        try:
-            with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as other, sqlite3.connect(str(staged)) as copy:
-                version = other.execute("PRAGMA user_version").fetchone()[0]
-                if not 1 <= version <= latest_version():
-                    raise DatabaseError(f"{source} has schema {version}; this studyapp reads 1 to {latest_version()}")
-                other.backup(copy)
-            connection = connect(staged)
-            migrate(OpenedDatabase(connection, staged))
-            for table, column in (("word", "uid"), ("word", "simplified"), ("context", "sentence")):
-                connection.execute(f"SELECT {column} FROM {table} LIMIT 1").fetchall()
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            connection.execute("PRAGMA journal_mode = DELETE")
-            connection.close()
-        except (sqlite3.Error, DatabaseError) as exc:
-            for leftover in staged.parent.glob(staged.name + "*"):
-                leftover.unlink(missing_ok=True)
-            raise DatabaseError(f"{source} is not a studyapp vocabulary backup: {exc}") from None
-        return staged
+        return restore_backup(self._db, self.path, source, lambda: self.backup(label="before-restore"))
