@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -13,10 +11,8 @@ import textwrap
 import time
 from pathlib import Path
 
-import pytest
 
 from studyapp import cli
-from studyapp.core.study.database import DatabaseError
 from studyapp.core.study.export.job import ExportRequest, export_words
 from studyapp.core.study.vocabulary import VocabularyStore, WordData
 
