@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from studyapp import vocab_cli
 from studyapp.core.errors import StudyappError
@@ -70,20 +70,36 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def _cmd_annotate(args: argparse.Namespace) -> int:
+    """One line out per line in, written as it is read: a long line never has to fit in memory whole."""
     from studyapp.core.language.engine import Language
 
-    data = sys.stdin.buffer.read().decode("utf-8", "replace")
-    lines = data.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    lines = [line[:-1] if line.endswith("\r") else line for line in lines]
-    records = Language().annotate(lines, sandhi=args.sandhi)
-    for tokens in records:
-        if args.json:
-            sys.stdout.write(json.dumps({"tokens": tokens}, ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(" ".join(f"{t['text']}[{' '.join(t['pinyin'])}]" if t["pinyin"] else t["text"] for t in tokens) + "\n")
+    opening, separator, closing = ('{"tokens": [', ", ", "]}\n") if args.json else ("", " ", "\n")
+    current, first = None, True
+    for number, records in Language().annotate_stream(_stdin_lines(), sandhi=args.sandhi):
+        if number != current:
+            sys.stdout.write((closing if current is not None else "") + opening)
+            current, first = number, True
+        for record in records:
+            sys.stdout.write(("" if first else separator) + _shown_token(record, args.json))
+            first = False
+    if current is not None:
+        sys.stdout.write(closing)
     return 0
+
+
+def _shown_token(record: dict, as_json: bool) -> str:
+    """A token as ``annotate`` prints it: a JSON object, or ``银行[yin2 hang2]``."""
+    if as_json:
+        return json.dumps(record, ensure_ascii=False)
+    return f"{record['text']}[{' '.join(record['pinyin'])}]" if record["pinyin"] else record["text"]
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Standard input line by line (UTF-8, bad bytes replaced; CRLF or LF endings)."""
+    for raw in sys.stdin.buffer:
+        line = raw.decode("utf-8", "replace")
+        line = line[:-1] if line.endswith("\n") else line
+        yield line[:-1] if line.endswith("\r") else line
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
