@@ -14,7 +14,9 @@ What the caller can count on:
   (``Cannot write …``) and nothing is changed;
 * temporary names are short (``.studyapp-XXXXXXXX.tmp``), so any name the
   file system accepts works, and unique, so any number of writers may run at
-  once; ``remove_stale_temporaries`` cleans up after a killed process.
+  once; ``remove_stale_temporaries`` cleans up after a killed process;
+* ``write_checked``/``read_checked``: a cache file carries a checksum of its
+  content, so one that was damaged or replaced is noticed and rebuilt.
 
 Example::
 
@@ -25,6 +27,7 @@ Example::
 from __future__ import annotations
 
 import errno
+import hashlib
 import itertools
 import os
 import secrets
@@ -40,6 +43,7 @@ TEMP_PREFIX = ".studyapp-"
 TEMP_SUFFIX = ".tmp"
 #: A temporary file older than this belongs to a process that is gone.
 STALE_SECONDS = 3600
+_CHECKED_HEADER = b"#studyapp sha1="
 #: What a writer may fail with (a SQLite copy reports a full disk as sqlite3.Error).
 _FAILURES = (OSError, ValueError, sqlite3.Error)
 
@@ -81,6 +85,24 @@ def write_new_file(candidates: Iterable[Path], write: Callable[[Path], object], 
         raise error(f"Cannot write {first}: {describe(exc)}") from None
     finally:
         _discard(tmp)
+
+
+def write_checked(path: Path, text: str) -> Path:
+    """Write a cache file whose first line is a checksum of the rest (see ``read_checked``)."""
+    body = text.encode("utf-8")
+    return write_atomically(path, lambda tmp: tmp.write_bytes(_CHECKED_HEADER + hashlib.sha1(body).hexdigest().encode() + b"\n" + body))
+
+
+def read_checked(path: Path) -> str | None:
+    """The text of a file written by ``write_checked``, or None if it is missing, damaged or not one."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header, _, body = data.partition(b"\n")
+    if not header.startswith(_CHECKED_HEADER) or header[len(_CHECKED_HEADER) :] != hashlib.sha1(body).hexdigest().encode():
+        return None
+    return body.decode("utf-8")
 
 
 def remove_stale_temporaries(folder: Path, pattern: str = f"{TEMP_PREFIX}*{TEMP_SUFFIX}", older_than: float = STALE_SECONDS) -> int:
