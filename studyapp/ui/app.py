@@ -15,6 +15,7 @@ from studyapp.core import paths
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.engine import Language
 from studyapp.core.study.vocabulary import VocabularyStore
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.reader_view import WordRef
 
@@ -33,9 +34,9 @@ def initial_document(requested: str | None, settings: QSettings) -> Path:
     """The file named on the command line, else the last one read, else the sample."""
     if requested:
         return Path(requested)
-    last = settings.value("recent/last")
-    if last and Path(str(last)).is_file():
-        return Path(str(last))
+    last = typed_settings.text(settings, "recent/last")
+    if last and Path(last).is_file():
+        return Path(last)
     return sample_path()
 
 

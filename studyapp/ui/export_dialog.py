@@ -20,6 +20,7 @@ from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK, collect_cards
 from studyapp.core.study.export.job import FORMATS, SUFFIXES, ExportRequest, ExportResult, export_words, select_words
 from studyapp.core.study.export.preview import preview_html
 from studyapp.core.study.vocabulary import STATUSES, VocabularyStore
+from studyapp.ui import settings as typed_settings
 
 FORMAT_NAMES = {"apkg": "Anki package (.apkg)", "anki-txt": "Anki text file (.txt)", "pleco": "Pleco flashcards (.txt)", "csv": "CSV spreadsheet (.csv)"}
 
@@ -51,17 +52,16 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         for key in FORMATS:
             self.format.addItem(FORMAT_NAMES[key], key)
-        remembered = str(settings.value("export/format", "apkg"))
-        self.format.setCurrentIndex(FORMATS.index(remembered) if remembered in FORMATS else 0)
+        self.format.setCurrentIndex(FORMATS.index(typed_settings.choice(settings, "export/format", "apkg", FORMATS)))
         form.addRow("Format", self.format)
-        self.output = QLineEdit(str(settings.value("export/output", str(Path.home() / "studyapp-vocabulary.apkg"))))
+        self.output = QLineEdit(typed_settings.text(settings, "export/output", str(Path.home() / "studyapp-vocabulary.apkg")))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._on_browse_clicked)
         row = QHBoxLayout()
         row.addWidget(self.output, 1)
         row.addWidget(browse)
         form.addRow("File", row)
-        self.deck = QLineEdit(str(settings.value("export/deck", DEFAULT_DECK)))
+        self.deck = QLineEdit(typed_settings.text(settings, "export/deck", DEFAULT_DECK))
         form.addRow("Deck / category", self.deck)
         cards = QHBoxLayout()
         self.card_boxes = {}

@@ -22,6 +22,7 @@ from studyapp.core.text.importers import open_document
 from studyapp.core.text.importers.textfile import file_size
 from studyapp.core.language.engine import Language
 from studyapp.core.study.vocabulary import VocabularyStore
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.annotator import Annotator
 from studyapp.ui.document_loader import DocumentLoader
 from studyapp.ui.find_bar import FindBar, find_in_document
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._refresh_recent_menu()
         self.words.refresh_marks()
-        geometry = settings.value("window/geometry")
+        geometry = typed_settings.data(settings, "window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
             self.document_opened.emit(document.path)
 
     def _remembered_position(self, document: Document) -> int:
-        return int(self._settings.value(self._position_key(document), 0) or 0) if document.path else 0
+        return typed_settings.integer(self._settings, self._position_key(document), 0) if document.path else 0
 
     def _reusable_annotations(self, previous: Document, document: Document) -> dict:
         """Annotations of a preview's blocks that the full document has unchanged."""
@@ -382,10 +383,7 @@ class MainWindow(QMainWindow):
     # --- recent files ---------------------------------------------------------------
 
     def recent_files(self) -> list[str]:
-        value = self._settings.value("recent/files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        return typed_settings.texts(self._settings, "recent/files")
 
     def _remember(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files() if p != path]
