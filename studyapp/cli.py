@@ -41,9 +41,15 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The longest text ``lookup`` takes: a phrase, cut into words when the dictionary lacks it.
+MAX_LOOKUP_CHARS = 100
+
+
 def _cmd_lookup(args: argparse.Namespace) -> int:
     from studyapp.core.language.engine import Language
 
+    if len(args.word) > MAX_LOOKUP_CHARS:
+        raise StudyappError(f"that text is {len(args.word):,} characters long; look up a word or phrase of up to {MAX_LOOKUP_CHARS} characters")
     result = Language().lookup(args.word)
     if args.json:
         _print_json(result.as_json())

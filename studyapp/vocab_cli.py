@@ -16,6 +16,9 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.text.char_classes import count_han
 from studyapp.core.study.vocabulary import STATUSES, Context, VocabularyStore, WordData, WordRecord
 
+#: The longest word ``vocab add`` saves (CC-CEDICT's longest headwords are about half as long).
+MAX_WORD_CHARS = 64
+
 
 def add_parser(sub) -> None:
     vocab = sub.add_parser("vocab", help="the saved-word list: add, list, remove, backup, restore")
@@ -63,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
 def _add(store: VocabularyStore, args: argparse.Namespace) -> int:
     from studyapp.core.language.engine import Language
 
+    if len(args.word) > MAX_WORD_CHARS:
+        raise StudyappError(f"a saved word has at most {MAX_WORD_CHARS} characters (this one has {len(args.word):,})")
     if not count_han(args.word):
         raise StudyappError(f"{args.word!r} is not a Chinese word")
     language = Language()
