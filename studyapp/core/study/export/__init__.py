@@ -10,7 +10,8 @@ file beside the target and moved into place.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -62,6 +63,42 @@ def cloze_sentence(sentence: str, word: str, alternative: str = "") -> str:
             blank = '<span class="blank">' + "＿" * len(form) + "</span>"
             return blank.join(html.escape(part) for part in sentence.split(form))
     return html.escape(sentence)
+
+
+#: Control characters (but tab and newline): U+001F is Anki's field separator,
+#: and none of them belongs in a flashcard.
+_CONTROLS_RE = re.compile(r" *[\x00-\x08\x0b-\x1f\x7f-\x9f][\x00-\x08\x0b-\x1f\x7f-\x9f ]*")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with each run of control characters made one space: ``"to\\x1fstudy"`` -> ``"to study"``."""
+    if not _CONTROLS_RE.search(text):
+        return text
+    return _CONTROLS_RE.sub(" ", text).strip(" ")
+
+
+def clean_record(record: WordRecord) -> WordRecord:
+    """The record with control characters out of every text it holds (what every export writes)."""
+    contexts = tuple(
+        replace(c, sentence=clean_text(c.sentence), translation=clean_text(c.translation), document_title=clean_text(c.document_title),
+                document_path=clean_text(c.document_path), sentence_pinyin=clean_text(c.sentence_pinyin))
+        for c in record.contexts
+    )
+    return replace(
+        record, simplified=clean_text(record.simplified), traditional=clean_text(record.traditional), pinyin=clean_text(record.pinyin),
+        definitions=tuple(clean_text(d) for d in record.definitions), note=clean_text(record.note),
+        tags=tuple(t for t in (clean_text(t) for t in record.tags) if t), contexts=contexts,
+    )
+
+
+def deck_name(text: str) -> str:
+    """A deck (Anki, ``A::B`` nests) or category (Pleco) name: one line, no control characters, no empty part."""
+    if any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in text):
+        raise ExportError("A deck name is one line without tabs or control characters")
+    deck = "::".join(part.strip() for part in text.split("::"))
+    if not deck or any(not part for part in deck.split("::")):
+        raise ExportError(f"{text!r} is not a deck name (use names like 'Chinese' or 'Chinese::Reading')")
+    return deck
 
 
 def _has_word(sentence: str, record: WordRecord) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK, ExportError, collect_cards
+from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK, ExportError, clean_record, collect_cards, deck_name
 from studyapp.core.study.vocabulary import STATUSES, VocabularyStore, WordRecord
 
 FORMATS = ("apkg", "anki-txt", "pleco", "csv")
@@ -57,10 +57,8 @@ def export_words(store: VocabularyStore, request: ExportRequest) -> ExportResult
     """Write the chosen words in the chosen format; raises ExportError with a one-line reason."""
     if request.format not in FORMATS:
         raise ExportError(f"format must be one of {', '.join(FORMATS)}")
-    deck = "::".join(part.strip() for part in request.deck.split("::"))
-    if not deck or any(not part for part in deck.split("::")):
-        raise ExportError(f"{request.deck!r} is not a deck name (use names like 'Chinese' or 'Chinese::Reading')")
-    records = select_words(store, request)
+    deck = deck_name(request.deck)
+    records = [clean_record(r) for r in select_words(store, request)]
     if not records:
         raise ExportError("No saved words match; nothing was exported")
     cards = collect_cards(records, request.cards)
