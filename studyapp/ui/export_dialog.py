@@ -100,6 +100,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.count_label = QLabel("")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote the learner's text
         layout.addWidget(self.count_label)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)

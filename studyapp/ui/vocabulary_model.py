@@ -17,6 +17,7 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.language.hsk import level_label
 from studyapp.core.language.pinyin_spelling import marks_from_numbered
 from studyapp.core.study.vocabulary import STATUSES, VocabularyStore, WordRecord, normalise_pinyin_query
+from studyapp.ui.plain_text import as_tooltip
 
 COLUMNS = ("Hanzi", "Pinyin", "Meaning", "HSK", "Status", "Tags", "Added", "Note")
 EDITABLE = {"Meaning", "Status", "Tags", "Note"}
@@ -150,7 +151,7 @@ class VocabularyTableModel(QAbstractTableModel):
             return record.pinyin
         if role == Qt.ItemDataRole.ToolTipRole and record.contexts:
             context = record.contexts[-1]
-            return f"{context.sentence}\n{context.translation}".strip()
+            return as_tooltip(f"{context.sentence}\n{context.translation}".strip())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         if column == "Hanzi":
