@@ -21,8 +21,10 @@ import json
 import sys
 from typing import Callable, Iterator, Sequence
 
-from studyapp import vocab_cli
+from studyapp import __version__, vocab_cli
+from studyapp.arguments import Parser, UsageError, check_window_options, screenshot_size, unknown_command
 from studyapp.core.errors import StudyappError
+from studyapp.core.language.hsk import level_label
 
 EXIT_BAD_INPUT = 2
 
@@ -48,6 +50,8 @@ MAX_LOOKUP_CHARS = 100
 def _cmd_lookup(args: argparse.Namespace) -> int:
     from studyapp.core.language.engine import Language
 
+    if not args.word.strip():
+        raise UsageError("give a word to look up")
     if len(args.word) > MAX_LOOKUP_CHARS:
         raise StudyappError(f"that text is {len(args.word):,} characters long; look up a word or phrase of up to {MAX_LOOKUP_CHARS} characters")
     result = Language().lookup(args.word)
@@ -57,9 +61,9 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     if not result.found and not result.breakdown:
         print(f"{args.word}: not in the dictionary")
         return 0
-    for entry in result.entries:
-        head = entry.simplified if entry.simplified == entry.traditional else f"{entry.simplified} ({entry.traditional})"
-        level = f"  HSK {entry.hsk}" if entry.hsk else ""
+    for entry, traditional in _merged(result.entries):
+        head = entry.simplified if traditional == [entry.simplified] else f"{entry.simplified} ({', '.join(t for t in traditional if t != entry.simplified)})"
+        level = f"  {level_label(entry.hsk)}" if entry.hsk else ""
         print(f"{head}  {entry.pinyin_marks}{level}")
         for number, definition in enumerate(entry.definitions, 1):
             print(f"  {number}. {definition}")
@@ -73,6 +77,15 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             first = piece.entries[0] if piece.entries else None
             print(f"  {piece.text}  {first.pinyin_marks if first else ''}  {'; '.join(first.definitions[:3]) if first else ''}")
     return 0
+
+
+def _merged(entries: Sequence) -> list[tuple]:
+    """Entries that differ only in their traditional form, shown once: (entry, [traditional forms])."""
+    merged: dict[tuple, tuple] = {}
+    for entry in entries:
+        key = (entry.simplified, entry.pinyin, entry.definitions, entry.classifiers, entry.references)
+        merged.setdefault(key, (entry, []))[1].append(entry.traditional)
+    return list(merged.values())
 
 
 def _cmd_annotate(args: argparse.Namespace) -> int:
@@ -192,7 +205,8 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="studyapp", description="Read bilingual English-Chinese texts.")
+    parser = Parser(prog="studyapp", description="Read bilingual English-Chinese texts.")
+    parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     pairs = sub.add_parser("pairs", help=SUBCOMMANDS["pairs"][0])
     pairs.add_argument("file", help="a bilingual .md or .txt file (or the English file of two)")
@@ -223,14 +237,15 @@ def _subcommand_parser() -> argparse.ArgumentParser:
 
 
 def _window_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="studyapp",
         description="Open the reader window. Subcommands: " + ", ".join(SUBCOMMANDS) + ".",
     )
+    parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     parser.add_argument("file", nargs="?", help="document to open (default: the last one, or the sample)")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
-    parser.add_argument("--width", type=int, default=1200, help="window width for --screenshot")
-    parser.add_argument("--height", type=int, default=800, help="window height for --screenshot")
+    parser.add_argument("--width", type=screenshot_size, help="window width for --screenshot (default 1200)")
+    parser.add_argument("--height", type=screenshot_size, help="window height for --screenshot (default 800)")
     parser.add_argument("--pinyin", choices=("off", "all", "unknown"), help="pinyin over the characters")
     parser.add_argument("--lookup", metavar="WORD", help="with --screenshot: look up the first WORD on the page")
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)  # start-up benchmark
@@ -246,10 +261,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             args = _subcommand_parser().parse_args(argv)
             return SUBCOMMANDS[args.command][1](args)
+        complaint = unknown_command(argv[0], list(SUBCOMMANDS)) if argv and not argv[0].startswith("-") else None
+        if complaint:
+            raise UsageError(complaint)
         args = _window_parser().parse_args(argv)
+        check_window_options(args)
         from studyapp.ui.app import run_app
 
-        return run_app(args.file, screenshot=args.screenshot, size=(args.width, args.height), pinyin=args.pinyin, lookup=args.lookup, quit_after_paint=args.quit_after_paint)
+        size = (args.width or 1200, args.height or 800)
+        return run_app(args.file, screenshot=args.screenshot, size=size, pinyin=args.pinyin, lookup=args.lookup, quit_after_paint=args.quit_after_paint)
+    except SystemExit as exc:  # --help and --version print and stop here
+        return exc.code if isinstance(exc.code, int) else 0
     except StudyappError as exc:
         print(f"studyapp: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

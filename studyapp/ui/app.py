@@ -116,6 +116,9 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, siz
                 window.reader.select(ref)
                 window.reader.word_activated.emit(ref)
                 break
+        else:
+            window.annotator.stop()
+            raise StudyappError(f"{lookup} is not a word on the first page of {path.name}")
     app.processEvents()
     if not window.grab().save(out):
         raise StudyappError(f"Cannot write the screenshot to {out}")

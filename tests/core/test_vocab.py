@@ -90,7 +90,7 @@ def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> N
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA user_version = 99")
     before = path.read_bytes()
-    with pytest.raises(DatabaseError, match="newer studyapp"):
+    with pytest.raises(DatabaseError, match="newer version of studyapp"):
         VocabularyStore.open(path)
     assert path.read_bytes() == before
 
@@ -233,7 +233,7 @@ def test_a_database_in_use_is_not_taken_for_damage(tmp_path: Path) -> None:
     holder.execute("BEGIN EXCLUSIVE")
     holder.execute("UPDATE word SET note = note")
     try:
-        with pytest.raises(DatabaseError, match="another program"):
+        with pytest.raises(DatabaseError, match="locked by another program"):
             VocabularyStore.open(path)
         assert not list(tmp_path.glob("*.damaged*"))
     finally:

@@ -12,6 +12,7 @@ and a fresh one is created; ``OpenedDatabase.recovered`` says where the old one 
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import sqlite3
 import time
@@ -77,7 +78,7 @@ def _use_wal(connection: sqlite3.Connection, patience: float = 10.0) -> None:
 
 def open_database(path: Path) -> OpenedDatabase:
     """Open (creating, migrating or recovering) the database at ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _check_place(path)
     recovered = None
     if path.exists() and not _healthy(path):
         recovered = _move_aside(path)
@@ -92,6 +93,19 @@ def open_database(path: Path) -> OpenedDatabase:
     return opened
 
 
+def _check_place(path: Path) -> None:
+    """The vocabulary's folder must exist (it is made) and be writable, and the file be a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"Cannot use the data folder {path.parent}: {describe(exc)}") from None
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a vocabulary file; move it away (or set STUDYAPP_HOME to use another data folder)")
+    if not os.access(path.parent, os.W_OK):
+        raise DatabaseError(f"The data folder {path.parent} is read-only; studyapp keeps your vocabulary there "
+                            "(make it writable, or set STUDYAPP_HOME to use another data folder)")
+
+
 def _refuse_if_newer(path: Path) -> None:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -99,10 +113,11 @@ def _refuse_if_newer(path: Path) -> None:
     finally:
         connection.close()
     if version > latest_version():
-        raise DatabaseError(
-            f"The vocabulary database {path} was written by a newer studyapp (schema {version}, "
-            f"this version knows up to {latest_version()}); please upgrade studyapp. The file was not changed."
-        )
+        raise DatabaseError(_newer(path))
+
+
+def _newer(path: Path) -> str:
+    return f"The vocabulary {path} was written by a newer version of studyapp; please upgrade studyapp. The file was not changed."
 
 
 #: SQLite's words for a file that is not a (whole) database; anything else
@@ -123,7 +138,9 @@ def _healthy(path: Path) -> bool:
         name = getattr(exc, "sqlite_errorname", "") or ""
         if name.split("_")[0:2] == ["SQLITE", "CORRUPT"] or name in _DAMAGE or "not a database" in str(exc) or "malformed" in str(exc):
             return False
-        raise DatabaseError(f"The vocabulary database {path} cannot be read right now ({exc}); is another program using it?") from None
+        if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or "locked" in str(exc):
+            raise DatabaseError(f"The vocabulary {path} is locked by another program; close it and try again") from None
+        raise DatabaseError(f"The vocabulary {path} cannot be opened: {exc}") from None
     return bool(result) and result[0] == "ok"
 
 
@@ -177,10 +194,7 @@ def _next_migration(opened: OpenedDatabase, back_up: bool) -> tuple[int, str, st
     """The first migration newer than the database, read under the write lock; refuses a newer database."""
     current = opened.connection.execute("PRAGMA user_version").fetchone()[0]
     if current > latest_version():
-        raise DatabaseError(
-            f"The vocabulary database {opened.path} was written by a newer studyapp (it has features this version "
-            f"does not know); please upgrade studyapp. The file was not changed."
-        )
+        raise DatabaseError(_newer(opened.path))
     pending = [m for m in migrations() if m[0] > current]
     if pending and current > 0 and opened.backup is None and back_up and _has_words(opened.connection):
         # A second connection reads the last committed state: a connection that
