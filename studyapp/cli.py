@@ -9,7 +9,7 @@ the bundled sample). Subcommands print results for scripts and tests::
     echo 文本 | studyapp annotate [--json] [--sandhi]
     studyapp vocab add WORD [--context S --translation T --document P --status S --json]
     studyapp vocab list [--json] | remove WORD | backup FILE | restore FILE
-    studyapp export --format apkg|anki-txt|pleco|csv --output FILE [--deck D --cards ... --status ...]
+    studyapp export --format FORMAT --output FILE [--deck D --cards ... --status ...]  (formats: export/formats.py)
 
 Bad input exits with status 2 and one line on stderr, never a traceback.
 """
@@ -25,6 +25,9 @@ from studyapp import __version__, vocab_cli
 from studyapp.arguments import Parser, UsageError, check_window_options, screenshot_size, unknown_command
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.hsk import level_label
+from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK
+from studyapp.core.study.export.formats import FORMATS
+from studyapp.core.study.vocabulary import STATUSES
 
 EXIT_BAD_INPUT = 2
 
@@ -126,10 +129,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     from studyapp.core.study.export.job import ExportRequest, export_words
     from studyapp.core.study.vocabulary import VocabularyStore
+    from studyapp.core.study.word_filter import WordFilter
 
     cards = tuple(c.strip() for c in args.cards.split(",") if c.strip())
-    request = ExportRequest(args.format, Path(args.output), args.deck, cards, args.status, args.tag, args.hsk, args.document,
-                            only_not_exported=args.only_new)
+    words = WordFilter(status=args.status, tag=args.tag, hsk=args.hsk, document=args.document, changed_since_export=args.only_new)
+    request = ExportRequest(args.format, Path(args.output), args.deck, cards, words)
     store = VocabularyStore.open()
     try:
         result = export_words(store, request)
@@ -224,11 +228,11 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--sandhi", action="store_true", help="tone sandhi of 一 and 不 as spoken")
     vocab_cli.add_parser(sub)
     export = sub.add_parser("export", help=SUBCOMMANDS["export"][0])
-    export.add_argument("--format", required=True, choices=("apkg", "anki-txt", "pleco", "csv"))
+    export.add_argument("--format", required=True, choices=list(FORMATS))
     export.add_argument("--output", required=True, help="the file to write")
-    export.add_argument("--deck", default="studyapp::Vocabulary", help="deck (Anki, nested with ::) or category (Pleco)")
-    export.add_argument("--cards", default="recognition,recall,cloze", help="card types: recognition, recall, cloze (comma-separated)")
-    export.add_argument("--status", choices=("new", "learning", "known"))
+    export.add_argument("--deck", default=DEFAULT_DECK, help="deck (Anki, nested with ::) or category (Pleco)")
+    export.add_argument("--cards", default=",".join(CARD_KINDS), help=f"card types: {', '.join(CARD_KINDS)} (comma-separated)")
+    export.add_argument("--status", choices=STATUSES)
     export.add_argument("--tag")
     export.add_argument("--hsk", type=int, choices=range(1, 8), metavar="LEVEL")
     export.add_argument("--document", help="only words saved from this document (path or title)")

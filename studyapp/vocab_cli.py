@@ -107,7 +107,7 @@ def _add(store: VocabularyStore, args: argparse.Namespace) -> int:
 def _syllables(pinyin: str) -> list[str]:
     """``zhǎng`` / ``ZHANG3`` / ``zhang3`` / ``yínháng`` -> numbered syllables in lower case."""
     from studyapp.core.language.pinyin_spelling import normalise_numbered
-    from studyapp.core.study.vocabulary import normalise_pinyin_query
+    from studyapp.core.study.word_filter import normalise_pinyin_query
 
     text = normalise_pinyin_query(pinyin)  # tone marks become numbers, spaces go
     return [normalise_numbered(s).lower() for s in re.findall(r"[a-zü:]+[1-5]?", text)] if text else []

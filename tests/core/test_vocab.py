@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from studyapp.core.study.database import DatabaseError, latest_version
-from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData, normalise_pinyin_query
+from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
+from studyapp.core.study.word_filter import normalise_pinyin_query
 
 DATA = Path(__file__).parents[1] / "data" / "vocab"
 BANK = WordData("银行", "銀行", "yin2 hang2", ["bank"], 3)
@@ -64,7 +65,7 @@ def test_filters(store: VocabularyStore) -> None:
     assert [r.simplified for r in store.words(hsk=3)] == ["银行"]
     assert [r.simplified for r in store.words(document="/a.md")] == ["银行"]
     store.mark_exported([known.id])
-    assert [r.simplified for r in store.words(not_exported_since=True)] == ["银行"]
+    assert [r.simplified for r in store.words(changed_since_export=True)] == ["银行"]
     assert store.forms(status="known") == {"觉得", "覺得"}
 
 

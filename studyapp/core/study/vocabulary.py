@@ -15,7 +15,6 @@ the injectable ``clock``. Example::
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import time
 import uuid
@@ -28,7 +27,8 @@ from studyapp.core.study.backups import Restored, backup_files, backup_order, co
 from studyapp.core.study.backups import restore as restore_backup
 from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, open_database
 from studyapp.core.study.row_values import LenientRow
-from studyapp.core.language.pinyin_spelling import normalise_numbered, numbered_from_marks, strip_tones
+from studyapp.core.study.word_filter import WordFilter
+from studyapp.core.language.pinyin_spelling import normalise_numbered, strip_tones
 
 STATUSES = ("new", "learning", "known")
 KEEP_DAILY = 5
@@ -87,20 +87,6 @@ class WordRecord:
         """Lower-case text the table's search box matches against."""
         numbered = "".join(self.pinyin.lower().split())
         return "\n".join((self.simplified, self.traditional, numbered, strip_tones(self.pinyin), " ".join(self.definitions).lower(), self.note.lower(), " ".join(self.tags).lower()))
-
-
-_MARKED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_VOWELS = "aeiouü" + _MARKED_VOWELS
-_SYLLABLE_RE = re.compile(rf"[^{_VOWELS}]*[{_VOWELS}]+(?:ng(?![{_VOWELS}])|n(?![{_VOWELS}])|r(?![{_VOWELS}]))?")
-
-
-def normalise_pinyin_query(query: str) -> str:
-    """A search query as the table compares it: ``zhōngguó`` -> ``zhong1guo2``,
-    ``Zhong1 guo2`` -> ``zhong1guo2``, ``zhongguo`` unchanged."""
-    text = query.strip().lower().replace("u:", "ü").replace(" ", "").replace("'", "")
-    if any(ch in _MARKED_VOWELS for ch in text):
-        return "".join(numbered_from_marks(s) for s in _SYLLABLE_RE.findall(text))
-    return text
 
 
 def _record(row: sqlite3.Row, contexts: list[Context]) -> WordRecord:
@@ -281,32 +267,12 @@ class VocabularyStore:
         rows = self._db.execute("SELECT * FROM word WHERE simplified = ? OR traditional = ? ORDER BY id", (word, word)).fetchall()
         return self._records(rows)
 
-    def words(self, status: str | None = None, tag: str | None = None, hsk: int | None = None, document: str | None = None,
-              since: int | None = None, until: int | None = None, not_exported_since: bool = False) -> list[WordRecord]:
-        """Saved words, oldest first, filtered by the given criteria."""
-        clauses, args = [], []
-        if status:
-            clauses.append("status = ?")
-            args.append(status)
-        if tag:
-            clauses.append("instr(' ' || tags || ' ', ?) > 0")  # not LIKE: '_' and '%' are tag characters
-            args.append(f" {tag} ")
-        if hsk is not None:
-            clauses.append("hsk = ?")
-            args.append(hsk)
-        if document:
-            clauses.append("id IN (SELECT word_id FROM context WHERE document_path = ? OR document_title = ?)")
-            args += [document, document]
-        if since is not None:
-            clauses.append("created >= ?")
-            args.append(since)
-        if until is not None:
-            clauses.append("created < ?")
-            args.append(until)
-        if not_exported_since:
-            clauses.append("(exported IS NULL OR updated >= exported)")  # same second: export again rather than miss a change
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        return self._records(self._db.execute(f"SELECT * FROM word {where} ORDER BY id", args).fetchall())
+    def words(self, chosen: WordFilter | None = None, **criteria) -> list[WordRecord]:
+        """Saved words, oldest first: those ``chosen`` lets through (or a WordFilter of ``criteria``)."""
+        chosen = chosen or WordFilter(**criteria)
+        where, args = chosen.sql()
+        records = self._records(self._db.execute(f"SELECT * FROM word {'WHERE ' + where if where else ''} ORDER BY id", args).fetchall())
+        return [records[i] for i in chosen.select(records)] if chosen.search.strip() else records
 
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM word").fetchone()[0]
