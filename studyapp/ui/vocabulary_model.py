@@ -45,6 +45,7 @@ class VocabularyTableModel(QAbstractTableModel):
         self.shown: list[int] = []  # indices into ``all``
         self.error: str = ""
         self.filter = WordFilter()
+        self.damaged: list[str] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._sort_keys: dict[str, list] = {}
         self._sorted = False
@@ -56,6 +57,7 @@ class VocabularyTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.all = self.store.words()
         self.keys = [r.search_key() for r in self.all]
+        self.damaged = [r.simplified for r in self.all if r.damaged]  # read from rows holding something unexpected
         self._sort_keys = {}
         self._refilter()
         self.endResetModel()

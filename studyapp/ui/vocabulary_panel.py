@@ -115,7 +115,7 @@ class VocabularyPanel(QWidget):
         self.model.reload()
 
     def _show_damage(self) -> None:
-        damaged = [r.simplified for r in self.model.all if r.damaged]
+        damaged = self.model.damaged
         self.warning.setText(f"{len(damaged)} saved word(s) could not be read as saved and are shown as stored: {', '.join(damaged[:5])}"
                              if damaged else "")
         self.warning.setVisible(bool(damaged))
