@@ -1,8 +1,8 @@
 """ExportDialog: choose the words and the format, see the first card, export.
 
-The export runs in a worker thread (big vocabularies take seconds); errors
-such as an unwritable path are shown in the dialog, and nothing is written
-unless the whole file could be.
+The export runs in a worker thread with a database connection of its own
+(big vocabularies take seconds); errors such as an unwritable path are shown
+in the dialog, and nothing is written unless the whole file could be.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from studyapp.core.errors import StudyappError
 from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK, collect_cards
 from studyapp.core.study.export.formats import FORMATS, export_format
-from studyapp.core.study.export.job import ExportRequest, ExportResult, export_words, select_words
+from studyapp.core.study.export.job import ExportRequest, ExportResult, export_words_apart, select_words
 from studyapp.core.study.export.preview import preview_html
 from studyapp.core.study.vocabulary import STATUSES, VocabularyStore
 from studyapp.core.study.word_filter import WordFilter
@@ -35,7 +35,7 @@ class _ExportWorker(QThread):
 
     def run(self) -> None:
         try:
-            self.done.emit(export_words(self.store, self.request))
+            self.done.emit(export_words_apart(self.store, self.request))
         except StudyappError as exc:
             self.failed.emit(str(exc))
 

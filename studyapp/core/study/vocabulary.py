@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Sequence
 from studyapp.core import paths
 from studyapp.core.study.backups import Restored, backup_files, backup_order, copy_to, remove_stale_restores
 from studyapp.core.study.backups import restore as restore_backup
-from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, open_database
+from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, connect, open_database
 from studyapp.core.study.row_values import LenientRow
 from studyapp.core.study.word_filter import WordFilter
 from studyapp.core.language.pinyin_spelling import normalise_numbered, strip_tones
@@ -130,6 +130,10 @@ class VocabularyStore:
 
     def close(self) -> None:
         self._db.close()
+
+    def for_another_thread(self) -> "VocabularyStore":
+        """A store on the same file with a connection of its own (a worker thread must not share this one)."""
+        return VocabularyStore(OpenedDatabase(connect(self.path), self.path), self._clock)
 
     # --- writing ------------------------------------------------------------------
 

@@ -59,3 +59,12 @@ def export_words(store: VocabularyStore, request: ExportRequest) -> ExportResult
     chosen.write(cards, Path(request.output), deck, request.timestamp)
     store.mark_exported([r.id for r in records])
     return ExportResult(Path(request.output), len(records), sum(1 for kind in CARD_FLAGS for c in cards if c.fields[kind]))
+
+
+def export_words_apart(store: VocabularyStore, request: ExportRequest) -> ExportResult:
+    """``export_words`` through a connection of its own, for a worker thread (closed when done)."""
+    own = store.for_another_thread()
+    try:
+        return export_words(own, request)
+    finally:
+        own.close()
