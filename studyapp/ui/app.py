@@ -15,6 +15,8 @@ from studyapp.core import paths
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.engine import Language
 from studyapp.core.study.vocabulary import VocabularyStore
+from studyapp.desktop_entry import APP_ID
+from studyapp.ui.app_icon import app_icon
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.reader_view import WordRef
 
@@ -37,6 +39,15 @@ def initial_document(requested: str | None, settings: QSettings) -> Path:
     if last and Path(str(last)).is_file():
         return Path(str(last))
     return sample_path()
+
+
+def prepare_application(app: QApplication) -> None:
+    """What every window of the process shares: names (WM_CLASS, Wayland app id
+    = the .desktop entry's name) and the icon of the window and its dialogs."""
+    app.setApplicationName(APP_ID)
+    app.setOrganizationName(APP_ID)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
 
 
 def build_window() -> MainWindow:
@@ -71,8 +82,7 @@ def run_app(
 ) -> int:
     """Run the window; with ``screenshot``, render it to that PNG and exit."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("studyapp")
-    app.setOrganizationName("studyapp")
+    prepare_application(app)
     try:
         window = build_window()
     except StudyappError as exc:
