@@ -54,10 +54,25 @@ def wait_for(condition, timeout: float = 60.0) -> None:
         time.sleep(0.05)
 
 
+def listening(name: str) -> bool:
+    """Whether a live server accepts connections on ``name`` (a stale socket file refuses them)."""
+    client = QLocalSocket()
+    client.connectToServer(name)
+    connected = client.waitForConnected(200)
+    client.abort()
+    return connected
+
+
 def start_serving(home: Path) -> subprocess.Popen:
     """A studyapp window process, once it holds the data folder and listens."""
     process = start()
-    wait_for(lambda: socket_file(home).exists() or process.poll() is not None)
+    lock = home / "data" / LOCK_NAME
+
+    def serving() -> bool:
+        holder = lock.read_text().split("\n", 1)[0] if lock.exists() else ""
+        return holder == str(process.pid) and listening(server_name(home / "data"))
+
+    wait_for(lambda: process.poll() is not None or serving())
     assert process.poll() is None, process.communicate()
     return process
 
@@ -104,7 +119,7 @@ def test_a_second_start_without_a_file_only_brings_the_window_forward(qtbot, ope
     instance.release()
 
 
-def test_two_studyapp_processes_share_one_window(home: Path, other_document: Path) -> None:
+def test_two_studyapp_processes_share_one_window(qapp, home: Path, other_document: Path) -> None:
     first = start_serving(home)
     second = subprocess.run([sys.executable, "-m", "studyapp", str(other_document)], capture_output=True, text=True, timeout=60)
     assert second.returncode == 0 and not second.stderr
@@ -114,7 +129,7 @@ def test_two_studyapp_processes_share_one_window(home: Path, other_document: Pat
     assert not (home / "data" / LOCK_NAME).exists()
 
 
-def test_a_crashed_window_leaves_nothing_in_the_way(home: Path, other_document: Path) -> None:
+def test_a_crashed_window_leaves_nothing_in_the_way(qapp, home: Path, other_document: Path) -> None:
     crashed = start_serving(home)
     crashed.kill()  # SIGKILL: no clean-up at all
     crashed.communicate()
@@ -145,4 +160,42 @@ def test_garbage_on_the_socket_is_dropped_and_serving_goes_on(qtbot, open_sample
     qtbot.waitUntil(lambda: second.poll() is not None, timeout=60000)
     assert second.returncode == 0
     assert window.reader.document.path == str(other_document)
+    instance.release()
+
+
+HOLD_LOCK = (
+    "import sys, time\n"
+    "from PySide6.QtCore import QLockFile\n"
+    "lock = QLockFile(sys.argv[1]); assert lock.tryLock(0); print('locked', flush=True)\n"
+    "time.sleep(float(sys.argv[2]))\n"
+)
+
+
+def hold_lock(home: Path, seconds: float) -> subprocess.Popen:
+    """A process that holds the data folder's lock but never listens (hung, or still starting)."""
+    (home / "data").mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(home / "data" / LOCK_NAME), str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "locked\n"
+    return holder
+
+
+def test_a_holder_that_never_answers_is_given_up_on(qapp, home: Path) -> None:
+    holder = hold_lock(home, 30)
+    try:
+        instance = SingleInstance(paths.data_dir())
+        assert not instance.claim()
+        started = time.monotonic()
+        assert not instance.hand_over(None, timeout=1.0)
+        assert time.monotonic() - started < 5 and not instance.claimed
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_holder_that_dies_while_we_wait_hands_the_folder_over(qapp, home: Path) -> None:
+    holder = hold_lock(home, 1.0)
+    instance = SingleInstance(paths.data_dir())
+    assert not instance.claim()
+    assert not instance.hand_over(None, timeout=30)
+    assert instance.claimed and holder.wait(10) == 0
     instance.release()
