@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QP
 
 from studyapp import __version__
 from studyapp.core import paths
+from studyapp.ui.app_icon import app_icon
 
 SUMMARY = "Read bilingual English–Chinese texts, look words up in context, save them and export flashcards."
 LICENCE = (
@@ -55,7 +56,7 @@ class AboutDialog(QDialog):
         row = QHBoxLayout()
         icon = QLabel()
         icon.setObjectName("iconLabel")
-        icon.setPixmap(self.windowIcon().pixmap(64, 64))
+        icon.setPixmap(app_icon().pixmap(64, 64))
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         title = QLabel(f"studyapp {__version__}")
         title.setObjectName("versionLabel")
