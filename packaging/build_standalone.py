@@ -8,8 +8,9 @@
 3. the result run as a user would, with a bare environment (no Python on
    PATH, no virtualenv): the window on an X server (Xvfb, Qt's xcb
    platform) shows the bundled sample and closes properly on SIGTERM;
-   ``lookup`` answers from CC-CEDICT; ``--install-desktop`` points the
-   launcher at the built executable.
+   ``lookup`` answers from CC-CEDICT, ``annotate`` reads polyphones with the
+   reading model; ``--install-desktop`` points the launcher at the built
+   executable.
 
 Prints the minutes taken and the size of the folder. Needs Xvfb and the
 README's system libraries; not part of the test suite (it takes minutes).
@@ -90,6 +91,11 @@ def smoke_command_line(executable: Path, home: Path) -> None:
     readings = [entry.get("pinyin_marks") for entry in json.loads(done.stdout).get("entries", [])]
     check("nǐ hǎo" in readings, f"lookup 你好 gave {readings}")
     print("lookup: 你好 nǐ hǎo from CC-CEDICT")
+    done = subprocess.run([str(executable), "annotate", "--json"], input="他还没有还钱\n", env=env, capture_output=True, text=True, timeout=300)
+    check(done.returncode == 0, f"annotate failed: {done.stderr[-3000:]}")
+    readings = [token["pinyin"] for token in json.loads(done.stdout)["tokens"] if token["text"] == "还"]
+    check(readings == [["hai2"], ["huan2"]], f"annotate read 还 as {readings}")
+    print("annotate: 他还(hai2)没有还(huan2)钱 by the reading model")
     done = subprocess.run([str(executable), "--install-desktop"], env=env, capture_output=True, text=True, timeout=60)
     entry = home / "share" / "applications" / "studyapp.desktop"
     check(done.returncode == 0 and entry.is_file(), f"--install-desktop failed: {done.stderr}")
