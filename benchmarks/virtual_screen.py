@@ -8,28 +8,33 @@ build's smoke test (packaging/build_standalone.py) and the start-up benchmark
         env = screen.environment()             # DISPLAY=:N, QT_QPA_PLATFORM=xcb
         ... start studyapp with env ...
         image = screen.grab(out_png)           # the X server's pixels, grabbed over xcb
-        english, chinese = reader_text_lines(image)
+        assert read_screen(image).shows_document
 
-``reader_text_lines`` counts lines of text in the two columns of the reader
+``read_screen`` counts lines of text in the two columns of the reader
 (English left, Chinese right) of the window found on the screen. Example: the
 bundled sample in a fresh 1280x820 window shows about 25 English and 15
 Chinese lines; an empty window, a window that never painted, or one showing
-an error box instead of the document shows (next to) none.
+an error box instead of the document shows (next to) none, and a machine with
+no font at all shows boxes where the English letters should be.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import select
 import shutil
 import subprocess
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 SCREEN_SIZE = (1280, 900)
 INK_CONTRAST = 90  # grey levels between text and its background
+MIN_LINES = 8  # the sample fills ~25 English and 10-16 Chinese lines of a fresh window
+MAX_BAR_INK = 0.25
 
 GRAB = (
     "import sys\n"
@@ -137,34 +142,60 @@ def window_rect(image) -> tuple[int, int, int, int]:
     return (left, rows[0], right, rows[-1] + 1)
 
 
-def text_lines(image, left: int, top: int, right: int, bottom: int) -> int:
-    """Lines of text (runs of rows holding ink) in a rectangle of ``image``."""
-    rows = [row[left:right] for row in _grey_rows(image)[top:bottom]]
-    if not rows:
-        return 0
-    background = Counter(b"".join(rows)).most_common(1)[0][0]
+@dataclass(frozen=True)
+class ReaderOnScreen:
+    """What a screen grab shows of the reader; zeros when no window is on the screen."""
+
+    english_lines: int = 0
+    chinese_lines: int = 0
+    english_bar_ink: float = 1.0  # share of the English column's ink in horizontal runs of 6+ px
+
+    @property
+    def shows_document(self) -> bool:
+        """Both columns hold lines of text, and the English is letters, not missing-glyph boxes."""
+        return min(self.english_lines, self.chinese_lines) >= MIN_LINES and self.english_bar_ink < MAX_BAR_INK
+
+
+def read_screen(image) -> ReaderOnScreen:
+    """The reader's columns in a screen grab of its window.
+
+    The reader fills the window's left ~60% beside the lookup dock: English
+    from about 2% to 28% of the window's width, Chinese from 32% to 58%;
+    menu bar and status bar (40 px each) are left out. A line is a run of
+    rows holding ink. Latin letters keep ~5-10% of their ink in horizontal
+    runs of 6 px or more (the bars of e, t, T); the hollow boxes Qt draws
+    when no font at all is installed keep ~50% there (their top and bottom).
+    """
+    left, top, right, bottom = window_rect(image)
+    width = right - left
+    if width < 200 or bottom - top < 200:
+        return ReaderOnScreen()
+    grey = _grey_rows(image)[top + 40: bottom - 40]
+    english = _ink_rows(grey, left + int(0.02 * width), left + int(0.28 * width))
+    chinese = _ink_rows(grey, left + int(0.32 * width), left + int(0.58 * width))
+    return ReaderOnScreen(_lines(english), _lines(chinese), _bar_share(english))
+
+
+def _ink_rows(grey: list[bytes], left: int, right: int) -> list[bytes]:
+    """The rectangle's rows as bytes, 1 where there is ink (far from the commonest grey), else 0."""
+    rows = [row[left:right] for row in grey]
+    background = Counter(b"".join(rows)).most_common(1)[0][0] if rows else 0
     ink = bytes(1 if abs(level - background) > INK_CONTRAST else 0 for level in range(256))
+    return [row.translate(ink) for row in rows]
+
+
+def _lines(rows: list[bytes]) -> int:
     lines, inside = 0, False
     for row in rows:
-        has_ink = row.translate(ink).count(1) >= 2
+        has_ink = row.count(1) >= 2
         lines += has_ink and not inside
         inside = has_ink
     return lines
 
 
-def reader_text_lines(image) -> tuple[int, int]:
-    """Lines of text in the reader's English column and in its Chinese column.
-
-    The reader fills the window's left ~60% beside the lookup dock: English
-    from about 2% to 28% of the window's width, Chinese from 32% to 58%.
-    Menu bar and status bar (40 px each) are left out.
-    """
-    left, top, right, bottom = window_rect(image)
-    width = right - left
-    if width < 200 or bottom - top < 200:
-        return (0, 0)
-    band = lambda a, b: text_lines(image, left + int(a * width), top + 40, left + int(b * width), bottom - 40)  # noqa: E731
-    return band(0.02, 0.28), band(0.32, 0.58)
+def _bar_share(rows: list[bytes]) -> float:
+    runs = [len(run) for row in rows for run in re.findall(b"\x01+", row)]
+    return sum(n for n in runs if n >= 6) / sum(runs) if runs else 1.0
 
 
 def _grey_rows(image) -> list[bytes]:

@@ -32,9 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from virtual_screen import VirtualScreen, reader_text_lines  # noqa: E402
-
-MIN_LINES = 8
+from virtual_screen import ReaderOnScreen, VirtualScreen, read_screen  # noqa: E402
 
 
 def build(out: Path, reuse_venv: bool) -> Path:
@@ -67,13 +65,13 @@ def smoke_window(executable: Path, home: Path) -> None:
         env = screen.environment(bare_environment(home))
         app = subprocess.Popen([str(executable)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
-            started, lines = time.monotonic(), (0, 0)
-            while min(lines) < MIN_LINES and app.poll() is None and time.monotonic() - started < 120:
-                lines = reader_text_lines(screen.grab(home / "screen.png"))
+            started, seen = time.monotonic(), ReaderOnScreen()
+            while not seen.shows_document and app.poll() is None and time.monotonic() - started < 120:
+                seen = read_screen(screen.grab(home / "screen.png"))
             if app.poll() is not None:
                 check(False, f"the standalone app exited with status {app.returncode}: {app.communicate()[1][-3000:]}")
-            check(min(lines) >= MIN_LINES, f"the window shows {lines[0]} English and {lines[1]} Chinese lines ({home / 'screen.png'})")
-            print(f"window: the sample is on the screen ({lines[0]} English, {lines[1]} Chinese lines) "
+            check(seen.shows_document, f"the window shows {seen} ({home / 'screen.png'})")
+            print(f"window: the sample is on the screen ({seen.english_lines} English, {seen.chinese_lines} Chinese lines) "
                   f"after {time.monotonic() - started:.1f} s")
             app.send_signal(signal.SIGTERM)
             _, err = app.communicate(timeout=120)
