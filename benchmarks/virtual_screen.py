@@ -30,6 +30,10 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 SCREEN_SIZE = (1280, 900)
 INK_CONTRAST = 90  # grey levels between text and its background
@@ -107,7 +111,7 @@ class VirtualScreen:
         env.update(DISPLAY=self.display, QT_QPA_PLATFORM="xcb")
         return env
 
-    def grab(self, out: Path, python: str = sys.executable):
+    def grab(self, out: Path, python: str = sys.executable) -> QImage:
         """The whole screen as the X server holds it, saved to ``out``; returns a QImage."""
         from PySide6.QtGui import QImage
 
@@ -131,7 +135,7 @@ def _read_line(fd: int, timeout: float) -> str:
     return data.decode(errors="replace").strip()
 
 
-def window_rect(image) -> tuple[int, int, int, int]:
+def window_rect(image: QImage) -> tuple[int, int, int, int]:
     """(left, top, right, bottom) of what is not the black root window; zeros if nothing."""
     gray = _grey_rows(image)
     rows = [y for y, row in enumerate(gray) if row.strip(b"\x00")]
@@ -156,7 +160,7 @@ class ReaderOnScreen:
         return min(self.english_lines, self.chinese_lines) >= MIN_LINES and self.english_bar_ink < MAX_BAR_INK
 
 
-def read_screen(image) -> ReaderOnScreen:
+def read_screen(image: QImage) -> ReaderOnScreen:
     """The reader's columns in a screen grab of its window.
 
     The reader fills the window's left ~60% beside the lookup dock: English
@@ -198,7 +202,7 @@ def _bar_share(rows: list[bytes]) -> float:
     return sum(n for n in runs if n >= 6) / sum(runs) if runs else 1.0
 
 
-def _grey_rows(image) -> list[bytes]:
+def _grey_rows(image: QImage) -> list[bytes]:
     from PySide6.QtGui import QImage
 
     grey = image.convertToFormat(QImage.Format.Format_Grayscale8)

@@ -20,13 +20,14 @@ from studyapp.ui.app_icon import render_icon  # noqa: E402
 
 
 def main() -> int:
-    app = QGuiApplication(sys.argv[:1])  # noqa: F841 (QPainter needs the application)
+    application = QGuiApplication(sys.argv[:1])  # QPainter needs one
     for size in ICON_SIZES:
         path = icon_png(size)
         if not render_icon(size).save(str(path), "PNG"):
             print(f"cannot write {path}", file=sys.stderr)
             return 1
         print(f"{path.name}: {path.stat().st_size:,} bytes")
+    application.quit()
     return 0
 
 

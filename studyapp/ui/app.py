@@ -119,6 +119,8 @@ def _run_window(app: QApplication, window: MainWindow, instance: SingleInstance)
         print("studyapp: another studyapp on this data folder did not answer; opening a second window", file=sys.stderr)
     elif instance.listen():
         instance.serve(window, window.open_path)
+    else:
+        print(f"studyapp: files opened later will start another window (cannot listen on {instance.name})", file=sys.stderr)
     termination = TerminationHandler(window)
     try:
         return app.exec()

@@ -25,6 +25,7 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -125,7 +126,7 @@ class SingleInstance(QObject):
         self._server = server
         return True
 
-    def serve(self, window: QWidget, open_path) -> None:
+    def serve(self, window: QWidget, open_path: Callable[[str], object]) -> None:
         """Hand-overs open their file with ``open_path`` and bring ``window`` forward."""
         def on_open_requested(path: str) -> None:
             bring_to_front(window)

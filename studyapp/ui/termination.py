@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import signal
 import socket
+from types import FrameType
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -45,7 +46,7 @@ class TerminationHandler(QObject):
         except BlockingIOError:
             pass
 
-    def _on_signal(self, number: int, frame) -> None:
+    def _on_signal(self, number: int, frame: FrameType | None) -> None:
         QTimer.singleShot(0, self._close)
 
     def _close(self) -> None:
