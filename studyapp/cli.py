@@ -35,7 +35,7 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     for number, (block, (english, chinese)) in enumerate(zip(document.blocks, pairs), 1):
-        print(f"[{number}] {block.kind}")
+        print(f"[{number}] {block.kind}" + (f"  {block.time.interval}" if block.time else ""))
         print(f"  EN: {english if english is not None else '-'}")
         print(f"  ZH: {chinese if chinese is not None else '-'}")
     return 0
@@ -111,15 +111,14 @@ def _print_json(value) -> None:
 
 def _open(args: argparse.Namespace):
     """One bilingual file, or an English file and a Chinese file."""
-    from studyapp.core.text.importers import open_document
+    from studyapp.core.text.importers import open_document, open_two_documents
 
     if getattr(args, "chinese_file", None):
-        from studyapp.core.text.importers.two_files import open_two_files
         from studyapp.core.language.engine import Language
         from studyapp.core.links.word_links import WordLinker
 
         linker = WordLinker(Language())
-        return open_two_files(args.file, args.chinese_file, lexical=lambda en, zh: linker.overlap(zh, en))
+        return open_two_documents(args.file, args.chinese_file, lexical=lambda en, zh: linker.overlap(zh, en))
     return open_document(args.file)
 
 

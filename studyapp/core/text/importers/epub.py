@@ -1,0 +1,105 @@
+"""EPUB books -> Document: the spine's documents in reading order, aligned.
+
+Each content document is cut into blocks (:mod:`html_blocks`: headings,
+paragraphs, list items; ruby without its annotation; images skipped), and
+its footnotes and endnotes are moved after its text, so they neither split a
+paragraph from its translation nor pair with it. The blocks become the units
+every importer gives the paragraph aligner; the book's navigation document
+(or NCX) becomes the document's chapters. Both shapes of bilingual book
+open: one book whose paragraphs alternate between the languages
+(:func:`open_file`), and an English book with its Chinese translation
+(:func:`file_units` feeds the two-file import). Example::
+
+    >>> open_file("book.epub").pairs()[:2]                   # doctest: +SKIP
+    [('Chapter One', '第一章'), ('It was late.', '天色已晚。')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from studyapp.core.text.align import Lexical
+from studyapp.core.text.document import Document
+from studyapp.core.text.importers.bilingual_text import Unit
+from studyapp.core.text.importers.epub_package import Package
+from studyapp.core.text.importers.html_blocks import HtmlBlock, parse_html
+from studyapp.core.text.importers.structured import ChapterMark, document_from_units, units_from_blocks
+from studyapp.core.text.importers.textfile import decode_bytes
+
+
+@dataclass
+class EpubText:
+    """The blocks of a book (or of its beginning) and where its chapters start."""
+
+    title: str
+    blocks: list[HtmlBlock]
+    chapters: list[ChapterMark]
+    sha1: str
+    complete: bool = True
+
+
+def read_epub(path: str | Path, max_chars: int | None = None) -> EpubText:
+    """The book's blocks in spine order; with ``max_chars``, stop after the document that passes it."""
+    with Package.open(path) as package:
+        blocks: list[HtmlBlock] = []
+        starts: dict[str, int] = {}
+        anchors: dict[tuple[str, str], int] = {}
+        digest = hashlib.sha1()
+        chars = 0
+        complete = True
+        for number, member in enumerate(package.spine):
+            data = package.read(member)
+            digest.update(data)
+            parsed = parse_html(decode_bytes(data, f"{package.name}: {member}")[1], name=f"{package.name}: {member}")
+            ordered, moved = _notes_last(parsed.blocks)
+            starts[member] = len(blocks)
+            anchors.update({(member, key): len(blocks) + moved(index) for key, index in parsed.anchors.items()})
+            blocks.extend(ordered)
+            chars += sum(len(line) for block in ordered for line in block.lines)
+            if max_chars is not None and chars >= max_chars and number < len(package.spine) - 1:
+                complete = False
+                break
+        chapters = [
+            ChapterMark(entry.title, anchors.get((entry.path, entry.fragment), starts[entry.path]), entry.level)
+            for entry in package.toc if entry.path in starts
+        ]
+        return EpubText(package.title, blocks, chapters, digest.hexdigest(), complete)
+
+
+def _notes_last(blocks: list[HtmlBlock]):
+    """The blocks with notes moved after the text, and a map from old index to new."""
+    text = [k for k, b in enumerate(blocks) if not b.note]
+    notes = [k for k, b in enumerate(blocks) if b.note]
+    order = text + notes
+    new_index = {old: new for new, old in enumerate(order)}
+    return [blocks[k] for k in order], lambda old: new_index.get(old, len(order))
+
+
+def open_file(path: str | Path, lexical: Lexical | None = None) -> Document:
+    """Read and align a bilingual EPUB (one book, the languages interleaved)."""
+    return _document(read_epub(path), path, lexical)
+
+
+def open_preview(path: str | Path, chars: int) -> Document | None:
+    """The book's first documents (about ``chars`` characters) aligned, or None if the book is small."""
+    with Package.open(path) as package:
+        if package.text_bytes <= chars * 3:
+            return None
+    text = read_epub(path, max_chars=chars)
+    if text.complete:
+        return None
+    return replace(_document(text, path, None), complete=False)
+
+
+def file_units(path: str | Path) -> list[Unit]:
+    """The units of a monolingual book, for aligning it with its translation in another file."""
+    return units_from_blocks(read_epub(path).blocks)
+
+
+def _document(text: EpubText, path: str | Path, lexical: Lexical | None) -> Document:
+    units = units_from_blocks(text.blocks)
+    return document_from_units(
+        units, where=str(path), path=str(path), title=text.title, chapters=text.chapters, source_hash=text.sha1, lexical=lexical
+    )
