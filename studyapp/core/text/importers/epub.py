@@ -43,29 +43,44 @@ class EpubText:
 def read_epub(path: str | Path, max_chars: int | None = None) -> EpubText:
     """The book's blocks in spine order; with ``max_chars``, stop after the document that passes it."""
     with Package.open(path) as package:
-        blocks: list[HtmlBlock] = []
-        starts: dict[str, int] = {}
-        anchors: dict[tuple[str, str], int] = {}
-        digest = hashlib.sha1()
-        chars = 0
-        complete = True
-        for number, member in enumerate(package.spine):
-            data = package.read(member)
-            digest.update(data)
-            parsed = parse_html(decode_bytes(data, f"{package.name}: {member}")[1], name=f"{package.name}: {member}")
-            ordered, moved = _notes_last(parsed.blocks)
-            starts[member] = len(blocks)
-            anchors.update({(member, key): len(blocks) + moved(index) for key, index in parsed.anchors.items()})
-            blocks.extend(ordered)
-            chars += sum(len(line) for block in ordered for line in block.lines)
-            if max_chars is not None and chars >= max_chars and number < len(package.spine) - 1:
-                complete = False
-                break
-        chapters = [
-            ChapterMark(entry.title, anchors.get((entry.path, entry.fragment), starts[entry.path]), entry.level)
-            for entry in package.toc if entry.path in starts
-        ]
-        return EpubText(package.title, blocks, chapters, digest.hexdigest(), complete)
+        return read_package(package, max_chars)
+
+
+def read_package(package: Package, max_chars: int | None = None) -> EpubText:
+    """The blocks of an opened book (see :func:`read_epub`)."""
+    blocks: list[HtmlBlock] = []
+    starts: dict[str, int] = {}
+    anchors: dict[tuple[str, str], int] = {}
+    digest = hashlib.sha1()
+    chars = 0
+    complete = True
+    for number, member in enumerate(package.spine):
+        data = package.read(member)
+        digest.update(data)
+        parsed = parse_html(_decode(data, f"{package.name}: {member}"), name=f"{package.name}: {member}")
+        ordered, moved = _notes_last(parsed.blocks)
+        starts[member] = len(blocks)
+        anchors.update({(member, key): len(blocks) + moved(index) for key, index in parsed.anchors.items()})
+        blocks.extend(ordered)
+        chars += sum(len(line) for block in ordered for line in block.lines)
+        if max_chars is not None and chars >= max_chars and number < len(package.spine) - 1:
+            complete = False
+            break
+    chapters = [
+        ChapterMark(entry.title, anchors.get((entry.path, entry.fragment), starts[entry.path]), entry.level)
+        for entry in package.toc if entry.path in starts
+    ]
+    return EpubText(package.title, blocks, chapters, digest.hexdigest(), complete)
+
+
+def _decode(data: bytes, name: str) -> str:
+    """A content document's text: UTF-8 as EPUB asks, else whatever its bytes are."""
+    if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return decode_bytes(data, name)[1]
 
 
 def _notes_last(blocks: list[HtmlBlock]):
@@ -87,7 +102,7 @@ def open_preview(path: str | Path, chars: int) -> Document | None:
     with Package.open(path) as package:
         if package.text_bytes <= chars * 3:
             return None
-    text = read_epub(path, max_chars=chars)
+        text = read_package(package, max_chars=chars)
     if text.complete:
         return None
     return replace(_document(text, path, None), complete=False)

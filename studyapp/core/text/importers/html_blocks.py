@@ -258,6 +258,8 @@ def collapse_whitespace(text: str) -> str:
     '天色已晚。 It was late.'
     """
     text = _INVISIBLE_RE.sub("", text)
+    if "\n" not in text and "\r" not in text:
+        return _WS_RE.sub(" ", text).strip()
 
     def space(match: re.Match) -> str:
         run = match.group()
