@@ -15,7 +15,7 @@ from types import ModuleType
 
 from studyapp.core.text.document import Document
 from studyapp.core.text.importers.bilingual_text import document_from_text
-from studyapp.core.text.importers.textfile import read_text
+from studyapp.core.text.importers.textfile import file_size, read_text
 
 
 #: Files with more text than this get a preview of their beginning first.
@@ -38,6 +38,12 @@ def format_module(path: str | Path) -> ModuleType | None:
     """The importer module for ``path``'s format, or None for bilingual text."""
     name = FORMATS.get(Path(path).suffix.lower())
     return importlib.import_module(name) if name else None
+
+
+def text_size(path: str | Path) -> int:
+    """About how many bytes of text opening ``path`` reads (a book's text is compressed in its file), -1 if unknown."""
+    module = format_module(path)
+    return module.text_size(path) if module is not None and hasattr(module, "text_size") else file_size(path)
 
 
 def open_preview(path: str | Path, chars: int = PREVIEW_CHARS) -> Document | None:

@@ -17,6 +17,7 @@ open: one book whose paragraphs alternate between the languages
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from studyapp.core.text.importers.bilingual_text import Unit
 from studyapp.core.text.importers.epub_package import Package
 from studyapp.core.text.importers.html_blocks import HtmlBlock, parse_html
 from studyapp.core.text.importers.structured import ChapterMark, document_from_units, units_from_blocks
-from studyapp.core.text.importers.textfile import decode_bytes
+from studyapp.core.text.importers.textfile import decode_bytes, file_size
 
 
 @dataclass
@@ -111,6 +112,15 @@ def open_preview(path: str | Path, chars: int) -> Document | None:
 def file_units(path: str | Path) -> list[Unit]:
     """The units of a monolingual book, for aligning it with its translation in another file."""
     return units_from_blocks(read_epub(path).blocks)
+
+
+def text_size(path: str | Path) -> int:
+    """The uncompressed size of the book's web documents (from the zip's directory), or its file size."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(i.file_size for i in archive.infolist() if i.filename.lower().endswith((".xhtml", ".html", ".htm")))
+    except (OSError, zipfile.BadZipFile):
+        return file_size(path)
 
 
 def _document(text: EpubText, path: str | Path, lexical: Lexical | None) -> Document:
