@@ -55,3 +55,12 @@ def test_whitespace_is_collapsed_as_a_browser_does() -> None:
 def test_text_is_never_interpreted_as_markup_twice() -> None:
     blocks = parse_html("<p>Use &lt;b&gt; for bold &amp; more.</p><p>用 &lt;b&gt; 表示粗体。</p>").blocks
     assert [b.lines[0] for b in blocks] == ["Use <b> for bold & more.", "用 <b> 表示粗体。"]
+
+
+def test_endless_nesting_is_read_in_time_proportional_to_its_length() -> None:
+    import time
+
+    start = time.perf_counter()
+    blocks = parse_html("<div>" * 50_000 + "<p>Deep.</p><p>很深。</p>" + "<span>" * 200_000).blocks
+    assert time.perf_counter() - start < 5
+    assert [b.lines for b in blocks] == [("Deep.",), ("很深。",)]

@@ -50,6 +50,9 @@ _IMPLIED_CLOSE = {
     "li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "p": ("p",),
     "tr": ("tr", "td", "th"), "td": ("td", "th"), "th": ("td", "th"), "option": ("option",),
 }
+#: Elements nested deeper than this are read as if they were not elements (a
+#: page of endless unclosed tags costs time in proportion to its length).
+MAX_DEPTH = 100
 _BREAK = "\u2028"  # stands for <br> inside a block's text until it is cut into lines
 _WS_RE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
@@ -132,7 +135,8 @@ class _BlockParser(HTMLParser):
         if tag in BLOCK_TAGS:
             self.flush()
         self._anchor(attributes)
-        self.stack.append(self._open(tag, attributes))
+        if len(self.stack) < MAX_DEPTH:
+            self.stack.append(self._open(tag, attributes))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
