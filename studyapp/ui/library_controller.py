@@ -45,6 +45,7 @@ class LibraryController(QObject):
         self.window, self.library, self.settings = window, library, settings
         self.visible_blocks = visible_blocks
         self.document: Document | None = None
+        self._coverage: float | None = None
         self.library_window = None
         self.contents = ContentsPanel()
         self.bookmarks = BookmarksPanel(library)
@@ -109,8 +110,10 @@ class LibraryController(QObject):
     # --- the document shown ---------------------------------------------------------
 
     def show(self, document: Document) -> None:
-        """The window now shows ``document`` (a preview, or the whole)."""
-        self.record_position()  # the document being left
+        """The window now shows ``document`` (a preview, or the whole); call
+        :meth:`record_position` before the reader leaves the previous one."""
+        if document is not self.document:
+            self._coverage = None
         self.document = document
         if document.complete and document.path and Path(document.path).exists():
             try:
@@ -127,6 +130,12 @@ class LibraryController(QObject):
         self.update_progress()
         self._record_timer.start()
 
+    def word_looked_up(self, block: int) -> None:
+        """A word of ``block`` was looked up: say when its subtitle cue is on screen."""
+        document = self.document
+        if document is not None and 0 <= block < len(document.blocks) and document.blocks[block].time:
+            self.status.emit(f"On screen {document.blocks[block].time.interval}")
+
     def update_progress(self) -> None:
         document = self.document
         visible = list(self.visible_blocks())
@@ -138,22 +147,23 @@ class LibraryController(QObject):
         self.progress_label.setText((f"{cue} · " if cue else "") + f"{share:.0%} read")
 
     def record_position(self) -> None:
-        """Where the reader is in the document, and the share read, into the library."""
+        """Where the reader is in the document, the share read and the words known, into the library."""
         self._record_timer.stop()
         document, visible = self.document, list(self.visible_blocks())
         if document is None or not document.complete or not document.path or not visible:
             return
         try:
             self.library.record_position(document.path, visible[0], reading_progress(document, visible[-1]))
+            if self._coverage is not None:
+                self.library.record_coverage(document.path, self._coverage)
         except StudyappError as exc:
             self.status.emit(str(exc))
 
-    def record_coverage(self, known: int, words: int) -> None:
-        if self.document is not None and self.document.complete and self.document.path and words:
-            try:
-                self.library.record_coverage(self.document.path, known / words)
-            except StudyappError as exc:
-                self.status.emit(str(exc))
+    def coverage_measured(self, known: int, words: int) -> None:
+        """The share of the words read so far that are known (recorded with the position)."""
+        if self.document is not None and self.document.complete and words:
+            self._coverage = known / words
+            self._record_timer.start()
 
     def remembered_position(self, document: Document) -> int | None:
         entry = self.library.entry(document.path) if document.path else None
