@@ -85,3 +85,16 @@ def test_the_text_read_is_fingerprinted(tmp_path: Path) -> None:
     first = read_epub(interleaved_book(tmp_path / "a.epub"))
     again = read_epub(interleaved_book(tmp_path / "b.epub"))
     assert first.sha1 == again.sha1 and len(first.sha1) == 40
+
+
+def test_no_preview_is_shown_of_a_book_that_cannot_open_whole(tmp_path: Path) -> None:
+    from builders import BILLION_LAUGHS
+
+    from studyapp.core.errors import DocumentError
+
+    pair = ("The rain fell on the roofs of the old town all through the night.", "整夜，雨落在老城的屋顶上。")
+    chapters = [Chapter(f"c{n:03d}.xhtml", paragraphs(*[pair] * 40)) for n in range(60)]
+    last = (BILLION_LAUGHS.replace("package", "html") + "<html><body><p>&d;</p></body></html>").encode()
+    book = build_epub(tmp_path / "bad-end.epub", chapters, extra_files={"OEBPS/text/c059.xhtml": last})
+    with pytest.raises(DocumentError, match="declares XML entities"):
+        open_preview(book, chars=20_000)

@@ -17,10 +17,12 @@ open: one book whose paragraphs alternate between the languages
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from studyapp.core.errors import DocumentError
 from studyapp.core.text.align import Lexical
 from studyapp.core.text.document import Document
 from studyapp.core.text.importers.bilingual_text import Unit
@@ -28,6 +30,9 @@ from studyapp.core.text.importers.epub_package import Package
 from studyapp.core.text.importers.html_blocks import HtmlBlock, parse_html
 from studyapp.core.text.importers.structured import ChapterMark, document_from_units, units_from_blocks
 from studyapp.core.text.importers.textfile import decode_bytes, file_size
+
+
+_ENTITY_RE = re.compile(rb"<!ENTITY", re.I)
 
 
 @dataclass
@@ -47,8 +52,8 @@ def read_epub(path: str | Path, max_chars: int | None = None) -> EpubText:
         return read_package(package, max_chars)
 
 
-def read_package(package: Package, max_chars: int | None = None) -> EpubText:
-    """The blocks of an opened book (see :func:`read_epub`)."""
+def read_package(package: Package, max_chars: int | None = None, contents: dict[str, bytes] | None = None) -> EpubText:
+    """The blocks of an opened book (see :func:`read_epub`); ``contents`` holds documents read already."""
     blocks: list[HtmlBlock] = []
     starts: dict[str, int] = {}
     anchors: dict[tuple[str, str], int] = {}
@@ -56,7 +61,7 @@ def read_package(package: Package, max_chars: int | None = None) -> EpubText:
     chars = 0
     complete = True
     for number, member in enumerate(package.spine):
-        data = package.read(member)
+        data = contents[member] if contents is not None else package.read(member)
         digest.update(data)
         parsed = parse_html(_decode(data, f"{package.name}: {member}"), name=f"{package.name}: {member}")
         ordered, moved = _notes_last(parsed.blocks)
@@ -72,6 +77,18 @@ def read_package(package: Package, max_chars: int | None = None) -> EpubText:
         for entry in package.toc if entry.path in starts
     ]
     return EpubText(package.title, blocks, chapters, digest.hexdigest(), complete)
+
+
+def _read_all(package: Package) -> dict[str, bytes]:
+    """Every content document, checked for what would stop the whole book from opening
+    (caps, entities, encoding), so a preview is never shown of a book that cannot open."""
+    contents = {member: package.read(member) for member in package.spine}
+    for member, data in contents.items():
+        name = f"{package.name}: {member}"
+        if _ENTITY_RE.search(data):
+            raise DocumentError(f"{name} declares XML entities; studyapp refuses such documents")
+        _decode(data, name)
+    return contents
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -103,7 +120,8 @@ def open_preview(path: str | Path, chars: int) -> Document | None:
     with Package.open(path) as package:
         if package.text_bytes <= chars * 3:
             return None
-        text = read_package(package, max_chars=chars)
+        contents = _read_all(package)
+        text = read_package(package, max_chars=chars, contents=contents)
     if text.complete:
         return None
     return replace(_document(text, path, None), complete=False)
