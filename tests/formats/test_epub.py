@@ -98,3 +98,19 @@ def test_no_preview_is_shown_of_a_book_that_cannot_open_whole(tmp_path: Path) ->
     book = build_epub(tmp_path / "bad-end.epub", chapters, extra_files={"OEBPS/text/c059.xhtml": last})
     with pytest.raises(DocumentError, match="declares XML entities"):
         open_preview(book, chars=20_000)
+
+
+def test_a_book_whose_beginning_is_in_one_language_opens_without_a_preview(tmp_path: Path) -> None:
+    english = "The rain fell on the roofs of the old town all through the night. " * 3
+    chapters = [Chapter(f"e{n:03d}.xhtml", "".join(f"<p>{english}</p>" for _ in range(40))) for n in range(30)]
+    chapters += [Chapter(f"z{n:03d}.xhtml", "".join("<p>整夜，雨落在老城的屋顶上。整夜，雨落在老城的屋顶上。</p>" for _ in range(40))) for n in range(30)]
+    book = build_epub(tmp_path / "halves.epub", chapters)
+    assert open_preview(book, chars=20_000) is None
+    pairs = open_document(book).pairs()
+    assert sum(1 for e, z in pairs if e and z) > 100
+
+
+def test_a_broken_byte_in_a_chapter_does_not_stop_the_book(tmp_path: Path) -> None:
+    broken = "<html><body><p>It is cold.</p><p>天气很冷。</p><p>It is c#old.</p><p>冷。</p></body></html>".encode().replace(b"#", b"\xff")
+    book = build_epub(tmp_path / "b.epub", [Chapter("c.xhtml", "")], extra_files={"OEBPS/text/c.xhtml": broken})
+    assert open_document(book).pairs() == [("It is cold.", "天气很冷。"), ("It is c\ufffdold.", "冷。")]

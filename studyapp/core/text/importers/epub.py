@@ -17,7 +17,6 @@ open: one book whose paragraphs alternate between the languages
 from __future__ import annotations
 
 import hashlib
-import re
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,9 +29,6 @@ from studyapp.core.text.importers.epub_package import Package
 from studyapp.core.text.importers.html_blocks import HtmlBlock, parse_html
 from studyapp.core.text.importers.structured import ChapterMark, document_from_units, units_from_blocks
 from studyapp.core.text.importers.textfile import decode_bytes, file_size
-
-
-_ENTITY_RE = re.compile(rb"<!ENTITY", re.I)
 
 
 @dataclass
@@ -52,8 +48,8 @@ def read_epub(path: str | Path, max_chars: int | None = None) -> EpubText:
         return read_package(package, max_chars)
 
 
-def read_package(package: Package, max_chars: int | None = None, contents: dict[str, bytes] | None = None) -> EpubText:
-    """The blocks of an opened book (see :func:`read_epub`); ``contents`` holds documents read already."""
+def read_package(package: Package, max_chars: int | None = None) -> EpubText:
+    """The blocks of an opened book (see :func:`read_epub`)."""
     blocks: list[HtmlBlock] = []
     starts: dict[str, int] = {}
     anchors: dict[tuple[str, str], int] = {}
@@ -61,7 +57,7 @@ def read_package(package: Package, max_chars: int | None = None, contents: dict[
     chars = 0
     complete = True
     for number, member in enumerate(package.spine):
-        data = contents[member] if contents is not None else package.read(member)
+        data = package.read(member)
         digest.update(data)
         parsed = parse_html(_decode(data, f"{package.name}: {member}"), name=f"{package.name}: {member}")
         ordered, moved = _notes_last(parsed.blocks)
@@ -79,26 +75,18 @@ def read_package(package: Package, max_chars: int | None = None, contents: dict[
     return EpubText(package.title, blocks, chapters, digest.hexdigest(), complete)
 
 
-def _read_all(package: Package) -> dict[str, bytes]:
-    """Every content document, checked for what would stop the whole book from opening
-    (caps, entities, encoding), so a preview is never shown of a book that cannot open."""
-    contents = {member: package.read(member) for member in package.spine}
-    for member, data in contents.items():
-        name = f"{package.name}: {member}"
-        if _ENTITY_RE.search(data):
-            raise DocumentError(f"{name} declares XML entities; studyapp refuses such documents")
-        _decode(data, name)
-    return contents
-
-
 def _decode(data: bytes, name: str) -> str:
-    """A content document's text: UTF-8 as EPUB asks, else whatever its bytes are."""
+    """A content document's text: UTF-8 as EPUB asks, else whatever its bytes are
+    (GB18030, UTF-16), else UTF-8 with the odd broken byte replaced."""
     if not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    return decode_bytes(data, name)[1]
+    try:
+        return decode_bytes(data, name)[1]
+    except DocumentError:
+        return data.decode("utf-8", "replace")
 
 
 def _notes_last(blocks: list[HtmlBlock]):
@@ -115,16 +103,24 @@ def open_file(path: str | Path, lexical: Lexical | None = None) -> Document:
     return _document(read_epub(path), path, lexical)
 
 
+#: A book's preview is a third of a text file's: parsing XHTML costs more than
+#: reading text, and the preview only has to fill the first pages.
+PREVIEW_SHARE = 3
+
+
 def open_preview(path: str | Path, chars: int) -> Document | None:
-    """The book's first documents (about ``chars`` characters) aligned, or None if the book is small."""
+    """The book's first documents (about ``chars / PREVIEW_SHARE`` characters) aligned, or None if the book is small."""
     with Package.open(path) as package:
         if package.text_bytes <= chars * 3:
             return None
-        contents = _read_all(package)
-        text = read_package(package, max_chars=chars, contents=contents)
+        package.check_contents()
+        text = read_package(package, max_chars=chars // PREVIEW_SHARE)
     if text.complete:
         return None
-    return replace(_document(text, path, None), complete=False)
+    try:
+        return replace(_document(text, path, None), complete=False)
+    except DocumentError:  # the beginning is in one language only: the whole book decides
+        return None
 
 
 def file_units(path: str | Path) -> list[Unit]:

@@ -21,6 +21,7 @@ reading order, each ``(path inside the zip, linear)``.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -38,6 +39,10 @@ from studyapp.core.errors import DocumentError
 MAX_MEMBER_BYTES = 32 * 1024 * 1024
 MAX_TEXT_BYTES = 96 * 1024 * 1024
 MAX_ENTRIES = 50_000
+#: A content document's declarations (its DTD) must end within its first bytes.
+PROLOG_BYTES = 4096
+_ENTITY_RE = re.compile(rb"<!ENTITY", re.I)
+_SUBSET_RE = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.I)
 CONTENT_TYPES = ("application/xhtml+xml", "text/html", "application/xml", "text/xml")
 #: Encryption that only obfuscates embedded fonts: the text is readable.
 FONT_OBFUSCATION = ("http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC")
@@ -92,8 +97,11 @@ class Package:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def read(self, member: str) -> bytes:
-        """A member's bytes, refusing one that decompresses beyond the caps."""
+    def read(self, member: str, head: int | None = None) -> bytes:
+        """A member's bytes (its first ``head`` bytes), refusing one that decompresses beyond the caps.
+
+        The zip's declared size is a true cap: zipfile never returns more.
+        """
         try:
             info = self.zip.getinfo(member)
         except KeyError:
@@ -103,7 +111,7 @@ class Package:
             raise _bomb(self.name, member)
         try:
             with self.zip.open(info) as handle:
-                data = handle.read(budget + 1)
+                data = handle.read(budget + 1 if head is None else min(head, budget + 1))
         except RuntimeError:  # a password-protected member
             raise DocumentError(f"{self.name} is encrypted; studyapp can only read books without DRM") from None
         except NotImplementedError:
@@ -112,8 +120,24 @@ class Package:
             raise DocumentError(f"{self.name} is damaged ({member}: {exc})") from None
         if len(data) > budget:
             raise _bomb(self.name, member)
-        self._read_total += len(data)
+        if head is None:
+            self._read_total += len(data)
         return data
+
+    def check_contents(self) -> None:
+        """Refuse now what reading every content document would refuse later (sizes
+        beyond the caps, declared entities), so that a book's beginning is never shown
+        when the whole cannot open."""
+        total = 0
+        for member in self.spine:
+            total += self.zip.getinfo(member).file_size
+            if total > MAX_TEXT_BYTES:
+                raise _bomb(self.name, member)
+            prolog = self.read(member, head=PROLOG_BYTES)
+            declares = _ENTITY_RE.search(prolog)
+            subset = _SUBSET_RE.search(prolog)
+            if declares or (subset and b"]" not in prolog[subset.end():]):
+                raise DocumentError(f"{self.name}: {member} declares XML entities; studyapp refuses such documents")
 
     def _xml(self, member: str) -> Element:
         try:
