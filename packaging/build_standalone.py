@@ -9,8 +9,8 @@
    PATH, no virtualenv): the window on an X server (Xvfb, Qt's xcb
    platform) shows the bundled sample and closes properly on SIGTERM;
    ``lookup`` answers from CC-CEDICT, ``annotate`` reads polyphones with the
-   reading model; ``--install-desktop`` points the launcher at the built
-   executable.
+   reading model, ``pairs`` reads a subtitle file (an importer loaded by
+   name); ``--install-desktop`` points the launcher at the built executable.
 
 Prints the minutes taken and the size of the folder. Needs Xvfb and the
 README's system libraries; not part of the test suite (it takes minutes).
@@ -30,6 +30,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SUBTITLES = (
+    "1\n00:00:01,000 --> 00:00:03,000\nGood morning, everyone.\n大家早上好。\n\n"
+    "2\n00:00:04,000 --> 00:00:06,000\nWhere is the railway station?\n火车站在哪里？\n"
+)
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from virtual_screen import ReaderOnScreen, VirtualScreen, read_screen  # noqa: E402
 
@@ -93,6 +97,12 @@ def smoke_command_line(executable: Path, home: Path) -> None:
     readings = [token["pinyin"] for token in json.loads(done.stdout)["tokens"] if token["text"] == "还"]
     check(readings == [["hai2"], ["huan2"]], f"annotate read 还 as {readings}")
     print("annotate: 他还(hai2)没有还(huan2)钱 by the reading model")
+    subtitles = home / "bilingual.srt"  # importers are loaded by name: is each in the build?
+    subtitles.write_text(SUBTITLES, encoding="utf-8")
+    done = subprocess.run([str(executable), "pairs", str(subtitles), "--json"], env=env, capture_output=True, text=True, timeout=300)
+    check(done.returncode == 0 and json.loads(done.stdout)[1] == ["Where is the railway station?", "火车站在哪里？"],
+          f"pairs of a subtitle file failed: {done.stdout[-500:]} {done.stderr[-3000:]}")
+    print("pairs: a bilingual .srt file")
     done = subprocess.run([str(executable), "--install-desktop"], env=env, capture_output=True, text=True, timeout=60)
     entry = home / "share" / "applications" / "studyapp.desktop"
     check(done.returncode == 0 and entry.is_file(), f"--install-desktop failed: {done.stderr}")

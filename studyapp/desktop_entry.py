@@ -30,8 +30,14 @@ from studyapp.core.errors import StudyappError
 
 APP_ID = "studyapp"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-# text/markdown covers .md and .markdown; text/plain covers .txt (the File > Open filter).
-MIME_TYPES = ("text/markdown", "text/x-markdown", "text/plain")
+# The types of the files File > Open offers, as shared-mime-info names them.
+MIME_TYPES_BY_SUFFIX = {
+    ".md": "text/markdown", ".markdown": "text/markdown", ".txt": "text/plain",
+    ".epub": "application/epub+zip",
+    ".html": "text/html", ".htm": "text/html", ".xhtml": "application/xhtml+xml",
+    ".srt": "application/x-subrip", ".vtt": "text/vtt", ".ass": "text/x-ssa", ".ssa": "text/x-ssa",
+}
+MIME_TYPES = tuple(dict.fromkeys([*MIME_TYPES_BY_SUFFIX.values(), "text/x-markdown"]))  # + markdown's older name
 _RESERVED_IN_EXEC = set(" \t\n\"'\\><~|&;$*?#()`")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import configparser
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,8 @@ import pytest
 from studyapp import desktop_entry
 from studyapp.cli import main
 from studyapp.desktop_entry import ICON_SIZES, DesktopFiles, icon_png, icon_svg
+
+GLOBS = Path("/usr/share/mime/globs2")  # shared-mime-info: weight:type:glob
 
 
 @pytest.fixture
@@ -91,6 +94,23 @@ def test_python_m_studyapp_installs_python_with_the_module(xdg_data: Path) -> No
                           env={"XDG_DATA_HOME": str(xdg_data), "PATH": "/usr/bin:/bin", "HOME": str(xdg_data)})
     assert done.returncode == 0, done.stderr
     assert read_entry(xdg_data / "applications" / "studyapp.desktop")["Exec"].endswith(" -m studyapp %f")
+
+
+def test_every_file_type_the_window_opens_is_declared() -> None:
+    from studyapp.ui.main_window import FILE_FILTER
+
+    suffixes = set(re.findall(r"\*(\.\w+)", FILE_FILTER.split(";;")[0]))
+    assert suffixes and suffixes == set(desktop_entry.MIME_TYPES_BY_SUFFIX)
+    entry = desktop_entry.desktop_entry(["/usr/bin/studyapp"])
+    declared = set(re.search(r"^MimeType=(.*)$", entry, re.M).group(1).split(";")) - {""}
+    assert set(desktop_entry.MIME_TYPES_BY_SUFFIX.values()) <= declared
+
+
+@pytest.mark.skipif(not GLOBS.is_file(), reason="shared-mime-info is not installed")
+def test_the_declared_types_are_the_desktop_names_of_those_files() -> None:
+    globs = {tuple(line.split(":")[1:3]) for line in GLOBS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")}
+    for suffix, mime_type in desktop_entry.MIME_TYPES_BY_SUFFIX.items():
+        assert (mime_type, f"*{suffix}") in globs, (suffix, mime_type)
 
 
 def test_uninstall_removes_exactly_what_install_wrote(xdg_data: Path, capsys) -> None:
