@@ -52,17 +52,11 @@ def test_the_window_starts_on_a_settings_file_full_of_nonsense(qtbot, language, 
 
 
 def test_a_reading_position_that_is_not_a_number_opens_at_the_start(qtbot, language, tmp_path: Path) -> None:
+    from studyapp.core.text.importers import open_document
+
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    store = VocabularyStore.open(tmp_path / "v.sqlite3")
-    first = MainWindow(settings, language, store)
-    qtbot.addWidget(first)
-    first.open_path(sample_path())
-    first.close()  # remembers where the sample was read
-    positions = [key for key in settings.allKeys() if key.startswith("positions/")]
-    assert positions
-    for key in positions:
-        settings.setValue(key, "twelve")
-    second = MainWindow(settings, language, store)
-    qtbot.addWidget(second)
-    assert second.open_path(sample_path())
-    assert second.reader.first_visible_block() == 0
+    settings.setValue(MainWindow._position_key(open_document(sample_path())), "twelve")  # where positions were kept before the library
+    window = MainWindow(settings, language, VocabularyStore.open(tmp_path / "v.sqlite3"))
+    qtbot.addWidget(window)
+    assert window.open_path(sample_path())
+    assert window.reader.first_visible_block() == 0
