@@ -32,7 +32,7 @@ OPENER = textwrap.dedent(
 
 
 def start_together(path: Path, count: int = STARTS) -> list[subprocess.CompletedProcess]:
-    start_at = f"{time.time() + 2.5:.3f}"  # after every process has imported studyapp
+    start_at = f"{time.time() + 1.5:.3f}"  # after every process has imported studyapp
     procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(path), start_at], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for _ in range(count)]
     return [subprocess.CompletedProcess(p.args, p.wait(timeout=120), *p.communicate()) for p in procs]

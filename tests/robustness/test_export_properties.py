@@ -65,7 +65,7 @@ def tmp(tmp_path_factory: pytest.TempPathFactory):
     return lambda: tmp_path_factory.mktemp("export")
 
 
-@settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=8, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(saved_words())
 def test_every_field_arrives_in_anki_from_the_package_and_the_text_file(tmp, saved) -> None:
     folder = tmp()
@@ -87,7 +87,7 @@ def test_every_field_arrives_in_anki_from_the_package_and_the_text_file(tmp, sav
         store.close()
 
 
-@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(saved_words())
 def test_csv_and_pleco_files_parse_back(tmp, saved) -> None:
     folder = tmp()

@@ -26,9 +26,9 @@ def spoil_page(path: Path, page: int = 0) -> None:
         handle.write(b"\xff" * size)
 
 
-def fill(store: VocabularyStore, count: int) -> None:
+def fill(store: VocabularyStore, count: int, size: int = 400) -> None:
     for n in range(count):
-        store.save(WordData(f"词{n}", f"詞{n}", "ci2", [f"sense {n} " + "x" * 400]))
+        store.save(WordData(f"词{n}", f"詞{n}", "ci2", [f"sense {n} " + "x" * size]))
 
 
 def test_restoring_a_backup_with_a_spoilt_page_is_refused(store: VocabularyStore, tmp_path: Path, capsys) -> None:
@@ -100,7 +100,7 @@ def temporaries(*folders: Path) -> list[str]:
 
 def test_backup_on_a_full_disk_is_one_line_and_leaves_no_temporary_file(tmp_path: Path, studyapp_home: Path) -> None:
     store = VocabularyStore.open(studyapp_home / "data" / "vocabulary.sqlite3")
-    fill(store, 400)
+    fill(store, 40, 5000)  # 200 kB: more than the disk holds
     store.close()
     target = tmp_path / "elsewhere" / "copy.sqlite3"
     target.parent.mkdir()
@@ -112,7 +112,7 @@ def test_backup_on_a_full_disk_is_one_line_and_leaves_no_temporary_file(tmp_path
 
 def test_daily_backup_on_a_full_disk_is_one_line(studyapp_home: Path) -> None:
     store = VocabularyStore.open(studyapp_home / "data" / "vocabulary.sqlite3")
-    fill(store, 400)
+    fill(store, 40, 5000)  # 200 kB: more than the disk holds
     store.close()
     script = "from studyapp.core.study.vocabulary import VocabularyStore\nVocabularyStore.open().rolling_backup()"
     runner = SMALL_DISK.replace("from studyapp.cli import main\nsys.exit(main())", script)
