@@ -1,0 +1,439 @@
+"""ReadingSession: everything a reader holds about the open document.
+
+The document; each paragraph's words and readings as segmented (filled in
+batches by a background reader, or on demand); the names the English
+revealed (卢特 + 尼克 = Lutnick), joined into single words for the rest of the
+document; the word links of each pair; the characters shown (as written,
+simplified or traditional); the saved and known words; the selected word and
+the English highlighted for it. The window owns one session and the reader
+view draws it; every change is announced to the session's listeners with a
+``Changes`` record saying what to redraw. Example::
+
+    >>> session = ReadingSession(Language())                       # doctest: +SKIP
+    >>> session.open(open_document("sample.md"))                   # doctest: +SKIP
+    >>> session.annotate_now([1])                                  # doctest: +SKIP
+    >>> ref = session.word_at(1, "zh", 0); session.token(ref).text  # doctest: +SKIP
+    '杭州'
+    >>> session.english_of(ref).words                              # doctest: +SKIP
+    ('Hangzhou',)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+
+from studyapp.core.reading.annotation import Annotation, WordRef
+from studyapp.core.reading.find import Hit, PinyinSpeller, pinyin_query, text_hits, word_run_hits
+from studyapp.core.text.char_classes import is_han
+from studyapp.core.text.document import Document, Token
+from studyapp.core.text.sentences import sentence_span
+
+if TYPE_CHECKING:  # linking loads on the first click, not at start-up
+    from studyapp.core.language.engine import Language
+    from studyapp.core.links.word_links import PairLinks, WordLinker
+
+SCRIPTS = ("original", "simplified", "traditional")
+#: Longer pinyin queries are not searched in raw text (each letter is a step).
+MAX_PINYIN_QUERY = 120
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a change to the session touched, so that views redraw only that."""
+
+    document: bool = False  # a new document: everything
+    blocks: frozenset[int] = frozenset()  # words, readings or displayed forms of these blocks
+    selection: tuple[WordRef | None, WordRef | None] | None = None  # (before, after)
+    link_blocks: frozenset[int] = frozenset()  # blocks whose highlighted English changed
+    marks: bool = False  # saved or known words
+
+
+@dataclass(frozen=True)
+class EnglishOfWord:
+    """The English that translates a word: the linked words (maybe none) and the English sentence."""
+
+    block: int
+    spans: tuple[tuple[int, int], ...]
+    sentence: tuple[int, int] | None
+    words: tuple[str, ...]
+    linked: bool
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Known share of the words read so far, and new words on the page."""
+
+    words: int
+    known: int
+    new_on_page: int
+
+
+@dataclass(frozen=True)
+class FindResult:
+    """Hits over the whole document; ``pending`` blocks hold candidates not yet segmented."""
+
+    hits: list[Hit]
+    pending: list[int]
+
+
+Listener = Callable[[Changes], None]
+
+
+class ReadingSession:
+    """The open document and what the reader knows about it (see the module docstring)."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self.document: Document | None = None
+        self.script = "original"
+        self.saved: frozenset[str] = frozenset()
+        self.known: frozenset[str] = frozenset()
+        self.selection: WordRef | None = None
+        self.link: EnglishOfWord | None = None
+        self._listeners: list[Listener] = []
+        self._raw: dict[int, Annotation] = {}  # as segmented
+        self._shown: dict[int, Annotation] = {}  # names joined, display forms set
+        self._names: set[str] = set()
+        self._links: dict[int, PairLinks] = {}
+        self._linker: WordLinker | None = None
+        self._speller: PinyinSpeller | None = None
+        self._chars: set[str] | None = None
+
+    # --- listeners -----------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` with a Changes record after every change."""
+        self._listeners.append(listener)
+
+    def _announce(self, changes: Changes) -> None:
+        for listener in list(self._listeners):
+            listener(changes)
+
+    # --- the document -------------------------------------------------------------------
+
+    def continues_preview(self, document: Document) -> bool:
+        """True if ``document`` is the whole of the preview now open."""
+        previous = self.document
+        return previous is not None and not previous.complete and previous.path == document.path
+
+    def open(self, document: Document | None) -> None:
+        """Read ``document`` from now on; words of a preview's unchanged blocks are kept."""
+        kept = self._reusable(document) if document is not None and self.continues_preview(document) else {}
+        self.document = document
+        self._raw, self._shown = {}, {}
+        self._names, self._links = set(), {}
+        self.selection = self.link = None
+        self._chars = None
+        self._store(kept)
+        self._announce(Changes(document=True))
+
+    def _reusable(self, document: Document) -> dict[int, Annotation]:
+        assert self.document is not None
+        kept = {}
+        for index, block in enumerate(self.document.blocks[: len(document.blocks)]):
+            same = document.blocks[index].chinese
+            if index in self._raw and block.chinese and same and same.text == block.chinese.text:
+                kept[index] = self._raw[index]
+        return kept
+
+    def chinese_blocks(self) -> list[int]:
+        """Indices of the blocks with a Chinese side (the ones to segment)."""
+        return [k for k, b in enumerate(self.document.blocks) if b.chinese is not None] if self.document else []
+
+    # --- words and readings ---------------------------------------------------------------
+
+    @property
+    def annotations(self) -> Mapping[int, Annotation]:
+        """Every block's words read so far, as shown (do not change it)."""
+        return self._shown
+
+    def annotation(self, index: int) -> Annotation | None:
+        return self._shown.get(index)
+
+    def add_annotations(self, batch: Mapping[int, Annotation]) -> None:
+        """Words and readings of some blocks, as segmented (names and display forms are applied here)."""
+        if batch:
+            self._store(batch)
+            self._announce(Changes(blocks=frozenset(batch)))
+
+    def annotate_cached(self, indices: Iterable[int]) -> bool:
+        """Words of these blocks from the segmentation cache only (no jieba); False if any is missing."""
+        wanted = self._unread(indices)
+        if not wanted:
+            return True
+        results = self.language.read_cached([self._chinese(k) for k in wanted])
+        if results is None:
+            return False
+        self.add_annotations({k: Annotation(t, r) for k, (t, r) in zip(wanted, results)})
+        return True
+
+    def annotate_now(self, indices: Iterable[int]) -> None:
+        """Segment and read these blocks now (starting jieba if need be)."""
+        wanted = self._unread(indices)
+        if wanted:
+            results = self.language.read_many([self._chinese(k) for k in wanted])
+            self.add_annotations({k: Annotation(t, r) for k, (t, r) in zip(wanted, results)})
+
+    def _unread(self, indices: Iterable[int]) -> list[int]:
+        blocks = self.document.blocks if self.document else ()
+        return [k for k in indices if 0 <= k < len(blocks) and blocks[k].chinese is not None and k not in self._raw]
+
+    def _chinese(self, index: int) -> str:
+        side = self.document.blocks[index].chinese if self.document else None
+        return side.text if side is not None else ""
+
+    def _store(self, batch: Mapping[int, Annotation]) -> None:
+        for index, annotation in batch.items():
+            self._raw[index] = annotation
+            self._shown[index] = self._as_shown(annotation)
+
+    def _as_shown(self, raw: Annotation) -> Annotation:
+        tokens, readings = raw.tokens, raw.readings
+        if self._names:
+            from studyapp.core.links.word_links import join_names
+
+            tokens, readings = join_names(tokens, readings, self._names)
+        return Annotation(tokens, readings, self._display(tokens))
+
+    def token(self, ref: WordRef) -> Token | None:
+        annotation = self._shown.get(ref.block)
+        return annotation.tokens[ref.token] if annotation is not None and 0 <= ref.token < len(annotation.tokens) else None
+
+    def reading(self, ref: WordRef) -> list[str] | None:
+        annotation = self._shown.get(ref.block)
+        return annotation.readings[ref.token] if annotation is not None and 0 <= ref.token < len(annotation.tokens) else None
+
+    # --- the characters shown ------------------------------------------------------------
+
+    def set_script(self, script: str) -> None:
+        """Show the Chinese as written, or converted word by word to simplified or traditional."""
+        if script not in SCRIPTS:
+            raise ValueError(script)
+        self.script = script
+        self._shown = {k: replace(a, display=self._display(a.tokens)) for k, a in self._shown.items()}
+        self._announce(Changes(blocks=frozenset(self._shown)))
+
+    def _display(self, tokens: list[Token]) -> list[str] | None:
+        if self.script == "original":
+            return None
+        converter = self.language.converter
+        return converter.tokens_to_traditional(tokens) if self.script == "traditional" else converter.tokens_to_simplified(tokens)
+
+    # --- saved and known words --------------------------------------------------------------
+
+    def set_marks(self, saved: Iterable[str], known: Iterable[str]) -> None:
+        """The learner's saved (new, learning) and known words, marked wherever they occur."""
+        self.saved, self.known = frozenset(saved), frozenset(known)
+        self._announce(Changes(marks=True))
+
+    def coverage(self, page: Iterable[int]) -> Coverage:
+        """Words read so far and how many are known; words on ``page`` neither known nor saved."""
+        total = known = 0
+        for annotation in self._shown.values():
+            for token in annotation.tokens:
+                if token.kind == "word":
+                    total += 1
+                    known += token.text in self.known
+        on_page = {t.text for b in page if (a := self._shown.get(b)) for t in a.tokens if t.kind == "word"}
+        return Coverage(total, known, len(on_page - self.known - self.saved))
+
+    # --- selection and links -----------------------------------------------------------------
+
+    def select(self, ref: WordRef | None) -> None:
+        if ref != self.selection:
+            before, self.selection = self.selection, ref
+            self._announce(Changes(selection=(before, ref)))
+
+    def show_english_of(self, ref: WordRef | None) -> EnglishOfWord | None:
+        """Highlight the English that translates ``ref`` (None: no highlight); returns it."""
+        english = self.english_of(ref) if ref is not None else None
+        before, self.link = self.link, english
+        changed = {e.block for e in (before, english) if e is not None}
+        if changed:
+            self._announce(Changes(link_blocks=frozenset(changed)))
+        return english
+
+    @property
+    def linker(self) -> WordLinker:
+        if self._linker is None:
+            from studyapp.core.links.word_links import WordLinker
+
+            self._linker = WordLinker(self.language)
+        return self._linker
+
+    def linkable(self, index: int) -> bool:
+        """A pair with English and Chinese (the blocks that have word links)."""
+        block = self.document.blocks[index] if self.document and 0 <= index < len(self.document.blocks) else None
+        return block is not None and block.chinese is not None and block.english is not None and block.english.lang == "en"
+
+    def pair_links(self, index: int) -> PairLinks | None:
+        """Sentences and word links of a pair (worked out on first need, then kept).
+
+        Names the English reveals become single words everywhere, and the
+        pair is linked again with them.
+        """
+        if index not in self._links:
+            annotation = self._shown.get(index)
+            if annotation is None or not self.linkable(index) or self.document is None:
+                return None
+            block = self.document.blocks[index]
+            found = self.linker.link_pair(block, annotation.tokens, annotation.readings)
+            if found.names - self._names:
+                self.learn_names(found.names)
+                annotation = self._shown[index]
+                found = self.linker.link_pair(block, annotation.tokens, annotation.readings)
+            self._links[index] = found
+        return self._links[index]
+
+    def has_links(self, index: int) -> bool:
+        return index in self._links
+
+    def learn_names(self, names: Iterable[str]) -> None:
+        """Join these names into single words wherever they occur (卢特 + 尼克 -> 卢特尼克)."""
+        self._names |= set(names)
+        selected = self.token(self.selection) if self.selection is not None else None
+        changed = {}
+        for index, raw in self._raw.items():
+            shown = self._as_shown(raw)
+            if len(shown.tokens) != len(self._shown[index].tokens):
+                changed[index] = shown
+        if not changed:
+            return
+        self._shown.update(changed)
+        self._links = {k: v for k, v in self._links.items() if k not in changed}
+        before = self.selection
+        if before is not None and selected is not None and before.block in changed:
+            token = changed[before.block].token_at(selected.start)
+            self.selection = WordRef(before.block, token) if token is not None else None
+        moved = (before, self.selection) if before != self.selection else None
+        self._announce(Changes(blocks=frozenset(changed), selection=moved))
+
+    def link_document(self) -> list[PairLinks | None]:
+        """Every pair's links, with the names found anywhere in the document joined everywhere.
+
+        Names are gathered from every pair as segmented first, then each pair
+        is linked with all of them joined.
+        """
+        document = self.document
+        if document is None:
+            return []
+        self.annotate_now(self.chinese_blocks())
+        names: set[str] = set()
+        for index in (k for k in range(len(document.blocks)) if self.linkable(k)):
+            raw = self._raw[index]
+            names |= self.linker.link_pair(document.blocks[index], raw.tokens, raw.readings).names
+        self.learn_names(names)
+        return [self.pair_links(k) for k in range(len(document.blocks))]
+
+    # --- questions about a word ------------------------------------------------------------------
+
+    def word_at(self, block: int, side: str, offset: int) -> WordRef | None:
+        """The Chinese word at ``offset`` of a block's Chinese side, or the one linked to the
+        English word at ``offset`` of its English side."""
+        annotation = self._shown.get(block)
+        if annotation is None:
+            return None
+        if side == "zh":
+            token = annotation.token_at(offset)
+            return WordRef(block, token) if token is not None and annotation.tokens[token].is_chinese else None
+        found = self.pair_links(block)
+        link = next((l for l in found.links for a, b in l.en if a <= offset < b), None) if found else None
+        annotation = self._shown[block]  # linking may have joined names
+        token = annotation.token_starting_at(link.zh[0]) if link is not None else None
+        return WordRef(block, token) if token is not None else None
+
+    def english_word_at(self, block: int, offset: int) -> str:
+        """The English word at ``offset`` of a block's English side ('' if none)."""
+        from studyapp.core.links.english_lemmas import words
+
+        side = self.document.blocks[block].english if self.document else None
+        return next((w for w, a, b in words(side.text) if a <= offset < b), "") if side else ""
+
+    def sentence_of(self, ref: WordRef) -> tuple[int, int] | None:
+        """The span of the Chinese sentence a word is in."""
+        token = self.token(ref)
+        return sentence_span(self._chinese(ref.block), token.start, "zh") if token is not None else None
+
+    def english_of(self, ref: WordRef) -> EnglishOfWord | None:
+        """The English words linked to ``ref`` and its English sentence (None without a pair)."""
+        found = self.pair_links(ref.block)
+        token = self.token(ref)
+        if found is None or token is None or self.document is None:
+            return None
+        link = next((l for l in found.links if l.zh[0] <= token.start < l.zh[1]), None)
+        sentence = next((e for e, z in found.sentences if z and e and z[0] <= token.start < z[1]), None)
+        spans = tuple(link.en) if link else ()
+        english = self.document.blocks[ref.block].english
+        words = tuple(english.text[a:b] for a, b in spans) if english else ()
+        return EnglishOfWord(ref.block, spans, sentence, words, link is not None)
+
+    def english_sentence_of(self, ref: WordRef) -> str | None:
+        """The English sentence aligned with the word's sentence, if the pair has one."""
+        english = self.english_of(ref)
+        side = self.document.blocks[ref.block].english if self.document else None
+        return side.text[english.sentence[0] : english.sentence[1]] if english and english.sentence and side else None
+
+    # --- moving from word to word ------------------------------------------------------------------
+
+    def words_in(self, block: int) -> list[WordRef]:
+        annotation = self._shown.get(block)
+        return [WordRef(block, k) for k in annotation.word_indices()] if annotation is not None else []
+
+    def next_word(self, ref: WordRef | None, step: int, start_block: int = 0,
+                  accept: Callable[[Token], bool] = lambda token: True) -> WordRef | None:
+        """The next (step 1) or previous (-1) word after ``ref`` that ``accept``s, over the blocks
+        read so far; from ``start_block`` when nothing is selected. None if there is none."""
+        if self.document is None:
+            return None
+        if ref is None:
+            block, after = start_block, None
+        else:
+            block, after = ref.block, ref.token
+        while 0 <= block < len(self.document.blocks):
+            refs = self.words_in(block)
+            if after is not None:
+                refs = [r for r in refs if (r.token - after) * step > 0]
+            for candidate in refs if step > 0 else reversed(refs):
+                token = self.token(candidate)
+                if token is not None and accept(token):
+                    return candidate
+            block, after = block + step, None
+        return None
+
+    def next_unknown_word(self, ref: WordRef | None, step: int = 1, start_block: int = 0) -> WordRef | None:
+        """The next (or previous) word not marked known, among the blocks read so far."""
+        return self.next_word(ref, step, start_block, lambda token: token.kind == "word" and token.text not in self.known)
+
+    # --- find ------------------------------------------------------------------------------------
+
+    def find(self, query: str) -> FindResult:
+        """Every place ``query`` occurs in the whole document: English, Chinese, or toneless pinyin."""
+        query = query.strip()
+        if not query or self.document is None:
+            return FindResult([], [])
+        hits = text_hits(self.document, query)
+        pending: list[int] = []
+        pinyin = pinyin_query(query)
+        if pinyin and len(pinyin) <= MAX_PINYIN_QUERY:
+            starts = self._pinyin_starts(pinyin)
+            for index in self.chinese_blocks():
+                annotation = self._shown.get(index)
+                if annotation is not None:
+                    hits += word_run_hits(annotation, pinyin, index)
+                elif starts is not None and self._speller is not None:
+                    spans = self._speller.spans(self._chinese(index), pinyin, starts)
+                    hits += [(index, "zh", a, b) for a, b in spans]
+                    pending += [index] if spans else []
+        return FindResult(sorted(set(hits)), pending)
+
+    def _pinyin_starts(self, pinyin: str) -> re.Pattern[str] | None:
+        """The characters that can begin ``pinyin`` (None if the dictionary is not ready yet)."""
+        if len(self._raw) == len(self.chinese_blocks()) or not self.language.dictionary_ready():
+            return None
+        if self._speller is None:
+            self._speller = PinyinSpeller(self.language.dictionary.lookup)
+        if self._chars is None:
+            self._chars = {c for c in set().union(*(self._chinese(k) for k in self.chinese_blocks())) if is_han(c)}
+        return self._speller.starts(self._chars, pinyin)
