@@ -92,7 +92,7 @@ def in_process_book(book: Path) -> None:
         app.processEvents()
     print(f"book: whole book aligned and shown after {time.perf_counter() - start:.2f} s ({len(window.reader.document.blocks):,} blocks)")
     deadline = time.time() + 30
-    while not window.reader.annotation(window.reader.first_visible_block() + 1) and time.time() < deadline:
+    while not window.session.annotation(window.reader.first_visible_block() + 1) and time.time() < deadline:
         app.processEvents()
     bar = window.reader.verticalScrollBar()
     bar.setValue(bar.maximum() // 3)
@@ -104,13 +104,13 @@ def in_process_book(book: Path) -> None:
         window.reader.viewport().repaint()
         repaints.append(time.perf_counter() - begin)
     print(f"book: 40 px scroll repaint mean {statistics.mean(repaints) * 1000:.1f} ms, median {statistics.median(repaints) * 1000:.1f} ms, max {max(repaints) * 1000:.1f} ms")
-    while not all(window.reader.annotation(i) for i in window.reader.visible_blocks()) and time.time() < deadline + 30:
+    while not all(window.session.annotation(i) for i in window.reader.visible_blocks()) and time.time() < deadline + 30:
         app.processEvents()
 
     def click_series(label: str) -> None:
         refs = []
         for index in window.reader.visible_blocks():
-            annotation = window.reader.annotation(index)
+            annotation = window.session.annotation(index)
             if annotation:
                 refs += [WordRef(index, k) for k, t in enumerate(annotation.tokens) if t.is_chinese]
         clicks = []
@@ -134,7 +134,7 @@ def in_process_book(book: Path) -> None:
         print(f"click -> lookup panel painted ({label}): median {statistics.median(clicks) * 1000:.1f} ms, "
               f"p95 {clicks[int(len(clicks) * 0.95) - 1] * 1000:.1f} ms over {len(clicks)} clicks")
 
-    click_series(f"while the rest of the book is read in the background, {len(window.reader.annotations):,} blocks done")
+    click_series(f"while the rest of the book is read in the background, {len(window.session.annotations):,} blocks done")
     start = time.perf_counter()
     while window.annotator._workers and time.perf_counter() - start < 300:
         app.processEvents()

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from studyapp.core.text.document import Document
 from studyapp.core.language.engine import Language
-from studyapp.ui.reader_layout import Annotation
+from studyapp.core.reading.annotation import Annotation
 
 BATCH = 24
 AHEAD = 300
@@ -71,6 +71,7 @@ class Annotator(QObject):
         self.document: Document | None = None
         self.todo: list[int] = []
         self.done: set[int] = set()
+        self._requested: list[int] = []  # blocks asked for out of turn (find), after the window
         self._priority = 0
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []
@@ -84,6 +85,7 @@ class Annotator(QObject):
             self.document = document
             self.todo = [k for k, b in enumerate(document.blocks) if b.chinese is not None]
             self.done = set()
+            self._requested = []
             self._priority = first_block
         self._spawn()
 
@@ -94,19 +96,26 @@ class Annotator(QObject):
         if not self.stopped and self.document is not None and not any(w.isRunning() for w in self._workers) and self._window_open():
             self._spawn()
 
+    def request(self, blocks: list[int]) -> None:
+        """Read these blocks too, once the window around the reader is done (restarting if idle)."""
+        with self._lock:
+            self._requested += [k for k in blocks if k not in self.done]
+        self.prioritise(self._priority)
+
     def next_batch(self) -> list[int]:
         with self._lock:
             start = self._priority
             ahead = [k for k in self.todo if start <= k < start + AHEAD and k not in self.done]
             behind = [k for k in reversed(self.todo) if start - BEHIND <= k < start and k not in self.done]
-            batch = (ahead + behind)[:BATCH]
+            batch = list(dict.fromkeys(ahead + behind + [k for k in self._requested if k not in self.done]))[:BATCH]
             self.done.update(batch)
+            self._requested = [k for k in self._requested if k not in self.done]
             return batch
 
     def _window_open(self) -> bool:
         with self._lock:
             start = self._priority
-            return any(start - BEHIND <= k < start + AHEAD and k not in self.done for k in self.todo)
+            return bool(self._requested) or any(start - BEHIND <= k < start + AHEAD and k not in self.done for k in self.todo)
 
     def _spawn(self) -> None:
         worker = _Worker(self, self.generation)

@@ -16,7 +16,7 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.language.engine import Language
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.ui.main_window import MainWindow
-from studyapp.ui.reader_view import WordRef
+from studyapp.core.reading.annotation import WordRef
 
 
 def sample_path() -> Path:
@@ -108,7 +108,7 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, siz
     app.processEvents()
     if lookup:
         for index in window.reader.visible_blocks():
-            annotation = window.reader.annotation(index)
+            annotation = window.session.annotation(index)
             found = next((k for k, t in enumerate(annotation.tokens) if t.text == lookup), None) if annotation else None
             if found is not None:
                 ref = WordRef(index, found)

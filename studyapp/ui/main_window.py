@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -22,15 +23,22 @@ from studyapp.core.text.importers import open_document
 from studyapp.core.text.importers.textfile import file_size
 from studyapp.core.language.engine import Language
 from studyapp.core.study.vocabulary import VocabularyStore
+from studyapp.core.reading.annotation import Annotation, WordRef
+from studyapp.core.reading.find import Hit
+from studyapp.core.reading.session import ReadingSession
 from studyapp.ui.annotator import Annotator
 from studyapp.ui.document_loader import DocumentLoader
-from studyapp.ui.find_bar import FindBar, find_in_document
+from studyapp.ui.find_bar import FindBar
 from studyapp.ui.lookup_panel import LookupPanel
-from studyapp.ui.reader_layout import Annotation
-from studyapp.ui.reader_view import ReaderView, WordRef
+from studyapp.ui.reader_view import ReaderView
 from studyapp.ui.view_menu import ViewMenu, add_action
 from studyapp.ui.vocabulary_panel import VocabularyPanel
 from studyapp.ui.word_controller import WordController
+
+if TYPE_CHECKING:
+    from studyapp.core.language.lookup import LookupResult
+    from studyapp.ui.export_dialog import ExportDialog
+    from studyapp.ui.speech import Speaker
 
 MAX_RECENT = 10
 GIL_SWITCH_SECONDS = 0.0005  # Python's default is 0.005
@@ -50,7 +58,7 @@ class MainWindow(QMainWindow):
 
     document_opened = Signal(str)
 
-    def __init__(self, settings: QSettings, language: Language, vocabulary: VocabularyStore, speaker=None) -> None:
+    def __init__(self, settings: QSettings, language: Language, vocabulary: VocabularyStore, speaker: Speaker | None = None) -> None:
         super().__init__()
         # Workers (aligning, segmenting) are pure Python and hold the GIL between
         # switches; a short switch interval keeps the GUI thread from queueing
@@ -60,53 +68,16 @@ class MainWindow(QMainWindow):
         self.language = language
         self.vocabulary = vocabulary
         self.speaker = speaker  # probed after the first paint: speech engines can be slow to start
+        self.session = ReadingSession(language)
         self._open_workers: list[DocumentLoader] = []
         self.setWindowTitle("studyapp")
         self.setAcceptDrops(True)
-        self.reader = ReaderView()
-        self.find_bar = FindBar(lambda q: find_in_document(self.reader.document, q, self.reader.annotation) if self.reader.document else [])
-        self.find_bar.hide()
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.reader, 1)
-        column.addWidget(self.find_bar)
-        self.setCentralWidget(central)
-        self.panel = LookupPanel()
-        self.dock = QDockWidget("Lookup", self)
-        self.dock.setObjectName("lookupDock")
-        self.dock.setWidget(self.panel)
-        self.panel.setMinimumWidth(340)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.vocabulary_panel = VocabularyPanel(vocabulary)
-        self.vocabulary_dock = QDockWidget("Vocabulary", self)
-        self.vocabulary_dock.setObjectName("vocabularyDock")
-        self.vocabulary_dock.setWidget(self.vocabulary_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.vocabulary_dock)
-        self.tabifyDockWidget(self.dock, self.vocabulary_dock)
-        self.dock.raise_()
-        self.coverage_label = QLabel("")
-        self.statusBar().addPermanentWidget(self.coverage_label)
-        self.popup = QFrame(self, Qt.WindowType.Popup)
-        self.popup.setFrameShape(QFrame.Shape.StyledPanel)
-        self.popup_panel = LookupPanel()
-        QVBoxLayout(self.popup).addWidget(self.popup_panel)
-        self.popup.resize(420, 380)
+        self._build_reader()
+        self._build_docks()
+        self._build_status_bar()
         self.annotator = Annotator(language, self)
-        self.words = WordController(self.reader, language, vocabulary, self)
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
-        self._progress_clock = QElapsedTimer()
-        self.statusBar().addPermanentWidget(self.progress)
-        self._pending_annotation: Document | None = None
-        self._annotation_timer = QTimer(self, singleShot=True, interval=250)
-        self._annotation_timer.timeout.connect(self._start_annotation)
-        self._coverage_timer = QTimer(self, singleShot=True, interval=300)
-        self._coverage_timer.timeout.connect(lambda: (self.words.update_coverage(), self.words.prefetch_links(self.reader.visible_blocks())))
-        self._position_timer = QTimer(self, singleShot=True, interval=400)
-        self._position_timer.timeout.connect(self._store_position)
+        self.words = WordController(self.session, language, vocabulary, self.reader.visible_blocks, self)
+        self._build_timers()
         self._recent_menu = QMenu("Open &Recent", self)
         self._build_menus()
         self._connect()
@@ -117,6 +88,63 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 820)
+
+    def _build_reader(self) -> None:
+        """The reader with the find bar under it, as the central widget."""
+        self.reader = ReaderView(self.session)
+        self.find_bar = FindBar(self._find)
+        self.find_bar.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reader, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+    def _build_docks(self) -> None:
+        """The lookup panel and the vocabulary list as tabbed docks, and the lookup popup."""
+        self.panel = LookupPanel()
+        self.dock = QDockWidget("Lookup", self)
+        self.dock.setObjectName("lookupDock")
+        self.dock.setWidget(self.panel)
+        self.panel.setMinimumWidth(340)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.vocabulary_panel = VocabularyPanel(self.vocabulary)
+        self.vocabulary_dock = QDockWidget("Vocabulary", self)
+        self.vocabulary_dock.setObjectName("vocabularyDock")
+        self.vocabulary_dock.setWidget(self.vocabulary_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.vocabulary_dock)
+        self.tabifyDockWidget(self.dock, self.vocabulary_dock)
+        self.dock.raise_()
+        self.popup = QFrame(self, Qt.WindowType.Popup)
+        self.popup.setFrameShape(QFrame.Shape.StyledPanel)
+        self.popup_panel = LookupPanel()
+        QVBoxLayout(self.popup).addWidget(self.popup_panel)
+        self.popup.resize(420, 380)
+
+    def _build_status_bar(self) -> None:
+        """Coverage figures and a progress bar for background work."""
+        self.coverage_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.coverage_label)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self._progress_clock = QElapsedTimer()
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _build_timers(self) -> None:
+        """Work that waits for a quiet moment: annotation after the first paint, coverage,
+        link prefetching and the remembered position after scrolling, find after reading."""
+        self._pending_annotation: Document | None = None
+        self._annotation_timer = QTimer(self, singleShot=True, interval=250)
+        self._annotation_timer.timeout.connect(self._start_annotation)
+        self._coverage_timer = QTimer(self, singleShot=True, interval=300)
+        self._coverage_timer.timeout.connect(self._on_coverage_timer_timeout)
+        self._position_timer = QTimer(self, singleShot=True, interval=400)
+        self._position_timer.timeout.connect(self._store_position)
+        self._find_timer = QTimer(self, singleShot=True, interval=300)
+        self._find_timer.timeout.connect(self.find_bar.refresh)
 
     # --- wiring -----------------------------------------------------------------
 
@@ -129,6 +157,7 @@ class MainWindow(QMainWindow):
         self.words.status.connect(self.statusBar().showMessage)
         self.words.failed.connect(self.show_error)
         self.words.coverage.connect(self.coverage_label.setText)
+        self.words.reveal_requested.connect(self._on_words_reveal_requested)
         self.reader.painted.connect(self._start_annotation)
         self.reader.escape_pressed.connect(self._on_reader_escape_pressed)
 
@@ -156,14 +185,18 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         add_action(file_menu, self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view_menu = bar.addMenu("&View")
-        self.view = ViewMenu(self, view_menu, self._settings, self.reader, (self.panel, self.popup_panel), self.dock, lambda: self.language.converter)
+        self.view = ViewMenu(self, view_menu, self._settings, self.reader, self.session, (self.panel, self.popup_panel), self.dock)
         add_action(view_menu, self, "&Find…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
         words = bar.addMenu("&Words")
-        add_action(words, self, "&Vocabulary List", lambda: (self.vocabulary_dock.show(), self.vocabulary_dock.raise_()), "Ctrl+Shift+V")
+        add_action(words, self, "&Vocabulary List", self._show_vocabulary, "Ctrl+Shift+V")
         add_action(words, self, "&Save Word", lambda: self.words.save_current(), "S")
         add_action(words, self, "Mark as &Known", lambda: self.words.mark_known(), "K")
         help_menu = bar.addMenu("&Help")
         add_action(help_menu, self, "&About studyapp", self.show_about)
+
+    def _show_vocabulary(self) -> None:
+        self.vocabulary_dock.show()
+        self.vocabulary_dock.raise_()
 
     # --- opening ------------------------------------------------------------------
 
@@ -217,11 +250,9 @@ class MainWindow(QMainWindow):
     def show_document(self, document: Document) -> None:
         """Show ``document`` at the remembered position (or where its preview was)."""
         self.words.reset()
-        previous = self.reader.document
-        follows_preview = previous is not None and not previous.complete and previous.path == document.path
-        kept = self._reusable_annotations(previous, document) if follows_preview else {}
+        follows_preview = self.session.continues_preview(document)
         position = self.reader.first_visible_block() if follows_preview else self._remembered_position(document)
-        self.reader.set_document(document)
+        self.session.open(document)
         self.setWindowTitle(f"{document.title} — studyapp")
         if document.complete:
             pairs = sum(1 for b in document.blocks if b.english and b.chinese)
@@ -230,33 +261,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Showing the beginning while the rest is aligned…")
         if 0 < position < len(document.blocks):
             self.reader.scroll_to_block(position)
-        self.reader.set_annotations(kept or self._cached_annotations(document))
+        self.session.annotate_cached(self.reader.visible_blocks())  # the first page's words, if cached (no jieba)
         # The worker starts once the first page is painted, so it does not slow that paint down.
         self._pending_annotation = document
         self._annotation_timer.start()
+        self.find_bar.refresh()
         if document.path:
             self.document_opened.emit(document.path)
 
     def _remembered_position(self, document: Document) -> int:
-        return int(self._settings.value(self._position_key(document), 0) or 0) if document.path else 0
-
-    def _reusable_annotations(self, previous: Document, document: Document) -> dict:
-        """Annotations of a preview's blocks that the full document has unchanged."""
-        kept = {}
-        for index, block in enumerate(previous.blocks[: len(document.blocks)]):
-            annotation = self.reader.annotation(index)
-            same = document.blocks[index].chinese
-            if annotation is not None and block.chinese and same and same.text == block.chinese.text:
-                kept[index] = annotation
-        return kept
-
-    def _cached_annotations(self, document: Document) -> dict:
-        """Words for the first page before it is painted, if they are cached (no jieba)."""
-        indices = [k for k in self.reader.visible_blocks() if document.blocks[k].chinese]
-        results = self.language.read_cached([document.blocks[k].chinese.text for k in indices]) if indices else None
-        if results is None:
-            return {}
-        return {k: Annotation(tokens, readings) for k, (tokens, readings) in zip(indices, results)}
+        return int(str(self._settings.value(self._position_key(document), 0) or 0)) if document.path else 0
 
     def show_error(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
@@ -264,7 +278,7 @@ class MainWindow(QMainWindow):
         box.setObjectName("errorBox")
         box.open()
 
-    def show_export_dialog(self):
+    def show_export_dialog(self) -> ExportDialog:
         from studyapp.ui.export_dialog import ExportDialog
 
         selected = [r.id for r in self.vocabulary_panel.selected_records()] if self.vocabulary_dock.isVisible() else []
@@ -283,15 +297,19 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _position_key(document: Document) -> str:
-        return "positions/" + hashlib.sha1(str(Path(document.path).resolve()).encode()).hexdigest()[:16]
+        return "positions/" + hashlib.sha1(str(Path(document.path or "").resolve()).encode()).hexdigest()[:16]
 
     def _on_reader_position_changed(self, block: int) -> None:
         self.annotator.prioritise(block)
         self._position_timer.start()
         self._coverage_timer.start()
 
+    def _on_coverage_timer_timeout(self) -> None:
+        self.words.update_coverage()
+        self.words.prefetch_links(self.reader.visible_blocks())
+
     def _store_position(self) -> None:
-        document = self.reader.document
+        document = self.session.document
         if document is not None and document.path:
             self._settings.setValue(self._position_key(document), self.reader.first_visible_block())
 
@@ -313,24 +331,30 @@ class MainWindow(QMainWindow):
         if self.speaker is None:
             QTimer.singleShot(0, self._probe_speech)
         document, self._pending_annotation = self._pending_annotation, None
-        if document is not None and document is self.reader.document:
+        if document is not None and document is self.session.document:
             self._annotation_timer.stop()
             if not self.language.dictionary_ready():
-                    self.statusBar().showMessage("Preparing the dictionary (first start only, a few seconds)…")
-                    self.progress.setRange(0, 0)  # busy until the first words arrive
-                    self.progress.show()
+                self.statusBar().showMessage("Preparing the dictionary (first start only, a few seconds)…")
+                self.progress.setRange(0, 0)  # busy until the first words arrive
+                self.progress.show()
             self.annotator.start(document, self.reader.first_visible_block())
 
-    def _on_annotator_annotated(self, annotations: dict) -> None:
+    def _on_annotator_annotated(self, annotations: dict[int, Annotation]) -> None:
         if self.progress.maximum() == 0:  # the dictionary was being prepared
             self.progress.hide()
             self.statusBar().clearMessage()
-        annotations.update(self.words.with_names(annotations))
-        for index, forms in self.view.display_forms(annotations).items():
-            annotations[index].display = forms
-        self.reader.set_annotations(annotations)
+        self.session.add_annotations(annotations)
         self.words.update_coverage()
         self.words.prefetch_links([i for i in self.reader.visible_blocks() if i in annotations])
+        if self.find_bar.isVisible():
+            self._find_timer.start()
+
+    def _find(self, query: str) -> list[Hit]:
+        """Hits over the whole document; paragraphs with candidates not yet segmented are read next."""
+        found = self.session.find(query)
+        if found.pending and self.session.document is self.annotator.document:
+            self.annotator.request(found.pending)
+        return found.hits
 
     def _on_annotator_progress(self, done: int, total: int) -> None:
         if done >= total:
@@ -343,11 +367,9 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
         self.progress.setVisible(total > 2)
 
-    # --- looking up and saving -----------------------------------------------------------
-
     # --- looking up and saving (the WordController does the work) -------------------------
 
-    def _on_words_looked_up(self, ref: WordRef, result, reading, is_name: bool, saved: bool) -> None:
+    def _on_words_looked_up(self, ref: WordRef, result: LookupResult, reading: list[str] | None, is_name: bool, saved: bool) -> None:
         popup = self.view.popup
         panel = self.popup_panel if popup else self.panel
         panel.show_result(result, reading, is_name=is_name, saved=saved)
@@ -359,18 +381,23 @@ class MainWindow(QMainWindow):
         else:
             self.dock.show()
 
-    def _on_words_reverse_looked_up(self, result) -> None:
+    def _on_words_reverse_looked_up(self, result: LookupResult) -> None:
         self.panel.show_result(result)
         word = result.query
         self.panel.status_label.setText(f"No linked Chinese word; dictionary words meaning “{word}”:" if result.entries else f"Nothing in the dictionary for “{word}”.")
         self.panel.save_button.setEnabled(False)
         self.dock.show()
 
-    def _on_words_saved(self, result) -> None:
+    def _on_words_saved(self, result: LookupResult) -> None:
         self.vocabulary_panel.reload()
         for panel in (self.panel, self.popup_panel):
             if panel.result is result:
                 panel.save_button.setText("Saved ✓")
+
+    def _on_words_reveal_requested(self, block: int, ref: WordRef | None) -> None:
+        self.reader.scroll_to_block(block)
+        if ref is not None:
+            self.reader.select(ref)
 
     def _on_reader_escape_pressed(self) -> None:
         self.popup.hide()
@@ -383,9 +410,8 @@ class MainWindow(QMainWindow):
 
     def recent_files(self) -> list[str]:
         value = self._settings.value("recent/files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in value or []]
+        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [str(v) for v in values]
 
     def _remember(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files() if p != path]

@@ -19,8 +19,9 @@ from typing import Callable
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from studyapp.core.text.document import Block, Document, Side, Token
 from studyapp.core.language.pinyin_spelling import marks_from_numbered
+from studyapp.core.reading.annotation import Annotation
+from studyapp.core.text.document import Block, Document, Side
 from studyapp.ui.line_breaking import Piece, SideLayout, chinese_pieces, english_pieces, lay_out
 
 LATIN_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
@@ -55,15 +56,6 @@ class Measure:
         if width is None:
             width = self._cache[text] = self.metrics.horizontalAdvance(text)
         return width
-
-
-@dataclass(slots=True)
-class Annotation:
-    """A Chinese side's tokens, their readings, and the text to display for each."""
-
-    tokens: list[Token]
-    readings: list[list[str] | None]
-    display: list[str] | None = None  # e.g. traditional forms; same lengths as tokens
 
 
 @dataclass(slots=True)

@@ -181,5 +181,5 @@ def test_first_start_says_the_dictionary_is_being_prepared(qtbot, settings: QSet
     win.open_path(sample_path())
     win._start_annotation()
     assert "Preparing the dictionary" in win.statusBar().currentMessage() and win.progress.isVisible()
-    qtbot.waitUntil(lambda: win.reader.annotation(1) is not None, timeout=120000)
+    qtbot.waitUntil(lambda: win.session.annotation(1) is not None, timeout=120000)
     assert not win.progress.isVisible()
