@@ -72,10 +72,12 @@ def in_process_book(book: Path) -> None:
 
     from studyapp.core.language.engine import Language
     from studyapp.core.study.vocabulary import VocabularyStore
+    from studyapp.core.reading.annotation import WordRef
+    from studyapp.ui.background import prefer_gui_thread
     from studyapp.ui.main_window import MainWindow
-    from studyapp.ui.reader_view import WordRef
 
     app = QApplication([])
+    prefer_gui_thread()  # as the app does at start-up
     home = Path(os.environ["STUDYAPP_HOME"])
     window = MainWindow(QSettings(str(home / "bench.ini"), QSettings.Format.IniFormat), Language(), VocabularyStore.open(home / "bench.sqlite3"))
     window.resize(1280, 820)
@@ -136,7 +138,7 @@ def in_process_book(book: Path) -> None:
 
     click_series(f"while the rest of the book is read in the background, {len(window.session.annotations):,} blocks done")
     start = time.perf_counter()
-    while window.annotator._workers and time.perf_counter() - start < 300:
+    while window.annotator.busy and time.perf_counter() - start < 300:
         app.processEvents()
     print(f"book: the {len(window.annotator.done):,} paragraphs around the page segmented and read {time.perf_counter() - start:.1f} s later")
     click_series("idle")

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from studyapp.core import paths
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.engine import Language
-from studyapp.core.study.vocabulary import VocabularyStore
-from studyapp.ui.main_window import MainWindow
 from studyapp.core.reading.annotation import WordRef
+from studyapp.core.study.vocabulary import VocabularyStore
+from studyapp.ui.background import prefer_gui_thread
+from studyapp.ui.main_window import MainWindow
 
 
 def sample_path() -> Path:
@@ -71,6 +72,7 @@ def run_app(
 ) -> int:
     """Run the window; with ``screenshot``, render it to that PNG and exit."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    prefer_gui_thread()
     app.setApplicationName("studyapp")
     app.setOrganizationName("studyapp")
     try:

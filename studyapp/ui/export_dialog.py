@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QThread, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QProgressBar, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
@@ -20,23 +20,9 @@ from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK, collect_cards
 from studyapp.core.study.export.job import FORMATS, SUFFIXES, ExportRequest, ExportResult, export_words, select_words
 from studyapp.core.study.export.preview import preview_html
 from studyapp.core.study.vocabulary import STATUSES, VocabularyStore
+from studyapp.ui.background import BackgroundOp
 
 FORMAT_NAMES = {"apkg": "Anki package (.apkg)", "anki-txt": "Anki text file (.txt)", "pleco": "Pleco flashcards (.txt)", "csv": "CSV spreadsheet (.csv)"}
-
-
-class _ExportWorker(QThread):
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, store: VocabularyStore, request: ExportRequest) -> None:
-        super().__init__()
-        self.store, self.request = store, request
-
-    def run(self) -> None:
-        try:
-            self.done.emit(export_words(self.store, self.request))
-        except StudyappError as exc:
-            self.failed.emit(str(exc))
 
 
 class ExportDialog(QDialog):
@@ -46,7 +32,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export Flashcards")
         self.store, self.settings, self.selected_ids = store, settings, selected_ids or []
-        self._worker: _ExportWorker | None = None
+        self._export: BackgroundOp[ExportResult] | None = None
         form = QFormLayout()
         self.format = QComboBox()
         for key in FORMATS:
@@ -179,10 +165,8 @@ class ExportDialog(QDialog):
         request = self.request()
         self.export_button.setEnabled(False)
         self.progress.show()
-        self._worker = _ExportWorker(self.store, request)
-        self._worker.done.connect(self._on_worker_done)
-        self._worker.failed.connect(self._on_worker_failed)
-        self._worker.start()
+        self._export = BackgroundOp(self, lambda op: export_words(self.store, request))
+        self._export.on_success(self._on_worker_done).on_failure(lambda exc: self._on_worker_failed(str(exc))).start()
 
     def _on_worker_done(self, result: ExportResult) -> None:
         self.progress.hide()
@@ -198,5 +182,5 @@ class ExportDialog(QDialog):
         self.error_label.setText(message)
 
     def wait(self) -> None:
-        if self._worker is not None:
-            self._worker.wait()
+        if self._export is not None:
+            self._export.wait()

@@ -1,14 +1,16 @@
 """MainWindow: the reader, the lookup panel (dock or popup), menus, opening
 documents (dialog, recent files, drag and drop) and saving words.
 
-It turns each user action into one core call and shows the result; the
-reading work runs in the Annotator's thread.
+It owns the ReadingSession of the open document: each user action becomes a
+call on the session or the WordController, and the reader view redraws what
+the session reports changed. Slow work (aligning a big file, segmenting)
+runs as BackgroundOps.
 """
 
 from __future__ import annotations
 
 import hashlib
-import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,17 +19,17 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp import __version__
-from studyapp.core.text.document import Document
 from studyapp.core.errors import StudyappError
-from studyapp.core.text.importers import open_document
-from studyapp.core.text.importers.textfile import file_size
 from studyapp.core.language.engine import Language
-from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.core.reading.annotation import Annotation, WordRef
+from studyapp.core.reading.document_cache import open_for_reading
 from studyapp.core.reading.find import Hit
 from studyapp.core.reading.session import ReadingSession
+from studyapp.core.study.vocabulary import VocabularyStore
+from studyapp.core.text.document import Document
+from studyapp.core.text.importers.textfile import file_size
 from studyapp.ui.annotator import Annotator
-from studyapp.ui.document_loader import DocumentLoader
+from studyapp.ui.background import BackgroundOp
 from studyapp.ui.find_bar import FindBar
 from studyapp.ui.lookup_panel import LookupPanel
 from studyapp.ui.reader_view import ReaderView
@@ -41,7 +43,6 @@ if TYPE_CHECKING:
     from studyapp.ui.speech import Speaker
 
 MAX_RECENT = 10
-GIL_SWITCH_SECONDS = 0.0005  # Python's default is 0.005
 BACKGROUND_OPEN_BYTES = 1_000_000
 FILE_FILTER = "Bilingual text (*.md *.markdown *.txt);;All files (*)"
 ABOUT = (
@@ -60,16 +61,12 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings, language: Language, vocabulary: VocabularyStore, speaker: Speaker | None = None) -> None:
         super().__init__()
-        # Workers (aligning, segmenting) are pure Python and hold the GIL between
-        # switches; a short switch interval keeps the GUI thread from queueing
-        # behind them for 5 ms at every Python <-> Qt crossing (clicks, paints).
-        sys.setswitchinterval(GIL_SWITCH_SECONDS)
         self._settings = settings
         self.language = language
         self.vocabulary = vocabulary
         self.speaker = speaker  # probed after the first paint: speech engines can be slow to start
         self.session = ReadingSession(language)
-        self._open_workers: list[DocumentLoader] = []
+        self._loaders: list[tuple[BackgroundOp[Document], threading.Event]] = []
         self.setWindowTitle("studyapp")
         self.setAcceptDrops(True)
         self._build_reader()
@@ -210,32 +207,40 @@ class MainWindow(QMainWindow):
         """Open ``path``; big files load in the background. On failure say why and keep the current document."""
         path = str(path)
         if file_size(path) > BACKGROUND_OPEN_BYTES:
-            worker = DocumentLoader(path)
-            worker.preview.connect(lambda head, w=worker: self._on_preview_loaded(head, w))
-            worker.loaded.connect(lambda document: self._on_document_loaded(document, path))
-            worker.failed.connect(lambda message: self._on_document_failed(message))
-            # Dropped only after its finished signal is done with (the object must outlive run()).
-            worker.finished.connect(lambda w=worker: QTimer.singleShot(0, lambda: self._open_workers.remove(w)))
-            self._open_workers.append(worker)
-            self.statusBar().showMessage(f"Opening {Path(path).name}…")
-            self.progress.setRange(0, 0)
-            self.progress.show()
-            worker.start()
+            self._open_in_background(path)
             return True
         try:
-            document = open_document(path)
+            document = open_for_reading(path)
         except StudyappError as exc:
             self._on_document_failed(str(exc))
             return False
         self._on_document_loaded(document, path)
         return True
 
-    def _on_preview_loaded(self, head: Document, worker: DocumentLoader) -> None:
-        def painted() -> None:
-            worker.preview_painted.set()
-            self.reader.painted.disconnect(painted)
+    def _open_in_background(self, path: str) -> None:
+        """Align a big file in a worker; its beginning is shown first, unless it was aligned before."""
+        painted = threading.Event()  # aligning the whole book meanwhile would only slow the preview's paint (the GIL)
 
-        self.reader.painted.connect(painted)
+        def load(op: BackgroundOp[Document]) -> Document:
+            return open_for_reading(path, lambda head: (op.report(head), painted.wait(2.0)))
+
+        op: BackgroundOp[Document] = BackgroundOp(self, load)
+        op.on_report(lambda head: self._on_preview_loaded(head, painted))
+        op.on_success(lambda document: self._on_document_loaded(document, path))
+        op.on_failure(lambda exc: self._on_document_failed(str(exc)))
+        op.on_finished(lambda: self._loaders.remove((op, painted)))
+        self._loaders.append((op, painted))
+        self.statusBar().showMessage(f"Opening {Path(path).name}…")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        op.start()
+
+    def _on_preview_loaded(self, head: Document, painted: threading.Event) -> None:
+        def on_painted() -> None:
+            painted.set()
+            self.reader.painted.disconnect(on_painted)
+
+        self.reader.painted.connect(on_painted)
         self.show_document(head)
 
     def _on_document_loaded(self, document: Document, path: str) -> None:
@@ -444,7 +449,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
         self._annotation_timer.stop()
         self.annotator.stop()
-        for loader in list(self._open_workers):
-            loader.preview_painted.set()
-            loader.wait()
+        for op, painted in list(self._loaders):
+            painted.set()
+            op.wait()
         super().closeEvent(event)

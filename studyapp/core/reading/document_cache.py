@@ -1,0 +1,140 @@
+"""Documents seen before, kept aligned, so that reopening one does not align it again.
+
+A document is stored after it was aligned, as JSON in an SQLite file in the
+cache directory, under a key made of the file's bytes, its name (the title
+may come from it) and the code that turns text into documents (any change to
+``studyapp/core/text`` makes earlier entries stale). The most recently used
+``KEEP`` documents are kept. The cache is rebuildable: when it cannot be read
+or written, documents are simply aligned again. Example::
+
+    >>> document = open_for_reading("book.md")     # doctest: +SKIP
+    >>> open_for_reading("book.md") == document    # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import sqlite3
+import time
+from contextlib import closing
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable
+
+from studyapp.core import paths
+from studyapp.core.text.document import Block, Document, Side
+from studyapp.core.text.importers import open_document, open_preview
+
+log = logging.getLogger(__name__)
+
+CACHE_NAME = "documents.sqlite3"
+KEEP = 12
+_TEXT_CODE = Path(__file__).resolve().parents[1] / "text"
+
+
+def open_for_reading(path: str | Path, preview: Callable[[Document], None] | None = None,
+                     cache: DocumentCache | None = None) -> Document:
+    """The aligned document at ``path``: from the cache if it was aligned before, else
+    aligned now (after handing ``preview`` the beginning of a big file) and cached."""
+    cache = cache if cache is not None else DocumentCache(paths.cache_dir() / CACHE_NAME)
+    key = cache.key(path)
+    cached = cache.get(key, str(path)) if key else None
+    if cached is not None:
+        return cached
+    if preview is not None:
+        head = open_preview(path)
+        if head is not None:
+            preview(head)
+    document = open_document(path)
+    if key:
+        cache.put(key, document)
+    return document
+
+
+@functools.lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """A hash of the code that reads and aligns text (the importers, the aligner, markup...)."""
+    digest = hashlib.sha1()
+    for source in sorted(_TEXT_CODE.rglob("*.py")):
+        digest.update(source.relative_to(_TEXT_CODE).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+class DocumentCache:
+    """Aligned documents by key, in one SQLite file; every failure is a miss."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @staticmethod
+    def key(path: str | Path) -> str | None:
+        """The key of the file as it is now, or None if it cannot be read (the importer will say why)."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+        return hashlib.sha1(b"\0".join([data, Path(path).stem.encode("utf-8", "surrogatepass"), code_stamp().encode()])).hexdigest()
+
+    def get(self, key: str, path: str) -> Document | None:
+        """The document stored under ``key`` (its path set to ``path``), or None."""
+        try:
+            with closing(self._connect()) as db:
+                row = db.execute("SELECT value FROM document WHERE key = ?", (key,)).fetchone()
+                if row is None:
+                    return None
+                with db:
+                    db.execute("UPDATE document SET used = ? WHERE key = ?", (time.time(), key))
+            return replace(decode_document(json.loads(row[0])), path=path)
+        except (sqlite3.Error, OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            log.warning("document cache not read: %s", exc)
+            return None
+
+    def put(self, key: str, document: Document) -> None:
+        """Store a complete document, keeping only the most recently used KEEP."""
+        if not document.complete:
+            return
+        try:
+            with closing(self._connect()) as db, db:
+                db.execute("INSERT OR REPLACE INTO document VALUES (?, ?, ?)", (key, json.dumps(encode_document(document), ensure_ascii=False), time.time()))
+                db.execute("DELETE FROM document WHERE key NOT IN (SELECT key FROM document ORDER BY used DESC LIMIT ?)", (KEEP,))
+        except (sqlite3.Error, OSError) as exc:  # a full disk costs only the cache
+            log.warning("document cache not updated: %s", exc)
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(str(self.path), timeout=5)
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS document(key TEXT PRIMARY KEY, value TEXT NOT NULL, used REAL NOT NULL)")
+        except sqlite3.DatabaseError:
+            db.close()
+            self.path.replace(self.path.with_suffix(".damaged"))  # rebuildable: start again
+            db = sqlite3.connect(str(self.path), timeout=5)
+            db.execute("CREATE TABLE IF NOT EXISTS document(key TEXT PRIMARY KEY, value TEXT NOT NULL, used REAL NOT NULL)")
+        return db
+
+
+def encode_document(document: Document) -> dict[str, Any]:
+    """A JSON-ready form of a document (its path is not kept: it may move)."""
+    def side(s: Side | None) -> list[Any] | None:
+        return [s.text, s.lang, s.start, s.end] if s is not None else None
+
+    return {
+        "title": document.title,
+        "source_hash": document.source_hash,
+        "encoding": document.encoding,
+        "warnings": list(document.warnings),
+        "blocks": [[b.kind, b.level, side(b.english), side(b.chinese)] for b in document.blocks],
+    }
+
+
+def decode_document(data: dict[str, Any]) -> Document:
+    def side(s: list[Any] | None) -> Side | None:
+        return Side(str(s[0]), str(s[1]), int(s[2]), int(s[3])) if s is not None else None
+
+    blocks = tuple(Block(kind, side(en), side(zh), level) for kind, level, en, zh in data["blocks"])
+    return Document(str(data["title"]), blocks, None, str(data["source_hash"]), str(data["encoding"]), tuple(data["warnings"]))

@@ -1,0 +1,61 @@
+"""Documents seen before are reopened from the cache, exactly as aligned; a changed
+file, a renamed one or a damaged cache never gives a stale document."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from studyapp.core.reading.document_cache import DocumentCache, open_for_reading
+from studyapp.core.text.importers import PREVIEW_CHARS, open_document
+
+ROOT = Path(__file__).parents[2]
+SAMPLE = ROOT / "resources" / "sample.md"
+
+
+def test_a_document_comes_back_from_the_cache_as_it_was_aligned(tmp_path: Path) -> None:
+    cache = DocumentCache(tmp_path / "documents.sqlite3")
+    for source in [SAMPLE, *sorted((ROOT / "tests" / "data" / "messy").glob("*_*.*[dt]"))[:10]]:
+        path = tmp_path / source.name
+        shutil.copy(source, path)
+        aligned = open_for_reading(path, cache=cache)
+        assert aligned == open_document(path)
+        key = cache.key(path)
+        assert key is not None and cache.get(key, str(path)) == aligned
+        assert open_for_reading(path, cache=cache) == aligned
+
+
+def test_a_changed_or_renamed_file_is_aligned_again(tmp_path: Path) -> None:
+    cache = DocumentCache(tmp_path / "documents.sqlite3")
+    path = tmp_path / "notes.md"
+    path.write_text("The rain stopped.\n\n雨停了。\n", encoding="utf-8")
+    assert open_for_reading(path, cache=cache).pairs() == [("The rain stopped.", "雨停了。")]
+    path.write_text("The wind rose.\n\n起风了。\n", encoding="utf-8")
+    assert open_for_reading(path, cache=cache).pairs() == [("The wind rose.", "起风了。")]
+    renamed = tmp_path / "other.md"
+    path.rename(renamed)
+    assert open_for_reading(renamed, cache=cache) == open_document(renamed)
+
+
+def test_a_damaged_cache_is_set_aside(tmp_path: Path) -> None:
+    (tmp_path / "documents.sqlite3").write_bytes(b"not a database at all" * 100)
+    cache = DocumentCache(tmp_path / "documents.sqlite3")
+    assert open_for_reading(SAMPLE, cache=cache) == open_document(SAMPLE)
+    assert (tmp_path / "documents.damaged").exists()
+    assert cache.get(cache.key(SAMPLE), str(SAMPLE)) == open_document(SAMPLE)
+
+
+def test_only_a_first_opening_shows_a_preview(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synthetic import synthetic_book
+
+    book = tmp_path / "book.md"
+    book.write_text(synthetic_book(1500), encoding="utf-8")
+    assert len(book.read_text(encoding="utf-8")) > PREVIEW_CHARS * 1.5
+    cache = DocumentCache(tmp_path / "documents.sqlite3")
+    previews: list[int] = []
+    first = open_for_reading(book, lambda head: previews.append(len(head.blocks)), cache)
+    assert len(previews) == 1 and 0 < previews[0] < len(first.blocks)
+    again = open_for_reading(book, lambda head: previews.append(len(head.blocks)), cache)
+    assert again == first and len(previews) == 1
