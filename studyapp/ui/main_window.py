@@ -222,7 +222,11 @@ class MainWindow(QMainWindow):
         painted = threading.Event()  # aligning the whole book meanwhile would only slow the preview's paint (the GIL)
 
         def load(op: BackgroundOp[Document]) -> Document:
-            return open_for_reading(path, lambda head: (op.report(head), painted.wait(2.0)))
+            def preview(head: Document) -> None:
+                op.report(head)
+                painted.wait(2.0)
+
+            return open_for_reading(path, preview)
 
         op: BackgroundOp[Document] = BackgroundOp(self, load)
         op.on_report(lambda head: self._on_preview_loaded(head, painted))
