@@ -19,9 +19,10 @@ from PySide6.QtCore import QObject, Signal
 from studyapp.core.language.engine import Language
 from studyapp.core.reading.annotation import Annotation
 from studyapp.core.text.document import Document
-from studyapp.ui.background import BackgroundOp
+from studyapp.ui.background import BackgroundOp, Gate
 
 BATCH = 24
+STEP = 4  # blocks read between two checkpoints (a click waits for at most one step)
 AHEAD = 300
 BEHIND = 60
 
@@ -33,9 +34,10 @@ class Annotator(QObject):
     progress = Signal(int, int)  # blocks done, blocks with Chinese in all
     failed = Signal(str)
 
-    def __init__(self, language: Language, parent: QObject | None = None) -> None:
+    def __init__(self, language: Language, gate: Gate | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.language = language
+        self._gate = gate
         self.document: Document | None = None
         self.todo: list[int] = []
         self.done: set[int] = set()
@@ -95,19 +97,23 @@ class Annotator(QObject):
         document = self.document
         if document is None:
             return
-        op: BackgroundOp[None] = BackgroundOp(self, lambda op: self._read(op, document))
+        op: BackgroundOp[None] = BackgroundOp(self, lambda op: self._read(op, document), self._gate)
         op.on_report(self._on_batch_read).on_failure(self._on_failure).on_finished(lambda: self._ops.remove(op))
         self._ops.append(op)
         op.start()
 
     def _read(self, op: BackgroundOp[None], document: Document) -> None:
         """In the worker thread: batch after batch until the window is read or the op is cancelled."""
-        while not op.cancelled:
+        while op.checkpoint():
             batch = self.next_batch()
             if not batch:
                 return
             texts = [_chinese(document, k) for k in batch]
-            results = self.language.read_many(texts)
+            results = []
+            for start in range(0, len(texts), STEP):
+                if not op.checkpoint():
+                    return
+                results += self.language.read_many(texts[start : start + STEP])
             op.report({k: Annotation(tokens, readings) for k, (tokens, readings) in zip(batch, results)})
 
     def _on_batch_read(self, batch: dict[int, Annotation]) -> None:

@@ -87,7 +87,7 @@ def run_app(
         window.reader.set_options(ruby=pinyin)
     if screenshot:
         return _screenshot(app, window, path, screenshot, size, lookup)
-    app.aboutToQuit.connect(window.annotator.stop)
+    app.aboutToQuit.connect(window.stop_work)
     if quit_after_paint:  # start-up benchmark: say when the first page is on screen, then stop
         def _on_first_paint() -> None:
             print(f"first-paint {time.time():.6f}", flush=True)
@@ -118,7 +118,9 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, siz
                 window.reader.word_activated.emit(ref)
                 break
     app.processEvents()
-    if not window.grab().save(out):
-        raise StudyappError(f"Cannot write the screenshot to {out}")
-    window.annotator.stop()
+    try:
+        if not window.grab().save(out):
+            raise StudyappError(f"Cannot write the screenshot to {out}")
+    finally:
+        window.stop_work()
     return 0

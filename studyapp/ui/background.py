@@ -9,6 +9,10 @@ touches widgets. Modelled on Anki's QueryOp. Example::
     BackgroundOp(dialog, lambda op: export_words(store, request)) \\
         .on_success(dialog.show_result).on_failure(dialog.show_error).start()
 
+Work that runs while the learner clicks passes a ``Gate``: the window holds
+it while it answers a click, and the work waits at its next ``checkpoint``
+so that the GUI thread has the interpreter to itself.
+
 ``prefer_gui_thread`` is called once at start-up: workers are pure Python
 and hold the GIL between switches, and a short switch interval keeps the GUI
 thread from queueing behind them at every Python <-> Qt crossing.
@@ -17,6 +21,7 @@ thread from queueing behind them at every Python <-> Qt crossing.
 from __future__ import annotations
 
 import sys
+import time
 import traceback
 from typing import Any, Callable, Generic, TypeVar
 
@@ -31,6 +36,27 @@ GIL_SWITCH_SECONDS = 0.0005
 def prefer_gui_thread() -> None:
     """Let the GUI thread take the GIL back from workers quickly (call once at start-up)."""
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
+
+
+class Gate:
+    """Held by the GUI thread while it answers the learner; background work waits at its checkpoints.
+
+    A hold ends by itself after ``seconds`` (a click is answered in well under that).
+    """
+
+    def __init__(self) -> None:
+        self._until = 0.0
+
+    def hold(self, seconds: float = 0.12) -> None:
+        self._until = max(self._until, time.monotonic() + seconds)
+
+    def release(self) -> None:
+        self._until = 0.0
+
+    def wait_open(self) -> None:
+        """Sleep (without the GIL) while the gate is held."""
+        while (left := self._until - time.monotonic()) > 0:
+            time.sleep(min(left, 0.02))
 
 
 class _Thread(QThread):
@@ -52,9 +78,10 @@ class _Thread(QThread):
 class BackgroundOp(QObject, Generic[T]):
     """Runs ``work(op)`` in a thread; callbacks run on the GUI thread (see the module docstring)."""
 
-    def __init__(self, parent: QObject, work: Callable[[BackgroundOp[T]], T]) -> None:
+    def __init__(self, parent: QObject, work: Callable[[BackgroundOp[T]], T], gate: Gate | None = None) -> None:
         super().__init__(parent)
         self._work = work
+        self._gate = gate
         self._on_success: Callable[[T], None] = lambda result: None
         self._on_failure: Callable[[Exception], None] = _print_failure
         self._on_report: Callable[[Any], None] = lambda value: None
@@ -102,6 +129,12 @@ class BackgroundOp(QObject, Generic[T]):
     @property
     def cancelled(self) -> bool:
         return self._cancelled
+
+    def checkpoint(self) -> bool:
+        """Between two steps of the work: wait while the gate is held; False once cancelled."""
+        if self._gate is not None and not self._cancelled:
+            self._gate.wait_open()
+        return not self._cancelled
 
     # --- from the GUI thread ------------------------------------------------
 

@@ -29,7 +29,7 @@ from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.core.text.document import Document
 from studyapp.core.text.importers.textfile import file_size
 from studyapp.ui.annotator import Annotator
-from studyapp.ui.background import BackgroundOp
+from studyapp.ui.background import BackgroundOp, Gate
 from studyapp.ui.find_bar import FindBar
 from studyapp.ui.lookup_panel import LookupPanel
 from studyapp.ui.reader_view import ReaderView
@@ -72,8 +72,9 @@ class MainWindow(QMainWindow):
         self._build_reader()
         self._build_docks()
         self._build_status_bar()
-        self.annotator = Annotator(language, self)
-        self.words = WordController(self.session, language, vocabulary, self.reader.visible_blocks, self)
+        self._gate = Gate()  # held while a click is answered: background work waits
+        self.annotator = Annotator(language, self._gate, self)
+        self.words = WordController(self.session, language, vocabulary, self.reader.visible_blocks, self._gate, self)
         self._build_timers()
         self._recent_menu = QMenu("Open &Recent", self)
         self._build_menus()
@@ -451,9 +452,14 @@ class MainWindow(QMainWindow):
         self._store_position()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.sync()
+        self.stop_work()
+        super().closeEvent(event)
+
+    def stop_work(self) -> None:
+        """Stop the background work and wait for it (no thread may outlive the window)."""
         self._annotation_timer.stop()
         self.annotator.stop()
+        self.words.stop()
         for op, painted in list(self._loaders):
             painted.set()
             op.wait()
-        super().closeEvent(event)

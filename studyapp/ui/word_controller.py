@@ -14,17 +14,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.engine import Language
 from studyapp.core.reading.annotation import WordRef
 from studyapp.core.reading.saving import word_context, word_data
-from studyapp.core.reading.session import ReadingSession
+from studyapp.core.reading.session import LinkJob, ReadingSession
 from studyapp.core.study.vocabulary import VocabularyStore, WordRecord
+from studyapp.ui.background import BackgroundOp, Gate
 
 if TYPE_CHECKING:  # lookups load on the first click, not at start-up
     from studyapp.core.language.lookup import LookupResult
+    from studyapp.core.links.word_links import PairLinks
 
 
 class WordController(QObject):
@@ -37,38 +39,66 @@ class WordController(QObject):
     reveal_requested = Signal(int, object)  # block to scroll to, WordRef to select there (or None)
 
     def __init__(self, session: ReadingSession, language: Language, vocabulary: VocabularyStore,
-                 page: Callable[[], list[int]], parent: QObject | None = None) -> None:
+                 page: Callable[[], list[int]], gate: Gate | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.language = language
         self.vocabulary = vocabulary
         self._page = page  # the blocks on screen
+        self._gate = gate or Gate()  # held while a click is answered
         self.current: tuple[WordRef, LookupResult] | None = None
-        self._prefetch: list[int] = []
-        self._prefetch_timer = QTimer(self, interval=0)
-        self._prefetch_timer.timeout.connect(self._prefetch_one)
+        self._wanted: list[int] = []  # pairs whose links to work out next
+        self._linking: BackgroundOp[None] | None = None
 
     def reset(self) -> None:
         """A new document: forget the word looked up and the links queued."""
-        self._prefetch = []
+        self._wanted = []
+        if self._linking is not None:
+            self._linking.cancel()
         self.current = None
 
     def prefetch_links(self, indices: Iterable[int]) -> None:
-        """Work out the links of these pairs in idle time, one pair per turn of the
-        event loop, so that a click finds them ready (a pair costs ~10-50 ms)."""
-        queued = set(self._prefetch)
-        self._prefetch += [i for i in indices if i not in queued and self.session.linkable(i) and not self.session.has_links(i)]
-        if self._prefetch and not self._prefetch_timer.isActive():
-            self._prefetch_timer.start()
+        """Work out the links of these pairs in a worker, so that a click finds them
+        ready (a pair costs ~10-50 ms); the session takes them on the GUI thread."""
+        self._wanted += [i for i in indices if i not in self._wanted and self.session.linkable(i) and not self.session.has_links(i)]
+        self._start_linking()
 
-    def _prefetch_one(self) -> None:
-        while self._prefetch:
-            index = self._prefetch.pop(0)
-            if not self.session.has_links(index) and self.session.annotation(index) is not None:
-                self.session.pair_links(index)
-                break
-        if not self._prefetch:
-            self._prefetch_timer.stop()
+    def _start_linking(self) -> None:
+        if self._linking is not None or not self._wanted:
+            return
+        jobs, self._wanted = self.session.link_jobs(self._wanted), []
+        if not jobs:
+            return
+        linker = self.session.linker
+
+        def link(op: BackgroundOp[None]) -> None:
+            for job in jobs:
+                if not op.checkpoint():
+                    return
+                op.report((job, job.run(linker)))
+
+        self._linking = BackgroundOp(self, link, self._gate)
+        self._linking.on_report(self._on_links_found).on_finished(self._on_linking_finished).start()
+
+    def _on_links_found(self, found: tuple[LinkJob, PairLinks]) -> None:
+        job, links = found
+        if not self.session.accept_links(job, links) and job.document is self.session.document:
+            self._wanted.append(job.index)  # names were joined meanwhile: link it again
+
+    def _on_linking_finished(self) -> None:
+        self._linking = None
+        self._start_linking()
+
+    def wait_idle(self, timeout_ms: int = 60000) -> bool:
+        """Block until the links being worked out are done (tests, shutting down)."""
+        return self._linking.wait(timeout_ms) if self._linking is not None else True
+
+    def stop(self) -> None:
+        """Stop linking in the background (the window is closing)."""
+        self._wanted = []
+        if self._linking is not None:
+            self._linking.cancel()
+            self._linking.wait()
 
     def activate(self, ref: WordRef) -> None:
         """Look the word up (senses ranked by its link to the English) and announce it."""
@@ -76,6 +106,7 @@ class WordController(QObject):
 
         if self.session.token(ref) is None:
             return
+        self._gate.hold()  # background work pauses while the click is answered
         self.session.select(ref)
         english = self.session.show_english_of(ref)
         ref = self.session.selection or ref  # linking may have joined a name around it
@@ -91,6 +122,7 @@ class WordController(QObject):
 
     def english_clicked(self, block: int, offset: int) -> None:
         """An English word: select its Chinese counterpart, or look it up in reverse."""
+        self._gate.hold()
         ref = self.session.word_at(block, "en", offset)
         if ref is not None:
             self.activate(ref)

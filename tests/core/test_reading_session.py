@@ -114,6 +114,26 @@ def test_names_the_english_reveals_become_single_words(language) -> None:
     assert seen[0].blocks == {0, 1} and seen[0].selection == (refused, session.selection)
 
 
+def test_links_worked_out_elsewhere_are_kept_unless_the_words_changed(language) -> None:
+    session = ReadingSession(language)
+    session.open(Document("t", (
+        pair("Mr. Lutnick declined to comment.", "卢特尼克拒绝置评。"),
+        pair("Nobody asked Lutnick again.", "没人再问卢特尼克。"),
+        Block("paragraph", None, Side("没人说话。", "zh", 0, 0)),
+    )))
+    session.annotate_now([0, 1, 2])
+    jobs = session.link_jobs([0, 1, 2])
+    assert [job.index for job in jobs] == [0, 1]  # block 2 has no English
+    first, second = (job.run(session.linker) for job in jobs)
+    assert not session.accept_links(jobs[0], first)  # it revealed 卢特尼克: both pairs change
+    assert not session.accept_links(jobs[1], second)  # worked out on the words before the name was joined
+    assert not session.has_links(0) and not session.has_links(1)
+    again = session.link_jobs([0, 1])
+    assert "卢特尼克" in [t.text for t in again[0].tokens]
+    assert all(session.accept_links(job, job.run(session.linker)) for job in again)
+    assert session.has_links(0) and session.has_links(1) and session.link_jobs([0, 1]) == []
+
+
 def test_link_document_joins_names_found_anywhere(language) -> None:
     session = ReadingSession(language)
     session.open(Document("t", (

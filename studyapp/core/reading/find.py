@@ -20,15 +20,75 @@ Example, the candidate search on raw text::
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from studyapp.core.language.cedict import Entry
 from studyapp.core.language.pinyin_spelling import strip_tones
 from studyapp.core.reading.annotation import Annotation
-from studyapp.core.text.char_classes import count_han
+from studyapp.core.text.char_classes import count_han, is_han
 from studyapp.core.text.document import Document
 
+if TYPE_CHECKING:
+    from studyapp.core.language.engine import Language
+
 Hit = tuple[int, str, int, int]  # block, "en"|"zh", start, end
+#: Longer pinyin queries are not searched in raw text (each letter is a step).
+MAX_PINYIN_QUERY = 120
+
+
+@dataclass(frozen=True)
+class FindResult:
+    """Hits over the whole document; ``pending`` blocks hold candidates not yet segmented."""
+
+    hits: list[Hit]
+    pending: list[int]
+
+
+class DocumentFinder:
+    """Find over a whole document, whatever part of it is segmented yet."""
+
+    def __init__(self, language: Language) -> None:
+        self._language = language
+        self._speller: PinyinSpeller | None = None
+        self._chars: tuple[Document, set[str]] | None = None
+
+    def find(self, document: Document, annotations: Mapping[int, Annotation], query: str) -> FindResult:
+        """Hits of ``query``; pinyin in segmented blocks as whole words, elsewhere as candidates."""
+        query = query.strip()
+        if not query:
+            return FindResult([], [])
+        hits = text_hits(document, query)
+        pending: list[int] = []
+        pinyin = pinyin_query(query)
+        if pinyin and len(pinyin) <= MAX_PINYIN_QUERY:
+            chinese = [k for k, b in enumerate(document.blocks) if b.chinese is not None]
+            starts = self._starts(document, pinyin) if any(k not in annotations for k in chinese) else None
+            for index in chinese:
+                annotation = annotations.get(index)
+                if annotation is not None:
+                    hits += word_run_hits(annotation, pinyin, index)
+                elif starts is not None and self._speller is not None:
+                    spans = self._speller.spans(_chinese(document, index), pinyin, starts)
+                    hits += [(index, "zh", a, b) for a, b in spans]
+                    pending += [index] if spans else []
+        return FindResult(sorted(set(hits)), pending)
+
+    def _starts(self, document: Document, pinyin: str) -> re.Pattern[str] | None:
+        """The characters that can begin ``pinyin`` (None while the dictionary is being built)."""
+        if not self._language.dictionary_ready():
+            return None
+        if self._speller is None:
+            self._speller = PinyinSpeller(self._language.dictionary.lookup)
+        if self._chars is None or self._chars[0] is not document:
+            chars = set().union(*(_chinese(document, k) for k in range(len(document.blocks))))
+            self._chars = (document, {c for c in chars if is_han(c)})
+        return self._speller.starts(self._chars[1], pinyin)
+
+
+def _chinese(document: Document, index: int) -> str:
+    side = document.blocks[index].chinese
+    return side.text if side is not None else ""
 
 
 def pinyin_query(query: str) -> str:

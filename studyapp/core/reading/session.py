@@ -20,13 +20,12 @@ view draws it; every change is announced to the session's listeners with a
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from studyapp.core.reading.annotation import Annotation, WordRef
-from studyapp.core.reading.find import Hit, PinyinSpeller, pinyin_query, text_hits, word_run_hits
-from studyapp.core.text.char_classes import is_han
+from studyapp.core.reading.find import DocumentFinder, FindResult
+from studyapp.core.reading.results import Changes, Coverage, EnglishOfWord, LinkJob
 from studyapp.core.text.document import Document, Token
 from studyapp.core.text.sentences import sentence_span
 
@@ -35,47 +34,7 @@ if TYPE_CHECKING:  # linking loads on the first click, not at start-up
     from studyapp.core.links.word_links import PairLinks, WordLinker
 
 SCRIPTS = ("original", "simplified", "traditional")
-#: Longer pinyin queries are not searched in raw text (each letter is a step).
-MAX_PINYIN_QUERY = 120
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a change to the session touched, so that views redraw only that."""
-
-    document: bool = False  # a new document: everything
-    blocks: frozenset[int] = frozenset()  # words, readings or displayed forms of these blocks
-    selection: tuple[WordRef | None, WordRef | None] | None = None  # (before, after)
-    link_blocks: frozenset[int] = frozenset()  # blocks whose highlighted English changed
-    marks: bool = False  # saved or known words
-
-
-@dataclass(frozen=True)
-class EnglishOfWord:
-    """The English that translates a word: the linked words (maybe none) and the English sentence."""
-
-    block: int
-    spans: tuple[tuple[int, int], ...]
-    sentence: tuple[int, int] | None
-    words: tuple[str, ...]
-    linked: bool
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """Known share of the words read so far, and new words on the page."""
-
-    words: int
-    known: int
-    new_on_page: int
-
-
-@dataclass(frozen=True)
-class FindResult:
-    """Hits over the whole document; ``pending`` blocks hold candidates not yet segmented."""
-
-    hits: list[Hit]
-    pending: list[int]
+__all__ = ["Changes", "Coverage", "EnglishOfWord", "FindResult", "LinkJob", "ReadingSession"]
 
 
 Listener = Callable[[Changes], None]
@@ -97,9 +56,9 @@ class ReadingSession:
         self._shown: dict[int, Annotation] = {}  # names joined, display forms set
         self._names: set[str] = set()
         self._links: dict[int, PairLinks] = {}
+        self._counts: dict[int, tuple[int, int]] = {}  # per block: words, known words (for coverage)
         self._linker: WordLinker | None = None
-        self._speller: PinyinSpeller | None = None
-        self._chars: set[str] | None = None
+        self._finder = DocumentFinder(language)
 
     # --- listeners -----------------------------------------------------------------
 
@@ -123,9 +82,8 @@ class ReadingSession:
         kept = self._reusable(document) if document is not None and self.continues_preview(document) else {}
         self.document = document
         self._raw, self._shown = {}, {}
-        self._names, self._links = set(), {}
+        self._names, self._links, self._counts = set(), {}, {}
         self.selection = self.link = None
-        self._chars = None
         self._store(kept)
         self._announce(Changes(document=True))
 
@@ -188,6 +146,7 @@ class ReadingSession:
         for index, annotation in batch.items():
             self._raw[index] = annotation
             self._shown[index] = self._as_shown(annotation)
+            self._counts.pop(index, None)
 
     def _as_shown(self, raw: Annotation) -> Annotation:
         tokens, readings = raw.tokens, raw.readings
@@ -226,16 +185,19 @@ class ReadingSession:
     def set_marks(self, saved: Iterable[str], known: Iterable[str]) -> None:
         """The learner's saved (new, learning) and known words, marked wherever they occur."""
         self.saved, self.known = frozenset(saved), frozenset(known)
+        self._counts = {}
         self._announce(Changes(marks=True))
 
     def coverage(self, page: Iterable[int]) -> Coverage:
         """Words read so far and how many are known; words on ``page`` neither known nor saved."""
         total = known = 0
-        for annotation in self._shown.values():
-            for token in annotation.tokens:
-                if token.kind == "word":
-                    total += 1
-                    known += token.text in self.known
+        for index, annotation in self._shown.items():
+            counts = self._counts.get(index)
+            if counts is None:
+                words = [t.text for t in annotation.tokens if t.kind == "word"]
+                counts = self._counts[index] = (len(words), sum(w in self.known for w in words))
+            total += counts[0]
+            known += counts[1]
         on_page = {t.text for b in page if (a := self._shown.get(b)) for t in a.tokens if t.kind == "word"}
         return Coverage(total, known, len(on_page - self.known - self.saved))
 
@@ -290,6 +252,27 @@ class ReadingSession:
     def has_links(self, index: int) -> bool:
         return index in self._links
 
+    def link_jobs(self, indices: Iterable[int]) -> list[LinkJob]:
+        """Pairs among ``indices`` that have words but no links yet, to link in the background."""
+        if self.document is None:
+            return []
+        self.linker  # made here, on the caller's thread
+        return [LinkJob(self.document, k, self._shown[k].tokens, self._shown[k].readings)
+                for k in indices if self.linkable(k) and k in self._shown and k not in self._links]
+
+    def accept_links(self, job: LinkJob, found: PairLinks) -> bool:
+        """Keep links worked out for ``job``; False if its words changed meanwhile or it
+        revealed new names (they are joined now, and the pair must be linked again)."""
+        annotation = self._shown.get(job.index)
+        if job.document is not self.document or annotation is None or annotation.tokens is not job.tokens:
+            return False
+        if found.names - self._names:
+            self.learn_names(found.names)
+            if self._shown[job.index].tokens is not job.tokens:
+                return False
+        self._links[job.index] = found
+        return True
+
     def learn_names(self, names: Iterable[str]) -> None:
         """Join these names into single words wherever they occur (卢特 + 尼克 -> 卢特尼克)."""
         self._names |= set(names)
@@ -303,6 +286,8 @@ class ReadingSession:
             return
         self._shown.update(changed)
         self._links = {k: v for k, v in self._links.items() if k not in changed}
+        for index in changed:
+            self._counts.pop(index, None)
         before = self.selection
         if before is not None and selected is not None and before.block in changed:
             token = changed[before.block].token_at(selected.start)
@@ -358,8 +343,8 @@ class ReadingSession:
 
     def english_of(self, ref: WordRef) -> EnglishOfWord | None:
         """The English words linked to ``ref`` and its English sentence (None without a pair)."""
-        found = self.pair_links(ref.block)
         token = self.token(ref)
+        found = self.pair_links(ref.block) if token is not None else None  # may join names: offsets stay
         if found is None or token is None or self.document is None:
             return None
         link = next((l for l in found.links if l.zh[0] <= token.start < l.zh[1]), None)
@@ -410,30 +395,6 @@ class ReadingSession:
 
     def find(self, query: str) -> FindResult:
         """Every place ``query`` occurs in the whole document: English, Chinese, or toneless pinyin."""
-        query = query.strip()
-        if not query or self.document is None:
+        if self.document is None:
             return FindResult([], [])
-        hits = text_hits(self.document, query)
-        pending: list[int] = []
-        pinyin = pinyin_query(query)
-        if pinyin and len(pinyin) <= MAX_PINYIN_QUERY:
-            starts = self._pinyin_starts(pinyin)
-            for index in self.chinese_blocks():
-                annotation = self._shown.get(index)
-                if annotation is not None:
-                    hits += word_run_hits(annotation, pinyin, index)
-                elif starts is not None and self._speller is not None:
-                    spans = self._speller.spans(self._chinese(index), pinyin, starts)
-                    hits += [(index, "zh", a, b) for a, b in spans]
-                    pending += [index] if spans else []
-        return FindResult(sorted(set(hits)), pending)
-
-    def _pinyin_starts(self, pinyin: str) -> re.Pattern[str] | None:
-        """The characters that can begin ``pinyin`` (None if the dictionary is not ready yet)."""
-        if len(self._raw) == len(self.chinese_blocks()) or not self.language.dictionary_ready():
-            return None
-        if self._speller is None:
-            self._speller = PinyinSpeller(self.language.dictionary.lookup)
-        if self._chars is None:
-            self._chars = {c for c in set().union(*(self._chinese(k) for k in self.chinese_blocks())) if is_han(c)}
-        return self._speller.starts(self._chars, pinyin)
+        return self._finder.find(self.document, self._shown, query)
