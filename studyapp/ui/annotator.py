@@ -5,9 +5,10 @@ within a window around it (AHEAD blocks after, BEHIND before): a book is
 read as the learner reaches it, which keeps memory and CPU bounded; the
 segmentation cache makes every later visit instant. Blocks asked for out of
 turn (find) come after that window. Each batch is reported through
-``annotated`` (block index -> Annotation). The first batch also pays for
-opening (or building) the dictionary index and, on a cache miss, for
-starting jieba. The work runs as a BackgroundOp and never touches widgets.
+``annotated`` (the document read, and block index -> Annotation). The first
+batch also pays for opening (or building) the dictionary index and, on a
+cache miss, for starting jieba. The work runs as a BackgroundOp and never
+touches widgets.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ BEHIND = 60
 class Annotator(QObject):
     """Schedules the reading of a document's blocks; ``start`` a document, ``prioritise`` a block."""
 
-    annotated = Signal(object)  # dict[int, Annotation]
+    annotated = Signal(object, object)  # Document, dict[int, Annotation]
     progress = Signal(int, int)  # blocks done, blocks with Chinese in all
     failed = Signal(str)
 
@@ -114,10 +115,10 @@ class Annotator(QObject):
                 if not op.checkpoint():
                     return
                 results += self.language.read_many(texts[start : start + STEP])
-            op.report({k: Annotation(tokens, readings) for k, (tokens, readings) in zip(batch, results)})
+            op.report((document, {k: Annotation(tokens, readings) for k, (tokens, readings) in zip(batch, results)}))
 
-    def _on_batch_read(self, batch: dict[int, Annotation]) -> None:
-        self.annotated.emit(batch)
+    def _on_batch_read(self, read: tuple[Document, dict[int, Annotation]]) -> None:
+        self.annotated.emit(*read)
         self.progress.emit(len(self.done), len(self.todo))
 
     def _on_failure(self, exc: Exception) -> None:

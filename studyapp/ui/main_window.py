@@ -108,10 +108,10 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.panel)
         self.panel.setMinimumWidth(340)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.vocabulary_panel = VocabularyPanel(self.vocabulary)
+        self._vocabulary_panel: VocabularyPanel | None = None  # built when first shown
         self.vocabulary_dock = QDockWidget("Vocabulary", self)
         self.vocabulary_dock.setObjectName("vocabularyDock")
-        self.vocabulary_dock.setWidget(self.vocabulary_panel)
+        self.vocabulary_dock.visibilityChanged.connect(self._on_vocabulary_dock_visibility_changed)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.vocabulary_dock)
         self.tabifyDockWidget(self.dock, self.vocabulary_dock)
         self.dock.raise_()
@@ -120,6 +120,22 @@ class MainWindow(QMainWindow):
         self.popup_panel = LookupPanel()
         QVBoxLayout(self.popup).addWidget(self.popup_panel)
         self.popup.resize(420, 380)
+
+    @property
+    def vocabulary_panel(self) -> VocabularyPanel:
+        """The vocabulary list, built the first time it is shown or asked for: a big
+        vocabulary takes a while to load, and the first page must not wait for it."""
+        if self._vocabulary_panel is None:
+            panel = self._vocabulary_panel = VocabularyPanel(self.vocabulary)
+            panel.changed.connect(self.words.refresh_marks)
+            panel.failed.connect(self.show_error)
+            panel.context_requested.connect(lambda record: self.words.show_context(record, self.open_path))
+            self.vocabulary_dock.setWidget(panel)
+        return self._vocabulary_panel
+
+    def _on_vocabulary_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.vocabulary_panel
 
     def _build_status_bar(self) -> None:
         """Coverage figures and a progress bar for background work."""
@@ -156,7 +172,7 @@ class MainWindow(QMainWindow):
         self.words.failed.connect(self.show_error)
         self.words.coverage.connect(self.coverage_label.setText)
         self.words.reveal_requested.connect(self._on_words_reveal_requested)
-        self.reader.painted.connect(self._start_annotation)
+        self.reader.painted.connect(self._on_reader_painted)
         self.reader.escape_pressed.connect(self._on_reader_escape_pressed)
 
         self.reader.position_changed.connect(self._on_reader_position_changed)
@@ -169,9 +185,6 @@ class MainWindow(QMainWindow):
         self.find_bar.hits_changed.connect(self.reader.set_find_hits)
         self.find_bar.current_changed.connect(lambda block, side, start, end: self.reader.scroll_to_block(block))
         self.find_bar.closed.connect(self.reader.setFocus)
-        self.vocabulary_panel.changed.connect(self.words.refresh_marks)
-        self.vocabulary_panel.failed.connect(self.show_error)
-        self.vocabulary_panel.context_requested.connect(lambda record: self.words.show_context(record, self.open_path))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -291,7 +304,8 @@ class MainWindow(QMainWindow):
     def show_export_dialog(self) -> ExportDialog:
         from studyapp.ui.export_dialog import ExportDialog
 
-        selected = [r.id for r in self.vocabulary_panel.selected_records()] if self.vocabulary_dock.isVisible() else []
+        visible = self._vocabulary_panel is not None and self.vocabulary_dock.isVisible()
+        selected = [r.id for r in self.vocabulary_panel.selected_records()] if visible else []
         dialog = ExportDialog(self.vocabulary, self._settings, selected, self)
         dialog.exported.connect(lambda result: self.statusBar().showMessage(f"Exported {result.words} words ({result.cards} cards) to {result.path}"))
         dialog.open()
@@ -337,6 +351,10 @@ class MainWindow(QMainWindow):
         if self.speaker is not None:
             self.speaker.say(text)
 
+    def _on_reader_painted(self) -> None:
+        if self._pending_annotation is not None or self.speaker is None:  # once this paint is on screen
+            QTimer.singleShot(0, self._start_annotation)
+
     def _start_annotation(self) -> None:
         if self.speaker is None:
             QTimer.singleShot(0, self._probe_speech)
@@ -349,7 +367,9 @@ class MainWindow(QMainWindow):
                 self.progress.show()
             self.annotator.start(document, self.reader.first_visible_block())
 
-    def _on_annotator_annotated(self, annotations: dict[int, Annotation]) -> None:
+    def _on_annotator_annotated(self, document: Document, annotations: dict[int, Annotation]) -> None:
+        if document is not self.session.document:
+            return  # read for the preview, which the whole document replaced meanwhile
         if self.progress.maximum() == 0:  # the dictionary was being prepared
             self.progress.hide()
             self.statusBar().clearMessage()
@@ -399,7 +419,8 @@ class MainWindow(QMainWindow):
         self.dock.show()
 
     def _on_words_saved(self, result: LookupResult) -> None:
-        self.vocabulary_panel.reload()
+        if self._vocabulary_panel is not None:
+            self._vocabulary_panel.reload()
         for panel in (self.panel, self.popup_panel):
             if panel.result is result:
                 panel.save_button.setText("Saved ✓")

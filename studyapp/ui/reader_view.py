@@ -363,8 +363,10 @@ class ReaderView(QAbstractScrollArea):
         session = self._session
         state = PaintState(self._layout, palette, session.annotation, session.selection, self._hover, session.saved,
                            session.known, session.link, self._find_hits, self.tone_colours)
-        ReaderPainter(state).paint(painter, self.verticalScrollBar().value(), clip)
-        painter.end()
+        try:
+            ReaderPainter(state).paint(painter, self.verticalScrollBar().value(), clip)
+        finally:
+            painter.end()  # a painter left open on an error takes the process down later
         if self._layout.total_height != total_before:
             self._sync_scrollbar()
         self.painted.emit()

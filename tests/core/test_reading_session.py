@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.reading.annotation import WordRef
+from studyapp.core.reading.annotation import Annotation, WordRef
 from studyapp.core.reading.saving import word_context, word_data
 from studyapp.core.reading.session import Changes, ReadingSession
 from studyapp.core.text.document import Block, Document, Side
@@ -218,6 +218,13 @@ def test_a_preview_s_words_are_kept_when_the_whole_document_follows(language, sa
     session.open(sample)
     assert session.annotation(2) is not None and session.annotation(2).tokens == kept.tokens
     assert session.annotation(3) is None
+
+
+def test_words_of_another_text_are_refused(session: ReadingSession, language) -> None:
+    tokens, readings = language.read_many(["别的段落。"])[0]
+    with pytest.raises(ValueError):
+        session.add_annotations({2: Annotation(tokens, readings)})
+    assert session.annotation(2) is None
 
 
 def test_a_saved_word_takes_the_reading_of_its_sentence(session: ReadingSession, language) -> None:

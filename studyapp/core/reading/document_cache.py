@@ -27,7 +27,6 @@ from typing import Any, Callable
 
 from studyapp.core import paths
 from studyapp.core.text.document import Block, Document, Side
-from studyapp.core.text.importers import open_document, open_preview
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +44,8 @@ def open_for_reading(path: str | Path, preview: Callable[[Document], None] | Non
     cached = cache.get(key, str(path)) if key else None
     if cached is not None:
         return cached
+    from studyapp.core.text.importers import open_document, open_preview  # the aligner: only when needed
+
     if preview is not None:
         head = open_preview(path)
         if head is not None:

@@ -23,13 +23,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
-from studyapp.core.language.cedict import Entry
 from studyapp.core.language.pinyin_spelling import strip_tones
 from studyapp.core.reading.annotation import Annotation
 from studyapp.core.text.char_classes import count_han, is_han
 from studyapp.core.text.document import Document
 
 if TYPE_CHECKING:
+    from studyapp.core.language.cedict import Entry
     from studyapp.core.language.engine import Language
 
 Hit = tuple[int, str, int, int]  # block, "en"|"zh", start, end

@@ -111,7 +111,13 @@ class ReadingSession:
         return self._shown.get(index)
 
     def add_annotations(self, batch: Mapping[int, Annotation]) -> None:
-        """Words and readings of some blocks, as segmented (names and display forms are applied here)."""
+        """Words and readings of some blocks, as segmented (names and display forms are applied here).
+
+        Raises ValueError if a block's tokens do not spell its Chinese text (words of another document).
+        """
+        for index, annotation in batch.items():
+            if "".join(t.text for t in annotation.tokens) != self._chinese(index):
+                raise ValueError(f"the words given for block {index} are not its text")
         if batch:
             self._store(batch)
             self._announce(Changes(blocks=frozenset(batch)))
