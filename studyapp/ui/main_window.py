@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWindow, QMenu, QMessageBox, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp import __version__
 from studyapp.core.errors import StudyappError
@@ -34,13 +34,14 @@ from studyapp.ui.find_bar import FindBar
 from studyapp.ui.lookup_panel import LookupPanel
 from studyapp.ui.reader_view import ReaderView
 from studyapp.ui.view_menu import ViewMenu, add_action
-from studyapp.ui.vocabulary_panel import VocabularyPanel
 from studyapp.ui.word_controller import WordController
 
 if TYPE_CHECKING:
     from studyapp.core.language.lookup import LookupResult
     from studyapp.ui.export_dialog import ExportDialog
     from studyapp.ui.speech import Speaker
+    from studyapp.ui.vocabulary_panel import VocabularyPanel
+    from studyapp.ui.vocabulary_panel import VocabularyPanel
 
 MAX_RECENT = 10
 BACKGROUND_OPEN_BYTES = 1_000_000
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         """The vocabulary list, built the first time it is shown or asked for: a big
         vocabulary takes a while to load, and the first page must not wait for it."""
         if self._vocabulary_panel is None:
+            from studyapp.ui.vocabulary_panel import VocabularyPanel
+
             panel = self._vocabulary_panel = VocabularyPanel(self.vocabulary)
             panel.changed.connect(self.words.refresh_marks)
             panel.failed.connect(self.show_error)
@@ -213,6 +216,8 @@ class MainWindow(QMainWindow):
 
     def _on_open_action_triggered(self) -> None:
         start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else str(Path.home())
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, "Open a bilingual document", start, FILE_FILTER)
         if path:
             self.open_path(path)
@@ -232,15 +237,16 @@ class MainWindow(QMainWindow):
         return True
 
     def _open_in_background(self, path: str) -> None:
-        """Align a big file in a worker; its beginning is shown first, unless it was aligned before."""
-        painted = threading.Event()  # aligning the whole book meanwhile would only slow the preview's paint (the GIL)
+        """Read a big file in a worker (aligned, or from the cache): its beginning is shown first."""
+        painted = threading.Event()  # reading the whole book meanwhile would only slow the preview's paint (the GIL)
+        position = self._remembered_position(path)
 
         def load(op: BackgroundOp[Document]) -> Document:
             def preview(head: Document) -> None:
                 op.report(head)
                 painted.wait(2.0)
 
-            return open_for_reading(path, preview)
+            return open_for_reading(path, preview, position=position)
 
         op: BackgroundOp[Document] = BackgroundOp(self, load)
         op.on_report(lambda head: self._on_preview_loaded(head, painted))
@@ -274,7 +280,7 @@ class MainWindow(QMainWindow):
         """Show ``document`` at the remembered position (or where its preview was)."""
         self.words.reset()
         follows_preview = self.session.continues_preview(document)
-        position = self.reader.first_visible_block() if follows_preview else self._remembered_position(document)
+        position = self.reader.first_visible_block() if follows_preview else self._remembered_position(document.path)
         self.session.open(document)
         self.setWindowTitle(f"{document.title} — studyapp")
         if document.complete:
@@ -292,10 +298,12 @@ class MainWindow(QMainWindow):
         if document.path:
             self.document_opened.emit(document.path)
 
-    def _remembered_position(self, document: Document) -> int:
-        return int(str(self._settings.value(self._position_key(document), 0) or 0)) if document.path else 0
+    def _remembered_position(self, path: str | None) -> int:
+        return int(str(self._settings.value(self._position_key(path), 0) or 0)) if path else 0
 
     def show_error(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("errorBox")
@@ -312,6 +320,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, "About studyapp", ABOUT.format(version=__version__), QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("aboutBox")
@@ -320,8 +330,8 @@ class MainWindow(QMainWindow):
     # --- reading position -------------------------------------------------------
 
     @staticmethod
-    def _position_key(document: Document) -> str:
-        return "positions/" + hashlib.sha1(str(Path(document.path or "").resolve()).encode()).hexdigest()[:16]
+    def _position_key(path: str) -> str:
+        return "positions/" + hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:16]
 
     def _on_reader_position_changed(self, block: int) -> None:
         self.annotator.prioritise(block)
@@ -335,7 +345,7 @@ class MainWindow(QMainWindow):
     def _store_position(self) -> None:
         document = self.session.document
         if document is not None and document.path:
-            self._settings.setValue(self._position_key(document), self.reader.first_visible_block())
+            self._settings.setValue(self._position_key(document.path), self.reader.first_visible_block())
 
     # --- annotation -------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from studyapp.core.reading.document_cache import DocumentCache, open_for_reading
+from studyapp.core.reading.document_cache import HEAD_BLOCKS, DocumentCache, open_for_reading
+from studyapp.core.text.document import Document
 from studyapp.core.text.importers import PREVIEW_CHARS, open_document
 
 ROOT = Path(__file__).parents[2]
@@ -46,7 +47,7 @@ def test_a_damaged_cache_is_set_aside(tmp_path: Path) -> None:
     assert cache.get(cache.key(SAMPLE), str(SAMPLE)) == open_document(SAMPLE)
 
 
-def test_only_a_first_opening_shows_a_preview(tmp_path: Path) -> None:
+def test_a_long_document_shows_its_beginning_first_unless_the_reader_is_further_on(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from synthetic import synthetic_book
 
@@ -54,8 +55,12 @@ def test_only_a_first_opening_shows_a_preview(tmp_path: Path) -> None:
     book.write_text(synthetic_book(1500), encoding="utf-8")
     assert len(book.read_text(encoding="utf-8")) > PREVIEW_CHARS * 1.5
     cache = DocumentCache(tmp_path / "documents.sqlite3")
-    previews: list[int] = []
-    first = open_for_reading(book, lambda head: previews.append(len(head.blocks)), cache)
-    assert len(previews) == 1 and 0 < previews[0] < len(first.blocks)
-    again = open_for_reading(book, lambda head: previews.append(len(head.blocks)), cache)
+    previews: list[Document] = []
+    first = open_for_reading(book, previews.append, cache)
+    assert len(previews) == 1 and not previews[0].complete and 0 < len(previews[0].blocks) < len(first.blocks)
+    previews.clear()
+    again = open_for_reading(book, previews.append, cache)  # from the cache: its stored beginning
     assert again == first and len(previews) == 1
+    assert previews[0].blocks == first.blocks[:HEAD_BLOCKS] and not previews[0].complete and previews[0].path == str(book)
+    previews.clear()
+    assert open_for_reading(book, previews.append, cache, position=HEAD_BLOCKS) == first and previews == []

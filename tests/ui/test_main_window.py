@@ -183,3 +183,30 @@ def test_first_start_says_the_dictionary_is_being_prepared(qtbot, settings: QSet
     assert "Preparing the dictionary" in win.statusBar().currentMessage() and win.progress.isVisible()
     qtbot.waitUntil(lambda: win.session.annotation(1) is not None, timeout=120000)
     assert not win.progress.isVisible()
+
+
+def test_a_book_seen_before_reopens_aligned_at_once(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    import sys as _sys
+
+    _sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from synthetic import synthetic_book
+
+    from studyapp.core.reading.document_cache import HEAD_BLOCKS
+
+    book = tmp_path / "book.md"
+    book.write_text(synthetic_book(4000), encoding="utf-8")
+    assert book.stat().st_size > 1_000_000  # opened in the background
+    shown: list[tuple[int, bool]] = []
+    window.session.subscribe(lambda changes: shown.append((len(window.session.document.blocks), window.session.document.complete))
+                             if changes.document and window.session.document else None)
+    window.open_path(book)
+    qtbot.waitUntil(lambda: window.session.document is not None and window.session.document.complete, timeout=60000)
+    first = window.session.document
+    aligned_preview = shown[0]
+    assert not aligned_preview[1] and aligned_preview[0] != HEAD_BLOCKS
+    window.open_path(sample_path())
+    shown.clear()
+    window.open_path(book)
+    qtbot.waitUntil(lambda: window.session.document.complete and window.session.document.path == str(book), timeout=10000)
+    assert shown == [(HEAD_BLOCKS, False), (len(first.blocks), True)]  # the cached beginning, then the cached whole
+    assert window.session.document == first

@@ -3,9 +3,11 @@
 A document is stored after it was aligned, as JSON in an SQLite file in the
 cache directory, under a key made of the file's bytes, its name (the title
 may come from it) and the code that turns text into documents (any change to
-``studyapp/core/text`` makes earlier entries stale). The most recently used
-``KEEP`` documents are kept. The cache is rebuildable: when it cannot be read
-or written, documents are simply aligned again. Example::
+``studyapp/core/text`` makes earlier entries stale). The first ``HEAD_BLOCKS``
+blocks of a long document are stored apart too, so that its first page can
+be shown before the whole is read back. The most recently used ``KEEP``
+documents are kept. The cache is rebuildable: when it cannot be read or
+written, documents are simply aligned again. Example::
 
     >>> document = open_for_reading("book.md")     # doctest: +SKIP
     >>> open_for_reading("book.md") == document    # doctest: +SKIP
@@ -32,26 +34,33 @@ log = logging.getLogger(__name__)
 
 CACHE_NAME = "documents.sqlite3"
 KEEP = 12
+HEAD_BLOCKS = 300
 _TEXT_CODE = Path(__file__).resolve().parents[1] / "text"
+_ERRORS = (sqlite3.Error, OSError, ValueError, KeyError, TypeError, IndexError)
 
 
 def open_for_reading(path: str | Path, preview: Callable[[Document], None] | None = None,
-                     cache: DocumentCache | None = None) -> Document:
+                     cache: DocumentCache | None = None, position: int = 0) -> Document:
     """The aligned document at ``path``: from the cache if it was aligned before, else
-    aligned now (after handing ``preview`` the beginning of a big file) and cached."""
+    aligned now and cached. A long document's beginning is handed to ``preview`` first
+    (when it reaches ``position``, the block to be shown)."""
     cache = cache if cache is not None else DocumentCache(paths.cache_dir() / CACHE_NAME)
     key = cache.key(path)
-    cached = cache.get(key, str(path)) if key else None
-    if cached is not None:
-        return cached
+    if key is not None:
+        head = cache.get(key, str(path), head=True) if preview is not None else None
+        if preview is not None and head is not None and position + 100 < len(head.blocks):
+            preview(head)
+        cached = cache.get(key, str(path))
+        if cached is not None:
+            return cached
     from studyapp.core.text.importers import open_document, open_preview  # the aligner: only when needed
 
     if preview is not None:
-        head = open_preview(path)
-        if head is not None:
-            preview(head)
+        aligned_head = open_preview(path)
+        if aligned_head is not None and position < len(aligned_head.blocks):
+            preview(aligned_head)
     document = open_document(path)
-    if key:
+    if key is not None:
         cache.put(key, document)
     return document
 
@@ -81,17 +90,19 @@ class DocumentCache:
             return None
         return hashlib.sha1(b"\0".join([data, Path(path).stem.encode("utf-8", "surrogatepass"), code_stamp().encode()])).hexdigest()
 
-    def get(self, key: str, path: str) -> Document | None:
-        """The document stored under ``key`` (its path set to ``path``), or None."""
+    def get(self, key: str, path: str, head: bool = False) -> Document | None:
+        """The document stored under ``key`` (its path set to ``path``), or None; with
+        ``head``, only its first blocks (None if it has no more than those)."""
         try:
             with closing(self._connect()) as db:
-                row = db.execute("SELECT value FROM document WHERE key = ?", (key,)).fetchone()
-                if row is None:
+                row = db.execute(f"SELECT {'head' if head else 'value'} FROM document WHERE key = ?", (key,)).fetchone()
+                if row is None or not row[0]:
                     return None
-                with db:
-                    db.execute("UPDATE document SET used = ? WHERE key = ?", (time.time(), key))
-            return replace(decode_document(json.loads(row[0])), path=path)
-        except (sqlite3.Error, OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+                if not head:
+                    with db:
+                        db.execute("UPDATE document SET used = ? WHERE key = ?", (time.time(), key))
+            return replace(decode_document(json.loads(row[0])), path=path, complete=not head)
+        except _ERRORS as exc:
             log.warning("document cache not read: %s", exc)
             return None
 
@@ -99,24 +110,39 @@ class DocumentCache:
         """Store a complete document, keeping only the most recently used KEEP."""
         if not document.complete:
             return
+        head = replace(document, blocks=document.blocks[:HEAD_BLOCKS]) if len(document.blocks) > HEAD_BLOCKS else None
         try:
             with closing(self._connect()) as db, db:
-                db.execute("INSERT OR REPLACE INTO document VALUES (?, ?, ?)", (key, json.dumps(encode_document(document), ensure_ascii=False), time.time()))
+                db.execute("INSERT OR REPLACE INTO document VALUES (?, ?, ?, ?)",
+                           (key, _json(head) if head else "", _json(document), time.time()))
                 db.execute("DELETE FROM document WHERE key NOT IN (SELECT key FROM document ORDER BY used DESC LIMIT ?)", (KEEP,))
         except (sqlite3.Error, OSError) as exc:  # a full disk costs only the cache
             log.warning("document cache not updated: %s", exc)
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._open()
+        except sqlite3.DatabaseError:
+            self.path.replace(self.path.with_suffix(".damaged"))  # rebuildable: start again
+            return self._open()
+
+    def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(str(self.path), timeout=5)
         try:
-            db.execute("CREATE TABLE IF NOT EXISTS document(key TEXT PRIMARY KEY, value TEXT NOT NULL, used REAL NOT NULL)")
+            db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last write to a crash costs one alignment
+            columns = [row[1] for row in db.execute("PRAGMA table_info(document)")]
+            if columns and columns != ["key", "head", "value", "used"]:  # an older layout: rebuildable
+                db.execute("DROP TABLE document")
+            db.execute("CREATE TABLE IF NOT EXISTS document(key TEXT PRIMARY KEY, head TEXT NOT NULL, value TEXT NOT NULL, used REAL NOT NULL)")
         except sqlite3.DatabaseError:
             db.close()
-            self.path.replace(self.path.with_suffix(".damaged"))  # rebuildable: start again
-            db = sqlite3.connect(str(self.path), timeout=5)
-            db.execute("CREATE TABLE IF NOT EXISTS document(key TEXT PRIMARY KEY, value TEXT NOT NULL, used REAL NOT NULL)")
+            raise
         return db
+
+
+def _json(document: Document) -> str:
+    return json.dumps(encode_document(document), ensure_ascii=False)
 
 
 def encode_document(document: Document) -> dict[str, Any]:
