@@ -9,29 +9,25 @@ runs as BackgroundOps.
 
 from __future__ import annotations
 
-import hashlib
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp import __version__
-from studyapp.core.errors import StudyappError
 from studyapp.core.language.engine import Language
 from studyapp.core.reading.annotation import Annotation, WordRef
-from studyapp.core.reading.document_cache import open_for_reading
 from studyapp.core.reading.find import Hit
 from studyapp.core.reading.session import ReadingSession
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.core.text.document import Document
-from studyapp.core.text.importers.textfile import file_size
 from studyapp.ui.annotator import Annotator
-from studyapp.ui.background import BackgroundOp, Gate
+from studyapp.ui.background import Gate
+from studyapp.ui.document_opener import DocumentOpener
 from studyapp.ui.find_bar import FindBar
-from studyapp.ui.lookup_panel import LookupPanel
+from studyapp.ui.lookup_display import LookupDisplay, corner_below
 from studyapp.ui.reader_view import ReaderView
 from studyapp.ui.view_menu import ViewMenu, add_action
 from studyapp.ui.word_controller import WordController
@@ -41,10 +37,7 @@ if TYPE_CHECKING:
     from studyapp.ui.export_dialog import ExportDialog
     from studyapp.ui.speech import Speaker
     from studyapp.ui.vocabulary_panel import VocabularyPanel
-    from studyapp.ui.vocabulary_panel import VocabularyPanel
 
-MAX_RECENT = 10
-BACKGROUND_OPEN_BYTES = 1_000_000
 FILE_FILTER = "Bilingual text (*.md *.markdown *.txt);;All files (*)"
 ABOUT = (
     "studyapp {version}\n\nRead bilingual English-Chinese texts, look words up, save them, "
@@ -65,19 +58,17 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.language = language
         self.vocabulary = vocabulary
-        self.speaker = speaker  # probed after the first paint: speech engines can be slow to start
         self.session = ReadingSession(language)
-        self._loaders: list[tuple[BackgroundOp[Document], threading.Event]] = []
+        self.opener = DocumentOpener(settings, self)
         self.setWindowTitle("studyapp")
         self.setAcceptDrops(True)
         self._build_reader()
-        self._build_docks()
+        self._build_docks(speaker)
         self._build_status_bar()
         self._gate = Gate()  # held while a click is answered: background work waits
         self.annotator = Annotator(language, self._gate, self)
         self.words = WordController(self.session, language, vocabulary, self.reader.visible_blocks, self._gate, self)
         self._build_timers()
-        self._recent_menu = QMenu("Open &Recent", self)
         self._build_menus()
         self._connect()
         self._refresh_recent_menu()
@@ -101,14 +92,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
-    def _build_docks(self) -> None:
-        """The lookup panel and the vocabulary list as tabbed docks, and the lookup popup."""
-        self.panel = LookupPanel()
-        self.dock = QDockWidget("Lookup", self)
-        self.dock.setObjectName("lookupDock")
-        self.dock.setWidget(self.panel)
-        self.panel.setMinimumWidth(340)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+    def _build_docks(self, speaker: Speaker | None) -> None:
+        """The lookup panel (dock or popup) and the vocabulary list, tabbed with it."""
+        self.lookup = LookupDisplay(self, speaker)
+        self.panel, self.popup_panel, self.popup, self.dock = self.lookup.panel, self.lookup.popup_panel, self.lookup.popup, self.lookup.dock
         self._vocabulary_panel: VocabularyPanel | None = None  # built when first shown
         self.vocabulary_dock = QDockWidget("Vocabulary", self)
         self.vocabulary_dock.setObjectName("vocabularyDock")
@@ -116,11 +103,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.vocabulary_dock)
         self.tabifyDockWidget(self.dock, self.vocabulary_dock)
         self.dock.raise_()
-        self.popup = QFrame(self, Qt.WindowType.Popup)
-        self.popup.setFrameShape(QFrame.Shape.StyledPanel)
-        self.popup_panel = LookupPanel()
-        QVBoxLayout(self.popup).addWidget(self.popup_panel)
-        self.popup.resize(420, 380)
 
     @property
     def vocabulary_panel(self) -> VocabularyPanel:
@@ -166,10 +148,14 @@ class MainWindow(QMainWindow):
     # --- wiring -----------------------------------------------------------------
 
     def _connect(self) -> None:
+        self.opener.reading.connect(self._on_opener_reading)
+        self.opener.previewed.connect(self._on_opener_previewed)
+        self.opener.opened.connect(self._on_opener_opened)
+        self.opener.failed.connect(self._on_opener_failed)
         self.reader.word_activated.connect(self.words.activate)
         self.reader.english_clicked.connect(self.words.english_clicked)
         self.words.looked_up.connect(self._on_words_looked_up)
-        self.words.reverse_looked_up.connect(self._on_words_reverse_looked_up)
+        self.words.reverse_looked_up.connect(self.lookup.show_english_word)
         self.words.saved.connect(self._on_words_saved)
         self.words.status.connect(self.statusBar().showMessage)
         self.words.failed.connect(self.show_error)
@@ -179,9 +165,7 @@ class MainWindow(QMainWindow):
         self.reader.escape_pressed.connect(self._on_reader_escape_pressed)
 
         self.reader.position_changed.connect(self._on_reader_position_changed)
-        for panel in (self.panel, self.popup_panel):
-            panel.save_requested.connect(lambda: self.words.save_current())
-            panel.speak_requested.connect(self._on_panel_speak_requested)
+        self.lookup.save_requested.connect(lambda: self.words.save_current())
         self.annotator.annotated.connect(self._on_annotator_annotated)
         self.annotator.progress.connect(self._on_annotator_progress)
         self.annotator.failed.connect(lambda message: self.statusBar().showMessage(message))
@@ -191,6 +175,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        self._recent_menu = QMenu("Open &Recent", self)
         file_menu = bar.addMenu("&File")
         add_action(file_menu, self, "&Open…", self._on_open_action_triggered, QKeySequence.StandardKey.Open)
         file_menu.addMenu(self._recent_menu)
@@ -199,7 +184,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         add_action(file_menu, self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view_menu = bar.addMenu("&View")
-        self.view = ViewMenu(self, view_menu, self._settings, self.reader, self.session, (self.panel, self.popup_panel), self.dock)
+        self.view = ViewMenu(self, view_menu, self._settings, self.reader, self.session, self.lookup.panels, self.dock)
         add_action(view_menu, self, "&Find…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
         words = bar.addMenu("&Words")
         add_action(words, self, "&Vocabulary List", self._show_vocabulary, "Ctrl+Shift+V")
@@ -224,55 +209,27 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         """Open ``path``; big files load in the background. On failure say why and keep the current document."""
-        path = str(path)
-        if file_size(path) > BACKGROUND_OPEN_BYTES:
-            self._open_in_background(path)
-            return True
-        try:
-            document = open_for_reading(path)
-        except StudyappError as exc:
-            self._on_document_failed(str(exc))
-            return False
-        self._on_document_loaded(document, path)
-        return True
+        return self.opener.open(path)
 
-    def _open_in_background(self, path: str) -> None:
-        """Read a big file in a worker (aligned, or from the cache): its beginning is shown first."""
-        painted = threading.Event()  # reading the whole book meanwhile would only slow the preview's paint (the GIL)
-        position = self._remembered_position(path)
-
-        def load(op: BackgroundOp[Document]) -> Document:
-            def preview(head: Document) -> None:
-                op.report(head)
-                painted.wait(2.0)
-
-            return open_for_reading(path, preview, position=position)
-
-        op: BackgroundOp[Document] = BackgroundOp(self, load)
-        op.on_report(lambda head: self._on_preview_loaded(head, painted))
-        op.on_success(lambda document: self._on_document_loaded(document, path))
-        op.on_failure(lambda exc: self._on_document_failed(str(exc)))
-        op.on_finished(lambda: self._loaders.remove((op, painted)))
-        self._loaders.append((op, painted))
-        self.statusBar().showMessage(f"Opening {Path(path).name}…")
+    def _on_opener_reading(self, name: str) -> None:
+        self.statusBar().showMessage(f"Opening {name}…")
         self.progress.setRange(0, 0)
         self.progress.show()
-        op.start()
 
-    def _on_preview_loaded(self, head: Document, painted: threading.Event) -> None:
+    def _on_opener_previewed(self, head: Document) -> None:
         def on_painted() -> None:
-            painted.set()
+            self.opener.preview_shown()
             self.reader.painted.disconnect(on_painted)
 
         self.reader.painted.connect(on_painted)
         self.show_document(head)
 
-    def _on_document_loaded(self, document: Document, path: str) -> None:
+    def _on_opener_opened(self, document: Document) -> None:
         self.progress.hide()
         self.show_document(document)
-        self._remember(str(Path(path).resolve()))
+        self._refresh_recent_menu()
 
-    def _on_document_failed(self, message: str) -> None:
+    def _on_opener_failed(self, message: str) -> None:
         self.progress.hide()
         self.show_error("Cannot open this document", message)
 
@@ -280,7 +237,7 @@ class MainWindow(QMainWindow):
         """Show ``document`` at the remembered position (or where its preview was)."""
         self.words.reset()
         follows_preview = self.session.continues_preview(document)
-        position = self.reader.first_visible_block() if follows_preview else self._remembered_position(document.path)
+        position = self.reader.first_visible_block() if follows_preview else self.opener.position(document.path)
         self.session.open(document)
         self.setWindowTitle(f"{document.title} — studyapp")
         if document.complete:
@@ -297,9 +254,6 @@ class MainWindow(QMainWindow):
         self.find_bar.refresh()
         if document.path:
             self.document_opened.emit(document.path)
-
-    def _remembered_position(self, path: str | None) -> int:
-        return int(str(self._settings.value(self._position_key(path), 0) or 0)) if path else 0
 
     def show_error(self, title: str, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -329,10 +283,6 @@ class MainWindow(QMainWindow):
 
     # --- reading position -------------------------------------------------------
 
-    @staticmethod
-    def _position_key(path: str) -> str:
-        return "positions/" + hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:16]
-
     def _on_reader_position_changed(self, block: int) -> None:
         self.annotator.prioritise(block)
         self._position_timer.start()
@@ -345,29 +295,17 @@ class MainWindow(QMainWindow):
     def _store_position(self) -> None:
         document = self.session.document
         if document is not None and document.path:
-            self._settings.setValue(self._position_key(document.path), self.reader.first_visible_block())
+            self.opener.store_position(document.path, self.reader.first_visible_block())
 
     # --- annotation -------------------------------------------------------------------
 
-    def _probe_speech(self) -> None:
-        if self.speaker is None:
-            from studyapp.ui.speech import Speaker
-
-            self.speaker = Speaker()
-        for panel in (self.panel, self.popup_panel):
-            panel.speak_button.setVisible(self.speaker.available)
-
-    def _on_panel_speak_requested(self, text: str) -> None:
-        if self.speaker is not None:
-            self.speaker.say(text)
-
     def _on_reader_painted(self) -> None:
-        if self._pending_annotation is not None or self.speaker is None:  # once this paint is on screen
+        if self._pending_annotation is not None or self.lookup.speaker is None:  # once this paint is on screen
             QTimer.singleShot(0, self._start_annotation)
 
     def _start_annotation(self) -> None:
-        if self.speaker is None:
-            QTimer.singleShot(0, self._probe_speech)
+        if self.lookup.speaker is None:
+            QTimer.singleShot(0, self.lookup.probe_speech)
         document, self._pending_annotation = self._pending_annotation, None
         if document is not None and document is self.session.document:
             self._annotation_timer.stop()
@@ -410,30 +348,13 @@ class MainWindow(QMainWindow):
     # --- looking up and saving (the WordController does the work) -------------------------
 
     def _on_words_looked_up(self, ref: WordRef, result: LookupResult, reading: list[str] | None, is_name: bool, saved: bool) -> None:
-        popup = self.view.popup
-        panel = self.popup_panel if popup else self.panel
-        panel.show_result(result, reading, is_name=is_name, saved=saved)
-        if popup:
-            rect = self.reader.word_rect(ref)
-            corner = self.reader.viewport().mapToGlobal(QPoint(int(rect.left()), int(rect.bottom()) + 6)) if rect else self.mapToGlobal(QPoint(40, 40))
-            self.popup.move(corner)
-            self.popup.show()
-        else:
-            self.dock.show()
-
-    def _on_words_reverse_looked_up(self, result: LookupResult) -> None:
-        self.panel.show_result(result)
-        word = result.query
-        self.panel.status_label.setText(f"No linked Chinese word; dictionary words meaning “{word}”:" if result.entries else f"Nothing in the dictionary for “{word}”.")
-        self.panel.save_button.setEnabled(False)
-        self.dock.show()
+        viewport = self.reader.viewport()
+        self.lookup.show_word(result, reading, is_name, saved, self.view.popup, lambda: corner_below(self.reader.word_rect(ref), viewport))
 
     def _on_words_saved(self, result: LookupResult) -> None:
         if self._vocabulary_panel is not None:
             self._vocabulary_panel.reload()
-        for panel in (self.panel, self.popup_panel):
-            if panel.result is result:
-                panel.save_button.setText("Saved ✓")
+        self.lookup.mark_saved(result)
 
     def _on_words_reveal_requested(self, block: int, ref: WordRef | None) -> None:
         self.reader.scroll_to_block(block)
@@ -441,7 +362,7 @@ class MainWindow(QMainWindow):
             self.reader.select(ref)
 
     def _on_reader_escape_pressed(self) -> None:
-        self.popup.hide()
+        self.lookup.hide_popup()
         self.words.escape()
 
     def save_current_word(self, status: str = "new") -> None:
@@ -450,15 +371,7 @@ class MainWindow(QMainWindow):
     # --- recent files ---------------------------------------------------------------
 
     def recent_files(self) -> list[str]:
-        value = self._settings.value("recent/files", [])
-        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        return [str(v) for v in values]
-
-    def _remember(self, path: str) -> None:
-        files = [path] + [p for p in self.recent_files() if p != path]
-        self._settings.setValue("recent/files", files[:MAX_RECENT])
-        self._settings.setValue("recent/last", path)
-        self._refresh_recent_menu()
+        return self.opener.recent_files()
 
     def _refresh_recent_menu(self) -> None:
         self._recent_menu.clear()
@@ -491,6 +404,4 @@ class MainWindow(QMainWindow):
         self._annotation_timer.stop()
         self.annotator.stop()
         self.words.stop()
-        for op, painted in list(self._loaders):
-            painted.set()
-            op.wait()
+        self.opener.stop()

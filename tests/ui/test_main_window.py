@@ -130,7 +130,7 @@ def test_speak_button_only_with_a_chinese_voice(qtbot, settings: QSettings, lang
     win = MainWindow(settings, language, VocabularyStore.open(tmp_path / "v.sqlite3"), speaker=voice)
     qtbot.addWidget(win)
     win.show()
-    win._probe_speech()
+    win.lookup.probe_speech()
     assert win.panel.speak_button.isVisible() == available
     if available:
         win.panel.word_label.setText("你好")
