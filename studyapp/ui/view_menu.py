@@ -2,7 +2,8 @@
 
 Side by side or English above Chinese, hidden English, pinyin over the
 words (off / all / unknown, Ctrl+P cycles), tone colours, the characters
-shown (as written / simplified / traditional), lookup in a popup, zoom.
+shown (as written / simplified / traditional), 一 and 不 with their tone
+sandhi as spoken, lookup in a popup, zoom.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class ViewMenu(QObject):
         self.tone_action = add_action(menu, self._window, "&Tone Colours", self._on_tone_action_toggled, None, True)
         self.script_actions = self._radio(menu.addMenu("&Characters"), [("As Written", "original"), ("Simplified", "simplified"), ("Traditional", "traditional")],
                                           self._set_script)
+        self.sandhi_action = add_action(menu, self._window, "一 and 不 as &Spoken (Tone Sandhi)", self._on_sandhi_action_toggled, None, True)
         self.popup_action = add_action(menu, self._window, "Lookup in a &Popup", self._on_popup_action_toggled, None, True)
         menu.addSeparator()
         add_action(menu, self._window, "Zoom &In", lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn).setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
@@ -90,6 +92,8 @@ class ViewMenu(QObject):
         self.script_actions[self.script].setChecked(True)
         self._session.set_script(self.script)
         self.popup_action.setChecked(bool(s.value("view/lookup_popup", False, type=bool)))
+        self.sandhi_action.setChecked(bool(s.value("view/sandhi", False, type=bool)))
+        self._session.set_sandhi(self.sandhi_action.isChecked())
         self._on_tone_action_toggled(self.tone_action.isChecked())
         self._dock.setVisible(not self.popup)
 
@@ -106,6 +110,10 @@ class ViewMenu(QObject):
     def _on_popup_action_toggled(self, on: bool) -> None:
         self._settings.setValue("view/lookup_popup", on)
         self._dock.setVisible(not on)
+
+    def _on_sandhi_action_toggled(self, on: bool) -> None:
+        self._settings.setValue("view/sandhi", on)
+        self._session.set_sandhi(on)
 
     def zoom(self, step: int) -> None:
         """One point bigger (1), smaller (-1), or back to the default (0)."""

@@ -143,7 +143,7 @@ def test_link_document_joins_names_found_anywhere(language) -> None:
     )))
     links = session.link_document()
     assert links[2] is None and links[1] is not None
-    assert [t.text for t in session.annotation(0).tokens][3] == "卢特尼克"
+    assert "卢特尼克" in [t.text for t in session.annotation(0).tokens]
     assert session.annotation(2).tokens[0].text == "卢特尼克"
 
 

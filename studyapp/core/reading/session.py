@@ -47,6 +47,7 @@ class ReadingSession:
         self.language = language
         self.document: Document | None = None
         self.script = "original"
+        self.sandhi = False  # 一 and 不 read as spoken
         self.saved: frozenset[str] = frozenset()
         self.known: frozenset[str] = frozenset()
         self.selection: WordRef | None = None
@@ -160,6 +161,11 @@ class ReadingSession:
             from studyapp.core.links.word_links import join_names
 
             tokens, readings = join_names(tokens, readings, self._names)
+        if self.sandhi:
+            from studyapp.core.language.readings import apply_sandhi
+
+            readings = [list(r) if r else r for r in readings]  # the citation readings stay as segmented
+            apply_sandhi(tokens, readings)
         return Annotation(tokens, readings, self._display(tokens))
 
     def token(self, ref: WordRef) -> Token | None:
@@ -179,6 +185,13 @@ class ReadingSession:
         self.script = script
         self._shown = {k: replace(a, display=self._display(a.tokens)) for k, a in self._shown.items()}
         self._announce(Changes(blocks=frozenset(self._shown)))
+
+    def set_sandhi(self, on: bool) -> None:
+        """Show 一 and 不 with their tone sandhi as spoken (yí, bú), or in citation tones."""
+        if on != self.sandhi:
+            self.sandhi = on
+            self._shown = {k: self._as_shown(raw) for k, raw in self._raw.items()}  # same words: links stay
+            self._announce(Changes(blocks=frozenset(self._shown)))
 
     def _display(self, tokens: list[Token]) -> list[str] | None:
         if self.script == "original":
