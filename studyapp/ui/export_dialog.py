@@ -34,6 +34,16 @@ class ExportDialog(QDialog):
         self.store, self.settings, self.selected_ids = store, settings, selected_ids or []
         self._export: BackgroundOp[ExportResult] | None = None
         form = QFormLayout()
+        self._build_output_rows(form)
+        self._build_word_rows(form)
+        self._build_body(form)
+        self._connect()
+        self.resize(760, 640)
+        self.refresh()
+
+    def _build_output_rows(self, form: QFormLayout) -> None:
+        """Format, file, deck and the kinds of cards."""
+        settings = self.settings
         self.format = QComboBox()
         for key in FORMATS:
             self.format.addItem(FORMAT_NAMES[key], key)
@@ -50,13 +60,16 @@ class ExportDialog(QDialog):
         self.deck = QLineEdit(str(settings.value("export/deck", DEFAULT_DECK)))
         form.addRow("Deck / category", self.deck)
         cards = QHBoxLayout()
-        self.card_boxes = {}
+        self.card_boxes: dict[str, QCheckBox] = {}
         for kind in CARD_KINDS:
             box = QCheckBox({"recognition": "Recognition (hanzi → meaning)", "recall": "Recall (meaning → hanzi)", "cloze": "Sentence (fill the gap)"}[kind])
             box.setChecked(True)
             self.card_boxes[kind] = box
             cards.addWidget(box)
         form.addRow("Cards", cards)
+
+    def _build_word_rows(self, form: QFormLayout) -> None:
+        """Which words: all or the selected rows, filters, dates, only new ones."""
         self.scope = QComboBox()
         self.scope.addItem("All saved words", "all")
         if self.selected_ids:
@@ -83,6 +96,9 @@ class ExportDialog(QDialog):
         form.addRow("", dates)
         self.only_new = QCheckBox("Only words new or changed since they were last exported")
         form.addRow("", self.only_new)
+
+    def _build_body(self, form: QFormLayout) -> None:
+        """The form, the count and the first card, progress, errors, buttons."""
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.count_label = QLabel("")
@@ -106,13 +122,13 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
         for signal in (self.format.currentIndexChanged, self.scope.currentIndexChanged, self.status.currentIndexChanged,
                        self.hsk.currentIndexChanged, self.tag.textChanged, self.document.textChanged, self.only_new.toggled,
                        self.use_dates.toggled, self.since.dateChanged, self.until.dateChanged, *[b.toggled for b in self.card_boxes.values()]):
             signal.connect(self.refresh)
         self.format.currentIndexChanged.connect(self._on_format_changed)
-        self.resize(760, 640)
-        self.refresh()
 
     def request(self) -> ExportRequest:
         def epoch(date: QDate, end: bool) -> int:
