@@ -71,7 +71,8 @@ def run_app(
     quit_after_paint: bool = False,
 ) -> int:
     """Run the window; with ``screenshot``, render it to that PNG and exit."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     prefer_gui_thread()
     app.setApplicationName("studyapp")
     app.setOrganizationName("studyapp")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -176,7 +176,7 @@ class ReaderLayout:
                 self._tops = None
         return laid
 
-    def invalidate(self, indices=None) -> None:
+    def invalidate(self, indices: Iterable[int] | None = None) -> None:
         """Forget laid-out blocks (all, or ``indices``) after their content changed."""
         for index in list(self._laid) if indices is None else indices:
             self._laid.pop(index, None)
@@ -243,8 +243,8 @@ class ReaderLayout:
             by_start = {t.start: k for k, t in enumerate(annotation.tokens)}
             token_of_piece = [by_start.get(p.start, -1) for p in pieces]
             readings = [annotation.readings[k] if k >= 0 else None for k in token_of_piece]
-            shown = annotation.display or [t.text for t in annotation.tokens]
-            displays = [shown[k] if k >= 0 and len(shown[k]) == p.end - p.start else text[p.start : p.end] for k, p in zip(token_of_piece, pieces)]
+            forms = annotation.display or [t.text for t in annotation.tokens]
+            displays = [forms[k] if k >= 0 and len(forms[k]) == p.end - p.start else text[p.start : p.end] for k, p in zip(token_of_piece, pieces)]
         ruby_on = self.options.ruby != "off" and annotation is not None
         ruby: list[list[str] | None] = []
         widths: list[float] = []
