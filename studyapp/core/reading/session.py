@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from studyapp.core.reading.annotation import Annotation, WordRef
 from studyapp.core.reading.find import DocumentFinder, FindResult
+from studyapp.core.reading.navigation import next_word
 from studyapp.core.reading.results import Changes, Coverage, EnglishOfWord, LinkJob
 from studyapp.core.text.document import Document, Token
 from studyapp.core.text.sentences import sentence_span
@@ -389,22 +390,8 @@ class ReadingSession:
                   accept: Callable[[Token], bool] = lambda token: True) -> WordRef | None:
         """The next (step 1) or previous (-1) word after ``ref`` that ``accept``s, over the blocks
         read so far; from ``start_block`` when nothing is selected. None if there is none."""
-        if self.document is None:
-            return None
-        if ref is None:
-            block, after = start_block, None
-        else:
-            block, after = ref.block, ref.token
-        while 0 <= block < len(self.document.blocks):
-            refs = self.words_in(block)
-            if after is not None:
-                refs = [r for r in refs if (r.token - after) * step > 0]
-            for candidate in refs if step > 0 else reversed(refs):
-                token = self.token(candidate)
-                if token is not None and accept(token):
-                    return candidate
-            block, after = block + step, None
-        return None
+        blocks = len(self.document.blocks) if self.document else 0
+        return next_word(self._shown, blocks, ref, step, start_block, accept)
 
     def next_unknown_word(self, ref: WordRef | None, step: int = 1, start_block: int = 0) -> WordRef | None:
         """The next (or previous) word not marked known, among the blocks read so far."""
