@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
     def vocabulary_panel(self) -> VocabularyPanel:
         """The vocabulary list, built the first time it is shown or asked for: a big
         vocabulary takes a while to load, and the first page must not wait for it."""
+        return self._build_vocabulary_panel()
+
+    def _build_vocabulary_panel(self) -> VocabularyPanel:
         if self._vocabulary_panel is None:
             from studyapp.ui.vocabulary_panel import VocabularyPanel
 
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
 
     def _on_vocabulary_dock_visibility_changed(self, visible: bool) -> None:
         if visible:
-            self.vocabulary_panel
+            self._build_vocabulary_panel()
 
     def _build_status_bar(self) -> None:
         """Coverage figures and a progress bar for background work."""

@@ -194,7 +194,7 @@ class ReaderView(QAbstractScrollArea):
                 return (index, "zh", WordRef(index, token))
         if english is not None:
             px, py = point.x() - english.x, local_y - english.y
-            right = max((l.xs[-1] + l.widths[-1] for l in english.layout.lines if l.xs), default=0)
+            right = max((line.xs[-1] + line.widths[-1] for line in english.layout.lines if line.xs), default=0)
             if 0 <= py < english.layout.height and 0 <= px <= right:
                 piece = english.layout.piece_at(px, py)
                 offset = english.layout.pieces[piece].start if piece is not None and not geometry.english_hidden else -1

@@ -4,18 +4,18 @@ The document; each paragraph's words and readings as segmented (filled in
 batches by a background reader, or on demand); the names the English
 revealed (卢特 + 尼克 = Lutnick), joined into single words for the rest of the
 document; the word links of each pair; the characters shown (as written,
-simplified or traditional); the saved and known words; the selected word and
-the English highlighted for it. The window owns one session and the reader
+simplified or traditional) and 一/不 as spoken or in citation tones; the saved
+and known words; the selected word and the English highlighted for it. The window owns one session and the reader
 view draws it; every change is announced to the session's listeners with a
 ``Changes`` record saying what to redraw. Example::
 
     >>> session = ReadingSession(Language())                       # doctest: +SKIP
     >>> session.open(open_document("sample.md"))                   # doctest: +SKIP
-    >>> session.annotate_now([1])                                  # doctest: +SKIP
-    >>> ref = session.word_at(1, "zh", 0); session.token(ref).text  # doctest: +SKIP
-    '杭州'
+    >>> session.annotate_now([2])                                  # doctest: +SKIP
+    >>> ref = session.word_at(2, "zh", 51); session.token(ref).text # doctest: +SKIP
+    '西湖'
     >>> session.english_of(ref).words                              # doctest: +SKIP
-    ('Hangzhou',)
+    ('West', 'Lake')
 """
 
 from __future__ import annotations
@@ -239,6 +239,7 @@ class ReadingSession:
 
     @property
     def linker(self) -> WordLinker:
+        """The word linker (made on first use: ask for it on the GUI thread before handing it to a worker)."""
         if self._linker is None:
             from studyapp.core.links.word_links import WordLinker
 
@@ -276,7 +277,6 @@ class ReadingSession:
         """Pairs among ``indices`` that have words but no links yet, to link in the background."""
         if self.document is None:
             return []
-        self.linker  # made here, on the caller's thread
         return [LinkJob(self.document, k, self._shown[k].tokens, self._shown[k].readings)
                 for k in indices if self.linkable(k) and k in self._shown and k not in self._links]
 
@@ -344,7 +344,7 @@ class ReadingSession:
             token = annotation.token_at(offset)
             return WordRef(block, token) if token is not None and annotation.tokens[token].is_chinese else None
         found = self.pair_links(block)
-        link = next((l for l in found.links for a, b in l.en if a <= offset < b), None) if found else None
+        link = next((candidate for candidate in found.links for a, b in candidate.en if a <= offset < b), None) if found else None
         annotation = self._shown[block]  # linking may have joined names
         token = annotation.token_starting_at(link.zh[0]) if link is not None else None
         return WordRef(block, token) if token is not None else None
@@ -367,7 +367,7 @@ class ReadingSession:
         found = self.pair_links(ref.block) if token is not None else None  # may join names: offsets stay
         if found is None or token is None or self.document is None:
             return None
-        link = next((l for l in found.links if l.zh[0] <= token.start < l.zh[1]), None)
+        link = next((candidate for candidate in found.links if candidate.zh[0] <= token.start < candidate.zh[1]), None)
         sentence = next((e for e, z in found.sentences if z and e and z[0] <= token.start < z[1]), None)
         spans = tuple(link.en) if link else ()
         english = self.document.blocks[ref.block].english
