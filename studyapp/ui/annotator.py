@@ -22,8 +22,7 @@ from studyapp.core.reading.annotation import Annotation
 from studyapp.core.text.document import Document
 from studyapp.ui.background import BackgroundOp, Gate
 
-BATCH = 24
-STEP = 4  # blocks read between two checkpoints (a click waits for at most one step)
+BATCH = 24  # read in one call: each call also writes the segmentation cache
 AHEAD = 300
 BEHIND = 60
 
@@ -109,12 +108,7 @@ class Annotator(QObject):
             batch = self.next_batch()
             if not batch:
                 return
-            texts = [_chinese(document, k) for k in batch]
-            results = []
-            for start in range(0, len(texts), STEP):
-                if not op.checkpoint():
-                    return
-                results += self.language.read_many(texts[start : start + STEP])
+            results = self.language.read_many([_chinese(document, k) for k in batch])
             op.report((document, {k: Annotation(tokens, readings) for k, (tokens, readings) in zip(batch, results)}))
 
     def _on_batch_read(self, read: tuple[Document, dict[int, Annotation]]) -> None:

@@ -287,6 +287,7 @@ class MainWindow(QMainWindow):
     # --- reading position -------------------------------------------------------
 
     def _on_reader_position_changed(self, block: int) -> None:
+        self._gate.hold()  # background work waits while the learner scrolls
         self.annotator.prioritise(block)
         self._position_timer.start()
         self._coverage_timer.start()
