@@ -2,8 +2,8 @@
 
 Small files are read (or taken from the document cache) at once; big ones in
 a BackgroundOp, their beginning reported first so that the window can paint
-it, the rest read once that page is on screen. It also keeps, in QSettings,
-the recent files and the block each document was left at.
+it, the rest read once that page is on screen. It also keeps the recent files
+in QSettings, and reads the positions kept there before the library kept them.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import threading
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from studyapp.core.errors import StudyappError
 from studyapp.core.reading.document_cache import open_for_reading
 from studyapp.core.text.document import Document
-from studyapp.core.text.importers.textfile import file_size
+from studyapp.core.text.importers import text_size
 from studyapp.ui.background import BackgroundOp
 
 MAX_RECENT = 10
@@ -30,9 +31,10 @@ class DocumentOpener(QObject):
     failed = Signal(str)  # why the file cannot be opened
     reading = Signal(str)  # the name of a big file being read in the background
 
-    def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
+    def __init__(self, settings: QSettings, position_of: Callable[[str], int], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._position_of = position_of  # where the reader was in a document (to preview only what reaches it)
         self._loads: list[tuple[BackgroundOp[Document], threading.Event]] = []
 
     @property
@@ -42,7 +44,7 @@ class DocumentOpener(QObject):
     def open(self, path: str | Path) -> bool:
         """Open ``path`` (False if it cannot be read; ``failed`` says why)."""
         path = str(path)
-        if file_size(path) > BACKGROUND_OPEN_BYTES:
+        if text_size(path) > BACKGROUND_OPEN_BYTES:
             self._open_in_background(path)
             return True
         try:
@@ -55,7 +57,7 @@ class DocumentOpener(QObject):
 
     def _open_in_background(self, path: str) -> None:
         shown = threading.Event()  # reading the whole book meanwhile would only slow the preview's paint (the GIL)
-        position = self.position(path)
+        position = self._position_of(path)
 
         def load(op: BackgroundOp[Document]) -> Document:
             def preview(head: Document) -> None:
@@ -100,11 +102,9 @@ class DocumentOpener(QObject):
         self._settings.setValue("recent/last", path)
 
     def position(self, path: str | None) -> int:
-        """The block the reader was at in the document at ``path`` (0 if none)."""
+        """The block the reader was at in the document at ``path``, as versions before the
+        library kept it (0 if none)."""
         return int(str(self._settings.value(_position_key(path), 0) or 0)) if path else 0
-
-    def store_position(self, path: str, block: int) -> None:
-        self._settings.setValue(_position_key(path), block)
 
 
 def _position_key(path: str) -> str:

@@ -23,10 +23,12 @@ from studyapp.core.reading.find import Hit
 from studyapp.core.reading.session import ReadingSession
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.core.text.document import Document
+from studyapp.core.library.store import LibraryStore
 from studyapp.ui.annotator import Annotator
 from studyapp.ui.background import Gate
 from studyapp.ui.document_opener import DocumentOpener
 from studyapp.ui.find_bar import FindBar
+from studyapp.ui.library_controller import LibraryController
 from studyapp.ui.lookup_display import LookupDisplay, corner_below
 from studyapp.ui.reader_view import ReaderView
 from studyapp.ui.view_menu import ViewMenu, add_action
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     from studyapp.ui.speech import Speaker
     from studyapp.ui.vocabulary_panel import VocabularyPanel
 
-FILE_FILTER = "Bilingual text (*.md *.markdown *.txt);;All files (*)"
+FILE_FILTER = "Bilingual documents (*.md *.markdown *.txt *.epub *.html *.htm *.xhtml *.srt *.vtt *.ass *.ssa);;All files (*)"
 ABOUT = (
     "studyapp {version}\n\nRead bilingual English-Chinese texts, look words up, save them, "
     "export flashcards.\n\nDictionary: CC-CEDICT, © MDBG and the CC-CEDICT contributors, "
@@ -59,7 +61,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.vocabulary = vocabulary
         self.session = ReadingSession(language)
-        self.opener = DocumentOpener(settings, self)
+        self.opener = DocumentOpener(settings, self._remembered_position, self)
         self.setWindowTitle("studyapp")
         self.setAcceptDrops(True)
         self._build_reader()
@@ -68,6 +70,8 @@ class MainWindow(QMainWindow):
         self._gate = Gate()  # held while a click is answered: background work waits
         self.annotator = Annotator(language, self._gate, self)
         self.words = WordController(self.session, language, vocabulary, self.reader.visible_blocks, self._gate, self)
+        self._library_store = LibraryStore.open(vocabulary.path)
+        self.library = LibraryController(self, self._library_store, settings, self.reader.visible_blocks)
         self._build_timers()
         self._build_menus()
         self._connect()
@@ -143,8 +147,6 @@ class MainWindow(QMainWindow):
         self._annotation_timer.timeout.connect(self._start_annotation)
         self._coverage_timer = QTimer(self, singleShot=True, interval=300)
         self._coverage_timer.timeout.connect(self._on_coverage_timer_timeout)
-        self._position_timer = QTimer(self, singleShot=True, interval=400)
-        self._position_timer.timeout.connect(self._store_position)
         self._find_timer = QTimer(self, singleShot=True, interval=300)
         self._find_timer.timeout.connect(self.find_bar.refresh)
 
@@ -168,6 +170,13 @@ class MainWindow(QMainWindow):
         self.reader.escape_pressed.connect(self._on_reader_escape_pressed)
 
         self.reader.position_changed.connect(self._on_reader_position_changed)
+        self.reader.position_changed.connect(self.library.position_changed)
+        self.library.open_requested.connect(self.open_path)
+        self.library.block_requested.connect(self.reader.scroll_to_block)
+        self.library.failed.connect(self.show_error)
+        self.library.status.connect(self.statusBar().showMessage)
+        self.words.coverage_measured.connect(self.library.coverage_measured)
+        self.words.looked_up.connect(lambda ref, *_: self.library.word_looked_up(ref.block))
         self.lookup.save_requested.connect(lambda: self.words.save_current())
         self.annotator.annotated.connect(self._on_annotator_annotated)
         self.annotator.progress.connect(self._on_annotator_progress)
@@ -182,6 +191,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         add_action(file_menu, self, "&Open…", self._on_open_action_triggered, QKeySequence.StandardKey.Open)
         file_menu.addMenu(self._recent_menu)
+        self.library.add_file_actions(file_menu)
+        self.library.attach_recent_menu(self._recent_menu)
         file_menu.addSeparator()
         add_action(file_menu, self, "&Export Flashcards…", self.show_export_dialog, "Ctrl+E")
         file_menu.addSeparator()
@@ -189,6 +200,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         self.view = ViewMenu(self, view_menu, self._settings, self.reader, self.session, self.lookup.panels, self.dock)
         add_action(view_menu, self, "&Find…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
+        self.library.add_view_actions(view_menu)
         words = bar.addMenu("&Words")
         add_action(words, self, "&Vocabulary List", self._show_vocabulary, "Ctrl+Shift+V")
         add_action(words, self, "&Save Word", lambda: self.words.save_current(), "S")
@@ -238,9 +250,10 @@ class MainWindow(QMainWindow):
 
     def show_document(self, document: Document) -> None:
         """Show ``document`` at the remembered position (or where its preview was)."""
+        self.library.record_position()  # of the document being left
         self.words.reset()
         follows_preview = self.session.continues_preview(document)
-        position = self.reader.first_visible_block() if follows_preview else self.opener.position(document.path)
+        position = self.reader.first_visible_block() if follows_preview else self._remembered_position(document.path)
         self.session.open(document)
         self.setWindowTitle(f"{document.title} — studyapp")
         if document.complete:
@@ -251,12 +264,19 @@ class MainWindow(QMainWindow):
         if 0 < position < len(document.blocks):
             self.reader.scroll_to_block(position)
         self.session.annotate_cached(self.reader.visible_blocks())  # the first page's words, if cached (no jieba)
+        self.library.show(document)
         # The worker starts once the first page is painted, so it does not slow that paint down.
         self._pending_annotation = document
         self._annotation_timer.start()
         self.find_bar.refresh()
         if document.path:
             self.document_opened.emit(document.path)
+
+    def _remembered_position(self, path: str | None) -> int:
+        """Where the reader was in the document at ``path``: from the library, else where
+        a version without the library kept it."""
+        entry = self._library_store.entry(path) if path else None
+        return entry.position if entry is not None else self.opener.position(path)
 
     def show_error(self, title: str, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -289,7 +309,6 @@ class MainWindow(QMainWindow):
     def _on_reader_position_changed(self, block: int) -> None:
         self._gate.hold()  # background work waits while the learner scrolls
         self.annotator.prioritise(block)
-        self._position_timer.start()
         self._coverage_timer.start()
 
     def _on_coverage_timer_timeout(self) -> None:
@@ -297,9 +316,7 @@ class MainWindow(QMainWindow):
         self.words.prefetch_links(self.reader.visible_blocks())
 
     def _store_position(self) -> None:
-        document = self.session.document
-        if document is not None and document.path:
-            self.opener.store_position(document.path, self.reader.first_visible_block())
+        self.library.record_position()
 
     # --- annotation -------------------------------------------------------------------
 

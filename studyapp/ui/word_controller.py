@@ -36,6 +36,7 @@ class WordController(QObject):
     status = Signal(str)
     failed = Signal(str, str)  # title, message
     coverage = Signal(str)
+    coverage_measured = Signal(int, int)  # words known, words read so far
     reveal_requested = Signal(int, object)  # block to scroll to, WordRef to select there (or None)
 
     def __init__(self, session: ReadingSession, language: Language, vocabulary: VocabularyStore,
@@ -173,10 +174,11 @@ class WordController(QObject):
     def update_coverage(self) -> None:
         """Status bar: the share of the document's words already known, and new words on this page."""
         figures = self.session.coverage(self._page())
-        if not figures.words:
+        if figures.words:
+            self.coverage.emit(f"known {figures.known / figures.words:.0%} of the words read so far · {figures.new_on_page} new on this page")
+        else:
             self.coverage.emit("")
-            return
-        self.coverage.emit(f"known {figures.known / figures.words:.0%} of the words read so far · {figures.new_on_page} new on this page")
+        self.coverage_measured.emit(figures.known, figures.words)
 
     def show_context(self, record: WordRecord, open_path: Callable[[str], bool]) -> None:
         """Open the document a saved word came from (``open_path``), at its sentence, with the word selected."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import shutil
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from studyapp.core.reading.document_cache import HEAD_BLOCKS, DocumentCache, open_for_reading
-from studyapp.core.text.document import Document
+from studyapp.core.text.document import Block, Chapter, Document, Side, TimeSpan
 from studyapp.core.text.importers import PREVIEW_CHARS, open_document
 
 ROOT = Path(__file__).parents[2]
@@ -25,6 +26,16 @@ def test_a_document_comes_back_from_the_cache_as_it_was_aligned(tmp_path: Path) 
         key = cache.key(path)
         assert key is not None and cache.get(key, str(path)) == aligned
         assert open_for_reading(path, cache=cache) == aligned
+
+
+def test_subtitle_times_and_a_book_s_chapters_come_back_too(tmp_path: Path) -> None:
+    cache = DocumentCache(tmp_path / "documents.sqlite3")
+    document = Document("film", (
+        Block("heading", None, Side("第一章", "zh", 0, 3), level=1),
+        Block("paragraph", Side("Run!", "en", 4, 8), Side("快跑！", "zh", 9, 12), time=TimeSpan(83_450, 85_000)),
+    ), None, "abc", "utf-8", ("a warning",), chapters=(Chapter("第一章", 0), Chapter("Two", 1, 2)))
+    cache.put("key", document)
+    assert cache.get("key", "/books/film.srt") == replace(document, path="/books/film.srt")
 
 
 def test_a_changed_or_renamed_file_is_aligned_again(tmp_path: Path) -> None:

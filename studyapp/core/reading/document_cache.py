@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from studyapp.core import paths
-from studyapp.core.text.document import Block, Document, Side
+from studyapp.core.text.document import Block, Chapter, Document, Side, TimeSpan
 
 log = logging.getLogger(__name__)
 
@@ -150,12 +150,16 @@ def encode_document(document: Document) -> dict[str, Any]:
     def side(s: Side | None) -> list[Any] | None:
         return [s.text, s.lang, s.start, s.end] if s is not None else None
 
+    def time(t: TimeSpan | None) -> list[int] | None:
+        return [t.start_ms, t.end_ms] if t is not None else None
+
     return {
         "title": document.title,
         "source_hash": document.source_hash,
         "encoding": document.encoding,
         "warnings": list(document.warnings),
-        "blocks": [[b.kind, b.level, side(b.english), side(b.chinese)] for b in document.blocks],
+        "blocks": [[b.kind, b.level, side(b.english), side(b.chinese), time(b.time)] for b in document.blocks],
+        "chapters": [[c.title, c.block, c.level] for c in document.chapters],
     }
 
 
@@ -163,5 +167,7 @@ def decode_document(data: dict[str, Any]) -> Document:
     def side(s: list[Any] | None) -> Side | None:
         return Side(str(s[0]), str(s[1]), int(s[2]), int(s[3])) if s is not None else None
 
-    blocks = tuple(Block(kind, side(en), side(zh), level) for kind, level, en, zh in data["blocks"])
-    return Document(str(data["title"]), blocks, None, str(data["source_hash"]), str(data["encoding"]), tuple(data["warnings"]))
+    blocks = tuple(Block(kind, side(en), side(zh), level, TimeSpan(*time) if time else None) for kind, level, en, zh, time in data["blocks"])
+    chapters = tuple(Chapter(str(title), int(block), int(level)) for title, block, level in data["chapters"])
+    return Document(str(data["title"]), blocks, None, str(data["source_hash"]), str(data["encoding"]), tuple(data["warnings"]),
+                    chapters=chapters)
