@@ -86,15 +86,26 @@ class MainWindow(QMainWindow):
     def _build_reader(self) -> None:
         """The reader with the find bar under it, as the central widget."""
         self.reader = ReaderView(self.session)
-        self.find_bar = FindBar(self._find)
-        self.find_bar.hide()
+        self._find_bar: FindBar | None = None  # built on first use
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.reader, 1)
-        column.addWidget(self.find_bar)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.reader, 1)
         self.setCentralWidget(central)
+
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar under the reader, made the first time it is needed."""
+        if self._find_bar is None:
+            bar = self._find_bar = FindBar(self._find)
+            bar.hide()
+            self._column.addWidget(bar)
+            bar.hits_changed.connect(self.reader.set_find_hits)
+            bar.current_changed.connect(lambda block, side, start, end: self.reader.scroll_to_block(block))
+            bar.closed.connect(self.reader.setFocus)
+            self._find_timer.timeout.connect(bar.refresh)
+        return self._find_bar
 
     def _build_docks(self, speaker: Speaker | None) -> None:
         """The lookup panel (dock or popup) and the vocabulary list, tabbed with it."""
@@ -148,7 +159,6 @@ class MainWindow(QMainWindow):
         self._coverage_timer = QTimer(self, singleShot=True, interval=300)
         self._coverage_timer.timeout.connect(self._on_coverage_timer_timeout)
         self._find_timer = QTimer(self, singleShot=True, interval=300)
-        self._find_timer.timeout.connect(self.find_bar.refresh)
 
     # --- wiring -----------------------------------------------------------------
 
@@ -181,9 +191,6 @@ class MainWindow(QMainWindow):
         self.annotator.annotated.connect(self._on_annotator_annotated)
         self.annotator.progress.connect(self._on_annotator_progress)
         self.annotator.failed.connect(lambda message: self.statusBar().showMessage(message))
-        self.find_bar.hits_changed.connect(self.reader.set_find_hits)
-        self.find_bar.current_changed.connect(lambda block, side, start, end: self.reader.scroll_to_block(block))
-        self.find_bar.closed.connect(self.reader.setFocus)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -199,7 +206,7 @@ class MainWindow(QMainWindow):
         add_action(file_menu, self, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         view_menu = bar.addMenu("&View")
         self.view = ViewMenu(self, view_menu, self._settings, self.reader, self.session, self.lookup.panels, self.dock)
-        add_action(view_menu, self, "&Find…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
+        add_action(view_menu, self, "&Find…", lambda: self.find_bar.open_bar(), QKeySequence.StandardKey.Find)
         self.library.add_view_actions(view_menu)
         words = bar.addMenu("&Words")
         add_action(words, self, "&Vocabulary List", self._show_vocabulary, "Ctrl+Shift+V")
@@ -268,7 +275,8 @@ class MainWindow(QMainWindow):
         # The worker starts once the first page is painted, so it does not slow that paint down.
         self._pending_annotation = document
         self._annotation_timer.start()
-        self.find_bar.refresh()
+        if self._find_bar is not None:
+            self._find_bar.refresh()
         if document.path:
             self.document_opened.emit(document.path)
 
@@ -345,7 +353,7 @@ class MainWindow(QMainWindow):
         self.session.add_annotations(annotations)
         self.words.update_coverage()
         self.words.prefetch_links([i for i in self.reader.visible_blocks() if i in annotations])
-        if self.find_bar.isVisible():
+        if self._find_bar is not None and self._find_bar.isVisible():
             self._find_timer.start()
 
     def _find(self, query: str) -> list[Hit]:
