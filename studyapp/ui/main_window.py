@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.annotator = Annotator(language, self._gate, self)
         self.words = WordController(self.session, language, vocabulary, self.reader.visible_blocks, self._gate, self)
         self._library_store = LibraryStore.open(vocabulary.path)
-        self.library = LibraryController(self, self._library_store, settings, self.reader.visible_blocks)
+        self.library = LibraryController(self, self._library_store, settings, self._library_visible_blocks)
         self._build_timers()
         self._build_menus()
         self._connect()
@@ -279,6 +279,10 @@ class MainWindow(QMainWindow):
             self._find_bar.refresh()
         if document.path:
             self.document_opened.emit(document.path)
+
+    def _library_visible_blocks(self) -> list[int]:
+        """The blocks on screen, while the library follows the document shown (not while one replaces another)."""
+        return self.reader.visible_blocks() if self.library.document is self.session.document else []
 
     def _remembered_position(self, path: str | None) -> int:
         """Where the reader was in the document at ``path``: from the library, else where

@@ -210,3 +210,21 @@ def test_a_book_seen_before_reopens_aligned_at_once(qtbot, window: MainWindow, t
     qtbot.waitUntil(lambda: window.session.document.complete and window.session.document.path == str(book), timeout=10000)
     assert shown == [(HEAD_BLOCKS, False), (len(first.blocks), True)]  # the cached beginning, then the cached whole
     assert window.session.document == first
+
+
+def test_going_from_a_long_document_to_a_short_one_and_back_keeps_the_place(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    import sys as _sys
+
+    _sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from synthetic import synthetic_book
+
+    book, note = tmp_path / "book.md", tmp_path / "note.md"
+    book.write_text(synthetic_book(400), encoding="utf-8")
+    note.write_text("It rained.\n\n下雨了。\n", encoding="utf-8")
+    window.open_path(book)
+    window.reader.scroll_to_block(300)
+    window.open_path(note)  # the book's place is recorded as it is left
+    assert window.session.document.pairs() == [("It rained.", "下雨了。")]
+    window.open_path(book)
+    assert abs(window.reader.first_visible_block() - 300) <= 1
+    assert window.library.progress_label.text().endswith("% read")
