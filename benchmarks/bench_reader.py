@@ -142,6 +142,7 @@ def in_process_book(book: Path) -> None:
         print(f"click -> lookup panel painted ({label}): median {statistics.median(clicks) * 1000:.1f} ms, "
               f"p95 {clicks[int(len(clicks) * 0.95) - 1] * 1000:.1f} ms over {len(clicks)} clicks")
 
+    print(f"book: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (the book open, its page read)")
     far = [k for k in window.session.chinese_blocks() if not window.session.annotation(k)][:3000]
     window.annotator.request(far)  # work for the whole series, as a find by pinyin may ask
     before = len(window.session.annotations)
@@ -153,7 +154,7 @@ def in_process_book(book: Path) -> None:
         app.processEvents()
     print(f"book: the {len(window.annotator.done):,} paragraphs around the page segmented and read {time.perf_counter() - start:.1f} s later")
     click_series("idle")
-    print(f"book: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"book: peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB (and {len(window.session.annotations):,} paragraphs read)")
     start = time.perf_counter()
     window.open_path(sample_path())
     window.open_path(book)
