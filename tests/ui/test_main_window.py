@@ -138,14 +138,6 @@ def test_speak_button_only_with_a_chinese_voice(qtbot, settings: QSettings, lang
         assert voice.said == ["你好"]
 
 
-def test_about_box_credits_cc_cedict(window: MainWindow) -> None:
-    window.show_about()
-    box = window.findChild(QMessageBox, "aboutBox")
-    assert "CC-CEDICT" in box.text() and "Attribution-ShareAlike 4.0" in box.text()
-    assert box.textFormat() == Qt.TextFormat.PlainText
-    box.close()
-
-
 def test_reading_position_is_remembered_per_document(qtbot, settings: QSettings, language, tmp_path: Path) -> None:
     import sys as _sys
 
