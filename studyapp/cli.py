@@ -163,27 +163,17 @@ def _open(args: argparse.Namespace):
 
 def _cmd_links(args: argparse.Namespace) -> int:
     from studyapp.core.language.engine import Language
-    from studyapp.core.links.word_links import WordLinker, join_names
+    from studyapp.core.reading.session import ReadingSession
 
-    document = _open(args)
-    language = Language()
-    linker = WordLinker(language)
-    texts = [b.chinese.text for b in document.blocks if b.chinese]
-    read = dict(zip(texts, language.read_many(texts)))
-    # First pass: names jieba split (卢特 + 尼克) found by matching the English;
-    # second pass: the document segmented with those names as single words.
-    names = set()
-    for block in document.blocks:
-        if block.english and block.chinese and block.english.lang == "en":
-            names |= linker.link_pair(block, *read[block.chinese.text]).names
+    session = ReadingSession(Language())
+    session.open(_open(args))
     out = []
-    for block in document.blocks:
+    for block, found in zip(session.document.blocks, session.link_document()):
         english = block.english.text if block.english else None
         chinese = block.chinese.text if block.chinese else None
-        if not (english and chinese and block.english.lang == "en"):
+        if found is None or not english or not chinese:
             out.append({"english": english, "chinese": chinese, "sentences": [], "links": []})
             continue
-        found = linker.link_pair(block, *join_names(*read[chinese], names))
         sentences = [[english[e[0]:e[1]] if e else None, chinese[z[0]:z[1]] if z else None] for e, z in found.sentences]
         links = [{"zh": list(link.zh), "en": [list(span) for span in link.en]} for link in found.links]
         out.append({"english": english, "chinese": chinese, "sentences": sentences, "links": links})

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from studyapp.core import paths
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.engine import Language
+from studyapp.core.reading.annotation import WordRef
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.desktop_entry import APP_ID
 from studyapp.ui import settings as typed_settings
 from studyapp.ui.app_icon import app_icon
+from studyapp.ui.background import prefer_gui_thread
 from studyapp.ui.main_window import MainWindow
-from studyapp.ui.reader_view import WordRef
 from studyapp.ui.single_instance import SingleInstance
 from studyapp.ui.termination import TerminationHandler
 
@@ -84,7 +85,9 @@ def run_app(
     quit_after_paint: bool = False,
 ) -> int:
     """Run the window; with ``screenshot``, render it to that PNG and exit."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    prefer_gui_thread()
     prepare_application(app)
     instance = None if screenshot else SingleInstance(paths.data_dir())
     if instance is not None and not instance.claim() and instance.hand_over(file):
@@ -101,7 +104,7 @@ def run_app(
         window.reader.set_options(ruby=pinyin)
     if screenshot:
         return _screenshot(app, window, path, screenshot, size, lookup)
-    app.aboutToQuit.connect(window.annotator.stop)
+    app.aboutToQuit.connect(window.stop_work)
     if quit_after_paint:  # start-up benchmark: say when the first page is on screen, then stop
         def _on_first_paint() -> None:
             print(f"first-paint {time.time():.6f}", flush=True)
@@ -141,7 +144,7 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, siz
     app.processEvents()
     if lookup:
         for index in window.reader.visible_blocks():
-            annotation = window.reader.annotation(index)
+            annotation = window.session.annotation(index)
             found = next((k for k, t in enumerate(annotation.tokens) if t.text == lookup), None) if annotation else None
             if found is not None:
                 ref = WordRef(index, found)
@@ -149,10 +152,12 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, siz
                 window.reader.word_activated.emit(ref)
                 break
         else:
-            window.annotator.stop()
+            window.stop_work()
             raise StudyappError(f"{lookup} is not a word on the first page of {path.name}")
     app.processEvents()
-    if not window.grab().save(out):
-        raise StudyappError(f"Cannot write the screenshot to {out}")
-    window.annotator.stop()
+    try:
+        if not window.grab().save(out):
+            raise StudyappError(f"Cannot write the screenshot to {out}")
+    finally:
+        window.stop_work()
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QThread, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QProgressBar, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
@@ -23,21 +23,7 @@ from studyapp.core.study.export.preview import preview_html
 from studyapp.core.study.vocabulary import STATUSES, VocabularyStore
 from studyapp.core.study.word_filter import WordFilter
 from studyapp.ui import settings as typed_settings
-
-
-class _ExportWorker(QThread):
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, store: VocabularyStore, request: ExportRequest) -> None:
-        super().__init__()
-        self.store, self.request = store, request
-
-    def run(self) -> None:
-        try:
-            self.done.emit(export_words_apart(self.store, self.request))
-        except StudyappError as exc:
-            self.failed.emit(str(exc))
+from studyapp.ui.background import BackgroundOp
 
 
 class ExportDialog(QDialog):
@@ -47,8 +33,18 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export Flashcards")
         self.store, self.settings, self.selected_ids = store, settings, selected_ids or []
-        self._worker: _ExportWorker | None = None
+        self._export: BackgroundOp[ExportResult] | None = None
         form = QFormLayout()
+        self._build_output_rows(form)
+        self._build_word_rows(form)
+        self._build_body(form)
+        self._connect()
+        self.resize(760, 640)
+        self.refresh()
+
+    def _build_output_rows(self, form: QFormLayout) -> None:
+        """Format, file, deck and the kinds of cards."""
+        settings = self.settings
         self.format = QComboBox()
         for key, chosen in FORMATS.items():
             self.format.addItem(chosen.name, key)
@@ -64,13 +60,16 @@ class ExportDialog(QDialog):
         self.deck = QLineEdit(typed_settings.text(settings, "export/deck", DEFAULT_DECK))
         form.addRow("Deck / category", self.deck)
         cards = QHBoxLayout()
-        self.card_boxes = {}
+        self.card_boxes: dict[str, QCheckBox] = {}
         for kind in CARD_KINDS:
             box = QCheckBox({"recognition": "Recognition (hanzi → meaning)", "recall": "Recall (meaning → hanzi)", "cloze": "Sentence (fill the gap)"}[kind])
             box.setChecked(True)
             self.card_boxes[kind] = box
             cards.addWidget(box)
         form.addRow("Cards", cards)
+
+    def _build_word_rows(self, form: QFormLayout) -> None:
+        """Which words: all or the selected rows, filters, dates, only new ones."""
         self.scope = QComboBox()
         self.scope.addItem("All saved words", "all")
         if self.selected_ids:
@@ -97,6 +96,9 @@ class ExportDialog(QDialog):
         form.addRow("", dates)
         self.only_new = QCheckBox("Only words new or changed since they were last exported")
         form.addRow("", self.only_new)
+
+    def _build_body(self, form: QFormLayout) -> None:
+        """The form, the count and the first card, progress, errors, buttons."""
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.count_label = QLabel("")
@@ -121,13 +123,13 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
         for signal in (self.format.currentIndexChanged, self.scope.currentIndexChanged, self.status.currentIndexChanged,
                        self.hsk.currentIndexChanged, self.tag.textChanged, self.document.textChanged, self.only_new.toggled,
                        self.use_dates.toggled, self.since.dateChanged, self.until.dateChanged, *[b.toggled for b in self.card_boxes.values()]):
             signal.connect(self.refresh)
         self.format.currentIndexChanged.connect(self._on_format_changed)
-        self.resize(760, 640)
-        self.refresh()
 
     def request(self) -> ExportRequest:
         def epoch(date: QDate, end: bool) -> int:
@@ -183,10 +185,8 @@ class ExportDialog(QDialog):
         request = self.request()
         self.export_button.setEnabled(False)
         self.progress.show()
-        self._worker = _ExportWorker(self.store, request)
-        self._worker.done.connect(self._on_worker_done)
-        self._worker.failed.connect(self._on_worker_failed)
-        self._worker.start()
+        self._export = BackgroundOp(self, lambda op: export_words_apart(self.store, request))
+        self._export.on_success(self._on_worker_done).on_failure(lambda exc: self._on_worker_failed(str(exc))).start()
 
     def _on_worker_done(self, result: ExportResult) -> None:
         self.progress.hide()
@@ -202,5 +202,5 @@ class ExportDialog(QDialog):
         self.error_label.setText(message)
 
     def wait(self) -> None:
-        if self._worker is not None:
-            self._worker.wait()
+        if self._export is not None:
+            self._export.wait()

@@ -52,10 +52,10 @@ def test_the_window_starts_on_a_settings_file_full_of_nonsense(qtbot, language, 
 
 
 def test_a_reading_position_that_is_not_a_number_opens_at_the_start(qtbot, language, tmp_path: Path) -> None:
-    from studyapp.core.text.importers import open_document
+    from studyapp.ui.document_opener import _position_key
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue(MainWindow._position_key(open_document(sample_path())), "twelve")  # where positions were kept before the library
+    settings.setValue(_position_key(str(sample_path())), "twelve")  # where positions were kept before the library
     window = MainWindow(settings, language, VocabularyStore.open(tmp_path / "v.sqlite3"))
     qtbot.addWidget(window)
     assert window.open_path(sample_path())
