@@ -133,13 +133,13 @@ class Dictionary:
             except sqlite3.DatabaseError as exc:
                 if not _is_damage(exc) or self._source is None:
                     raise
-                self._rebuild(exc)
+                self._rebuild(self._source, exc)
                 return self._db.execute(sql, args).fetchall()
 
-    def _rebuild(self, why: Exception) -> None:
+    def _rebuild(self, source: Path, why: Exception) -> None:
         log.warning("the dictionary index is damaged (%s); building it again", why)
         self._db.close()
-        build_index(self._source, self.info.path, self._stamp)
+        build_index(source, self.info.path, self._stamp)
         self._db, self.max_length = _open_index(self.info.path, self._stamp)
         self.info = IndexInfo(self.info.path, True, self.info.warning)
 

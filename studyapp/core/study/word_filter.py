@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from studyapp.core.language.pinyin_spelling import numbered_from_marks
 
@@ -74,7 +74,7 @@ class WordFilter:
 
     def select(self, records: Sequence[WordRecord], keys: Sequence[str] | None = None) -> list[int]:
         """Indices of the records that pass; ``keys[i]`` is ``records[i].search_key()`` (computed once, kept by the caller)."""
-        shown = range(len(records))
+        shown: Sequence[int] = range(len(records))
         if self.search.strip():
             keys = keys if keys is not None else [r.search_key() for r in records]
             text, pinyin = self.search_terms()
@@ -94,16 +94,17 @@ class WordFilter:
         """The search text as searched: lower case, and as numbered pinyin where it is pinyin."""
         return self.search.strip().lower(), normalise_pinyin_query(self.search) or self.search.strip().lower()
 
-    def _record_tests(self) -> list:
-        f = self
-        tests = [
+    def _record_tests(self) -> list[Callable[[WordRecord], bool]]:
+        f, ids = self, self.word_ids or frozenset()
+        since, until = self.since or 0, self.until or 0  # used only when set
+        tests: list[Callable[[WordRecord], bool] | None] = [
             (lambda r: r.status == f.status) if f.status else None,
             (lambda r: f.tag in r.tags) if f.tag else None,
             (lambda r: r.hsk == f.hsk) if f.hsk is not None else None,
             (lambda r: any(f.document in (c.document_path, c.document_title) for c in r.contexts)) if f.document else None,
-            (lambda r: r.created >= f.since) if f.since is not None else None,
-            (lambda r: r.created < f.until) if f.until is not None else None,
+            (lambda r: r.created >= since) if f.since is not None else None,
+            (lambda r: r.created < until) if f.until is not None else None,
             (lambda r: r.exported is None or r.updated >= r.exported) if f.changed_since_export else None,
-            (lambda r: r.id in f.word_ids) if f.word_ids is not None else None,
+            (lambda r: r.id in ids) if f.word_ids is not None else None,
         ]
         return [test for test in tests if test]
