@@ -14,12 +14,13 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 from typing import TYPE_CHECKING
 
 from studyapp.core import paths
 from studyapp.core.text.document import Token
+from studyapp.core.text.pieces import pieces
 from studyapp.core.language.segment_cache import SegmentCache, decode_readings, encode_readings
 
 if TYPE_CHECKING:  # the heavy parts load on first use, not at start-up
@@ -29,8 +30,12 @@ if TYPE_CHECKING:  # the heavy parts load on first use, not at start-up
     from studyapp.core.language.readings import PinyinReader
     from studyapp.core.language.segment import Segmenter
 
+#: Lines longer than this are annotated piece by piece; a batch holds about BATCH_CHARS characters.
+PIECE_CHARS = 4_000
+BATCH_CHARS = 20_000
+
 #: Bump when the reading rules change: cached readings then count as missing.
-READING_VERSION = "read-1"
+READING_VERSION = "read-2"
 
 
 def _reading_key(text: str) -> str:
@@ -103,13 +108,23 @@ class Language:
         """Tokens and their readings for each text (what the reader draws).
 
         The readings are cached beside the segmentation, so that reopening a
-        document draws its first page without a dictionary lookup.
+        document draws its first page without a dictionary lookup, and
+        annotating text again does not run the reading model.
         """
-        out = [(tokens, self.reader.read(tokens, sandhi=sandhi)) for tokens in self.segment_many(texts)]
+        segmented = self.segment_many(texts)
         cache = self.segmenter.cache
-        if cache is not None and not sandhi:
-            cache.put_many({_reading_key(t): encode_readings(r) for t, (_, r) in zip(texts, out)}, "reading")
-        return out
+        keys = [_reading_key(t) for t in texts]
+        found = cache.get_many(keys, "reading") if cache is not None and not sandhi else {}
+        readings: list[list[list[str] | None] | None] = [None] * len(texts)
+        for k, (tokens, key) in enumerate(zip(segmented, keys)):
+            cached = decode_readings(found[key]) if key in found else None
+            readings[k] = cached if cached is not None and len(cached) == len(tokens) else None
+        missing = [k for k, r in enumerate(readings) if r is None]
+        for k, fresh in zip(missing, self.reader.read_batch([segmented[k] for k in missing], sandhi=sandhi)):
+            readings[k] = fresh
+        if cache is not None and not sandhi and missing:
+            cache.put_many({keys[k]: encode_readings(readings[k]) for k in missing}, "reading")
+        return [(tokens, r or []) for tokens, r in zip(segmented, readings)]
 
     def read_cached(self, texts: Sequence[str]) -> list[tuple[list[Token], list[list[str] | None]]] | None:
         """Like read_many, but only if every text's segmentation is cached (no jieba), else None.
@@ -125,13 +140,11 @@ class Language:
         found = cache.get_many(keys, "reading")
         if any(k not in found for k in keys) and not self.dictionary_ready():
             return None
-        out = []
-        for tokens, key in zip(segmented, keys):
-            readings = decode_readings(found[key]) if key in found else None
-            if readings is None or len(readings) != len(tokens):
-                readings = self.reader.read(tokens)
-            out.append((tokens, readings))
-        return out
+        readings = [decode_readings(found[key]) if key in found else None for key in keys]
+        missing = [k for k, (r, tokens) in enumerate(zip(readings, segmented)) if r is None or len(r) != len(tokens)]
+        for k, fresh in zip(missing, self.reader.read_batch([segmented[k] for k in missing]) if missing else []):
+            readings[k] = fresh
+        return [(tokens, r or []) for tokens, r in zip(segmented, readings)]
 
     def _early_cache(self) -> SegmentCache | None:
         """The segmentation cache, opened without the dictionary (for the first page)."""
@@ -145,19 +158,40 @@ class Language:
                 self._cache = None
         return self._cache
 
+    def annotate_stream(self, lines: Iterable[str], sandhi: bool = False) -> Iterator[tuple[int, list[dict]]]:
+        """``(line number, token records)`` for each line in order, with memory bounded however long a line is.
+
+        A line longer than PIECE_CHARS comes as several pieces (cut at sentence
+        ends, see studyapp.core.text.pieces) whose records' starts count from
+        the start of the line; an empty line gives one empty list.
+        """
+        batch: list[tuple[int, int, str]] = []
+        size = 0
+        for number, line in enumerate(lines):
+            for offset, piece in pieces(line, PIECE_CHARS):
+                batch.append((number, offset, piece))
+                size += len(piece) + 1
+                if size >= BATCH_CHARS:
+                    yield from self._annotate_pieces(batch, sandhi)
+                    batch, size = [], 0
+        yield from self._annotate_pieces(batch, sandhi)
+
+    def _annotate_pieces(self, batch: list[tuple[int, int, str]], sandhi: bool) -> Iterator[tuple[int, list[dict]]]:
+        records = self.annotate([piece for _, _, piece in batch], sandhi=sandhi) if batch else []
+        for (number, offset, _), tokens in zip(batch, records):
+            for record in tokens if offset else ():
+                record["start"] += offset
+            yield number, tokens
+
     def annotate(self, lines: Sequence[str], sandhi: bool = False) -> list[list[dict]]:
         """Token records for each line: text, start, kind, pinyin, in_dictionary, hsk."""
-        segmented = self.segment_many(lines)
-        words = {t.text for tokens in segmented for t in tokens if t.is_chinese}
+        read = self.read_many(lines, sandhi=sandhi)
+        words = {t.text for tokens, _ in read for t in tokens if t.is_chinese}
         known = set()
         ordered = sorted(words)
         for k in range(0, len(ordered), 400):
             known |= self.dictionary.known(ordered[k : k + 400])
-        out = []
-        for tokens in segmented:
-            readings = self.reader.read(tokens, sandhi=sandhi)
-            out.append([_record(t, r, t.text in known) for t, r in zip(tokens, readings)])
-        return out
+        return [[_record(t, r, t.text in known) for t, r in zip(tokens, readings)] for tokens, readings in read]
 
 
 def _record(token: Token, reading: list[str] | None, in_dictionary: bool) -> dict:

@@ -1,9 +1,9 @@
 """Two monolingual files (an English text and its Chinese translation) -> Document.
 
-Each file is cut into units as a bilingual file would be — paragraphs, or
-lines when the file has no blank lines at all, or when its lines are
-sentences and blank lines only separate sections (the one-sentence-per-line
-format of parallel corpora). The two sequences are aligned with
+Each file is cut into units as a bilingual file would be (a book or a page
+by its own importer) — paragraphs, or lines when a text file has no blank
+lines at all, or when its lines are sentences and blank lines only separate
+sections (the one-sentence-per-line format of parallel corpora). The two sequences are aligned with
 :func:`studyapp.core.text.bitext.align_bitext`: lengths, numbers, question
 and exclamation marks, headings, and the dictionary and the names of the
 text when a ``glossary`` is given (it matters most here). Units in the
@@ -27,13 +27,14 @@ from studyapp.core.text.bitext import align_bitext
 from studyapp.core.text.bitext_units import BitextUnits, Glossary
 from studyapp.core.text.char_classes import count_han, count_latin
 from studyapp.core.text.document import Document
+from studyapp.core.text.importers import format_module
 from studyapp.core.text.importers.bilingual_text import Unit, block_from_bead, has_blank_lines, parse_units
 from studyapp.core.text.importers.textfile import read_text
 
 
 def open_two_files(english_path: str | Path, chinese_path: str | Path, glossary: Glossary | None = None) -> Document:
-    english, en_headings = file_units(read_text(english_path).text, "en")
-    chinese, zh_headings = file_units(read_text(chinese_path).text, "zh")
+    english, en_headings = _file_units(english_path, "en")
+    chinese, zh_headings = _file_units(chinese_path, "zh")
     if not any(count_latin(u.text) for u in english):
         raise DocumentError(f"No English text found in {english_path}")
     if not any(count_han(u.text) for u in chinese):
@@ -47,8 +48,17 @@ def open_two_files(english_path: str | Path, chinese_path: str | Path, glossary:
     return Document(title, blocks, path=str(chinese_path))
 
 
+def _file_units(path: str | Path, lang: str) -> tuple[list[Unit], list[bool]]:
+    """A text file's units, or those of a book or page (their importer cuts them)."""
+    module = format_module(path)
+    if module is None:
+        return file_units(read_text(path).text, lang)
+    units = [replace(u, lang=lang) for u in module.file_units(path) if u.kind != "code" and u.text]
+    return units, [u.heading_like for u in units]
+
+
 def file_units(text: str, lang: str) -> tuple[list[Unit], list[bool]]:
-    """The units of one monolingual file, each counted as the file's language (a
+    """The units of one monolingual text, each counted as the file's language (a
     date line, a Chinese name in the English), and which are headings. In a file
     of lines only marked headings (``#``) count: a short line is a short sentence."""
     by_line = lines_are_units(text)

@@ -1,18 +1,32 @@
 """From a word in the reader to what the learner saves: its entry, its sentence,
-and the English of that sentence's pair."""
+and the English sentence aligned with it (the pair's English paragraph kept
+beside it as wider context).
+
+The entry saved is the one whose reading is the word's reading in this
+sentence (长 in 长大 saves zhang3, not chang2); a word the dictionary lacks
+saves the definitions of its parts. Example::
+
+    >>> word_data(language.lookup("银行"), ["yin2", "hang2"]).pinyin     # doctest: +SKIP
+    'yin2 hang2'
+"""
 
 from __future__ import annotations
 
-from studyapp.core.text.document import Document
-from typing import TYPE_CHECKING
-from studyapp.core.text.sentences import sentence_span
+from typing import TYPE_CHECKING, Sequence
+
+from studyapp.core.reading.annotation import Annotation, Reading
 from studyapp.core.study.vocabulary import Context, WordData
+from studyapp.core.text.document import Document
+from studyapp.core.text.sentences import sentence_span
 
 if TYPE_CHECKING:
     from studyapp.core.language.lookup import LookupResult
+    from studyapp.core.language.script_conversion import ScriptConverter
+
+Span = tuple[int, int]
 
 
-def word_data(result: LookupResult, reading: list[str] | None, converter=None) -> WordData:
+def word_data(result: LookupResult, reading: Reading, converter: ScriptConverter | None = None) -> WordData:
     """The entry matching the reading in context (else the first) as WordData."""
     wanted = " ".join(reading or []).lower()
     entries = list(result.entries)
@@ -24,7 +38,10 @@ def word_data(result: LookupResult, reading: list[str] | None, converter=None) -
     return WordData(result.query, traditional, " ".join(reading or []), definitions, result.hsk)
 
 
-def word_context(document: Document, block_index: int, start: int, annotation=None, sentences=None) -> Context:
+def word_context(
+    document: Document, block_index: int, start: int, annotation: Annotation | None = None,
+    sentences: Sequence[tuple[Span | None, Span | None]] | None = None,
+) -> Context:
     """The Chinese sentence around ``start`` in a block, its reading, and its English:
     the English sentence(s) aligned with it (``sentences``: the pair's
     ``(english span, chinese span)`` beads), with the whole English paragraph as
@@ -43,11 +60,12 @@ def word_context(document: Document, block_index: int, start: int, annotation=No
         document_title=document.title,
         document_path=document.path or "",
         position=block_index,
+        time_code=str(block.time) if block.time else "",
         paragraph=paragraph,
     )
 
 
-def sentence_translation(english: str, start: int, sentences) -> str:
+def sentence_translation(english: str, start: int, sentences: Sequence[tuple[Span | None, Span | None]] | None) -> str:
     """The English aligned with the Chinese sentence bead containing offset ``start``:
     "" when that bead has no English, the whole paragraph when nothing was aligned."""
     for en_span, zh_span in sentences or ():
