@@ -28,9 +28,9 @@ from typing import Callable, Iterable, Sequence
 
 from studyapp.core import paths
 from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, open_database
+from studyapp.core.study.familiarity import STATUSES, check_level, level_for_status
 from studyapp.core.language.pinyin_spelling import normalise_numbered, numbered_from_marks, strip_tones
 
-STATUSES = ("new", "learning", "known")
 KEEP_DAILY = 5
 DAY = 24 * 3600
 DATABASE_NAME = "vocabulary.sqlite3"
@@ -80,6 +80,7 @@ class WordRecord:
     updated: int
     exported: int | None
     contexts: tuple[Context, ...] = field(default=())
+    familiarity: int = 1  # level 1-5, 0 ignored (status is derived from it)
 
     def search_key(self) -> str:
         """Lower-case text the table's search box matches against."""
@@ -129,6 +130,11 @@ class VocabularyStore:
         return self._opened.path
 
     @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for the review store (cards and review log live in the same file)."""
+        return self._db
+
+    @property
     def recovered_from_damage(self) -> Path | None:
         """Where a damaged database was moved at opening, if it was."""
         return self._opened.recovered
@@ -169,10 +175,10 @@ class VocabularyStore:
             row = db.execute("SELECT id FROM word WHERE simplified = ? AND pinyin = ?", (data.simplified, pinyin)).fetchone()
             if row is None:
                 cursor = db.execute(
-                    "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, status, tags, created, updated) "
+                    "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, familiarity, tags, created, updated) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (uuid.uuid4().hex, data.simplified, data.traditional, pinyin, json.dumps(list(data.definitions), ensure_ascii=False),
-                     data.note, data.hsk, data.status, " ".join(data.tags), now, now),
+                     data.note, data.hsk, level_for_status(data.status), " ".join(data.tags), now, now),
                 )
                 word_id = cursor.lastrowid
             else:
@@ -194,8 +200,8 @@ class VocabularyStore:
         )
 
     def update(self, word_id: int, **fields) -> WordRecord:
-        """Change note, status, tags, definitions or traditional of a word."""
-        allowed = {"note", "status", "tags", "definitions", "traditional", "hsk"}
+        """Change note, status (or familiarity), tags, definitions or traditional of a word."""
+        allowed = {"note", "status", "familiarity", "tags", "definitions", "traditional", "hsk"}
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"cannot update {sorted(unknown)}")
@@ -208,21 +214,39 @@ class VocabularyStore:
             values["tags"] = " ".join(values["tags"]) if not isinstance(values["tags"], str) else " ".join(values["tags"].split())
         if "definitions" in values:
             values["definitions"] = json.dumps(list(values["definitions"]), ensure_ascii=False)
+        if "familiarity" in values:
+            check_level(values["familiarity"])
+        status = values.pop("status", None)
         columns = sorted(values)
-        assignments = ", ".join(f"{c} = ?" for c in columns)  # names from the allow-list above
+        assignments = "".join(f"{c} = ?, " for c in columns)  # names from the allow-list above
+
+        now = self._now()
 
         def action(db: sqlite3.Connection) -> None:
-            db.execute(f"UPDATE word SET {assignments}, updated = ? WHERE id = ?", (*[values[c] for c in columns], self._now(), word_id))
+            db.execute(f"UPDATE word SET {assignments}updated = ? WHERE id = ?", (*[values[c] for c in columns], now, word_id))
+            if status is not None and "familiarity" not in values:
+                self._set_status(db, [word_id], status, now)
 
         self._write(action)
         return self.get(word_id)
 
     def set_status(self, word_ids: Iterable[int], status: str) -> None:
-        if status not in STATUSES:
-            raise ValueError(f"status must be one of {STATUSES}")
+        """Set the status of words; a level that already has this status is kept."""
         ids = list(word_ids)
         now = self._now()
-        self._write(lambda db: db.executemany("UPDATE word SET status = ?, updated = ? WHERE id = ?", [(status, now, i) for i in ids]))
+        self._write(lambda db: self._set_status(db, ids, status, now))
+
+    def set_familiarity(self, word_ids: Iterable[int], level: int) -> None:
+        """Set the familiarity level (1-5, 0 ignored) of words."""
+        check_level(level)
+        ids = list(word_ids)
+        now = self._now()
+        self._write(lambda db: db.executemany("UPDATE word SET familiarity = ?, updated = ? WHERE id = ? AND familiarity != ?", [(level, now, i, level) for i in ids]))
+
+    @staticmethod
+    def _set_status(db: sqlite3.Connection, ids: list[int], status: str, now: int) -> None:
+        level = level_for_status(status)  # status is derived from familiarity
+        db.executemany("UPDATE word SET familiarity = ?, updated = ? WHERE id = ? AND status != ?", [(level, now, i, status) for i in ids])
 
     def remove(self, word_id: int) -> WordRecord:
         """Delete a word and its contexts; returns the record for ``restore`` (undo)."""
@@ -243,10 +267,10 @@ class VocabularyStore:
                     self._insert_context(db, again["id"], context, context.created)
                 return again["id"]
             cursor = db.execute(
-                "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, status, tags, created, updated, exported) "
+                "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, familiarity, tags, created, updated, exported) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (record.uid, record.simplified, record.traditional, record.pinyin, json.dumps(list(record.definitions), ensure_ascii=False),
-                 record.note, record.hsk, record.status, " ".join(record.tags), record.created, self._now(), record.exported),
+                 record.note, record.hsk, record.familiarity, " ".join(record.tags), record.created, self._now(), record.exported),
             )
             for context in record.contexts:
                 self._insert_context(db, cursor.lastrowid, context, context.created)
@@ -324,7 +348,7 @@ class VocabularyStore:
             WordRecord(
                 row["id"], row["uid"], row["simplified"], row["traditional"], row["pinyin"], tuple(json.loads(row["definitions"])),
                 row["note"], row["hsk"], row["status"], tuple(row["tags"].split()), row["created"], row["updated"], row["exported"],
-                tuple(contexts[row["id"]]),
+                tuple(contexts[row["id"]]), row["familiarity"],
             )
             for row in rows
         ]
