@@ -10,6 +10,8 @@ the bundled sample). Subcommands print results for scripts and tests::
     studyapp vocab add WORD [--context S --translation T --document P --status S --json]
     studyapp vocab list [--json] | remove WORD | backup FILE | restore FILE
     studyapp export --format apkg|anki-txt|pleco|csv --output FILE [--deck D --cards ... --status ...]
+    studyapp review due [--now T] [--json] | answer CARD again|hard|good|easy [--now T] [--json]
+    studyapp stats [--now T] [--json]
 
 Bad input exits with status 2 and one line on stderr, never a traceback.
 """
@@ -21,7 +23,7 @@ import json
 import sys
 from typing import Callable, Sequence
 
-from studyapp import vocab_cli
+from studyapp import review_cli, vocab_cli
 from studyapp.core.errors import StudyappError
 
 EXIT_BAD_INPUT = 2
@@ -166,6 +168,8 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "annotate": ("segment stdin (one paragraph per line) with pinyin", _cmd_annotate),
     "vocab": ("the saved-word list", lambda args: vocab_cli.run(args)),
     "export": ("export the vocabulary as flashcards (Anki, Pleco, CSV)", lambda args: _cmd_export(args)),
+    "review": ("review saved words: today's cards, answering one", lambda args: review_cli.run(args)),
+    "stats": ("review statistics", lambda args: review_cli.run(args)),
 }
 
 
@@ -192,11 +196,12 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", required=True, help="the file to write")
     export.add_argument("--deck", default="studyapp::Vocabulary", help="deck (Anki, nested with ::) or category (Pleco)")
     export.add_argument("--cards", default="recognition,recall,cloze", help="card types: recognition, recall, cloze (comma-separated)")
-    export.add_argument("--status", choices=("new", "learning", "known"))
+    export.add_argument("--status", choices=("new", "learning", "known", "ignored"))
     export.add_argument("--tag")
     export.add_argument("--hsk", type=int, choices=range(1, 8), metavar="LEVEL")
     export.add_argument("--document", help="only words saved from this document (path or title)")
     export.add_argument("--only-new", action="store_true", help="only words added or changed since they were last exported")
+    review_cli.add_parsers(sub)
     return parser
 
 

@@ -164,6 +164,18 @@ class VocabularyStore:
                 raise DatabaseError(f"That change conflicts with a saved word: {message}") from None
             raise DatabaseError(f"The vocabulary could not be saved: {message}") from None
 
+    def transaction(self, action: Callable[[sqlite3.Connection], object]):
+        """Run ``action(connection)`` as one write transaction (the review store's tables share this file).
+
+        Any exception from ``action`` rolls the transaction back.
+        """
+        try:
+            return self._write(action)
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
     def save(self, data: WordData, context: Context | None = None) -> WordRecord:
         """Save a word (or find it saved already) and add ``context`` to it."""
         if data.status not in STATUSES:
