@@ -47,6 +47,11 @@ class CardFace:
     source: str  # the document's title
 
     @property
+    def senses(self) -> tuple[str, ...]:
+        """The meanings without measure-word lines (``CL:家[jia1]``), for a recall card's front."""
+        return tuple(m for m in self.meaning if not m.startswith("CL:")) or self.meaning
+
+    @property
     def cloze(self) -> str:
         """The sentence with the word blanked out (empty when the word is not in it)."""
         if self.word_span is None:

@@ -112,9 +112,9 @@ class ReviewSession:
         return None
 
     def bury(self) -> None:
-        """Hide the current card until tomorrow."""
+        """Hide the current word's cards until tomorrow."""
         if self.current is not None:
-            self.reviews.bury([self.current.id])
+            self.reviews.bury([card for card, _, _, _ in self.reviews.cards_of_word(self.current.word_id)])
             self.advance(sync=False)
 
     def suspend(self) -> None:

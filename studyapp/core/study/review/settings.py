@@ -75,14 +75,30 @@ def load(db: sqlite3.Connection) -> ReviewSettings:
         return defaults
 
 
-def save(db: sqlite3.Connection, settings: ReviewSettings) -> None:
-    """Store every setting in one transaction."""
+def write(db: sqlite3.Connection, settings: ReviewSettings) -> None:
+    """Store every setting (inside the caller's transaction)."""
     check(settings)
     rows = [(name, json.dumps(value)) for name, value in dataclasses.asdict(settings).items()]
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        db.executemany("INSERT INTO review_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", rows)
-        db.execute("COMMIT")
-    except sqlite3.Error:
-        db.execute("ROLLBACK")
-        raise
+    db.executemany("INSERT INTO review_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", rows)
+
+
+def parse_steps(text: str) -> tuple[int, ...]:
+    """Learning steps as the learner writes them, in seconds (a bare number is minutes)::
+
+        >>> parse_steps("1m 10m"), parse_steps("30s, 1h"), parse_steps("1 10")
+        ((60, 600), (30, 3600), (60, 600))
+    """
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    steps = []
+    for part in text.replace(",", " ").split():
+        unit = part[-1] if part[-1] in units else "m"
+        try:
+            steps.append(round(float(part.rstrip("smhd")) * units[unit]))
+        except ValueError:
+            raise ReviewSettingsError(f"{part!r} is not a step (write steps like 1m 10m)") from None
+    return tuple(steps)
+
+
+def format_steps(seconds: tuple[int, ...]) -> str:
+    """``(60, 600, 3600)`` -> ``"1m 10m 1h"``."""
+    return " ".join(f"{s // 3600}h" if s % 3600 == 0 else f"{s // 60}m" if s % 60 == 0 else f"{s}s" for s in seconds)

@@ -72,7 +72,7 @@ class ReviewStore:
         return self._settings
 
     def save_settings(self, settings: ReviewSettings) -> None:
-        settings_table.save(self._db, settings)
+        self.vocabulary.transaction(lambda db: settings_table.write(db, settings))
         self._settings = settings
 
     # --- cards ------------------------------------------------------------------
@@ -187,8 +187,9 @@ class ReviewStore:
         """``(card id, type, state, suspended)`` of a word's cards."""
         return [(r[0], r[1], r[2], bool(r[3])) for r in self._db.execute("SELECT id, type, state, suspended FROM card WHERE word_id = ? ORDER BY id", (word_id,))]
 
-    def reviewed_count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM review_log").fetchone()[0]
-
-    def is_new(self, card_id: int) -> bool:
-        return self.card(card_id).state == NEW
+    def new_cards_waiting(self) -> int:
+        """New cards of words being learnt that are not suspended (today's limit aside)."""
+        return self._db.execute(
+            "SELECT count(*) FROM card c JOIN word w ON w.id = c.word_id WHERE c.state = ? AND c.suspended = 0 AND w.familiarity BETWEEN 1 AND 4",
+            (NEW,),
+        ).fetchone()[0]
