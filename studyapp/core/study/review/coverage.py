@@ -15,9 +15,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
+
+if TYPE_CHECKING:
+    from studyapp.core.study.vocabulary import VocabularyStore
 
 TARGETS = (0.95, 0.98)
+
+
+def known_forms(vocabulary: "VocabularyStore") -> set[str]:
+    """Forms (simplified and traditional) of the words that count as known: level 5 or ignored."""
+    return vocabulary.forms(status="known") | vocabulary.forms(status="ignored")
 
 
 @dataclass(frozen=True)
