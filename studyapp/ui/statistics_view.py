@@ -49,7 +49,7 @@ class _BarChart(QChartView):
 
     def __init__(self, title: str, names: Sequence[str], colours: Sequence[QColor]) -> None:
         super().__init__()
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # bars are rectangles; smoothing costs paint time
         self.setMinimumHeight(200)
         chart = QChart()
         chart.setTitle(title)
@@ -76,8 +76,9 @@ class _BarChart(QChartView):
 
     def fill(self, labels: list[str], columns: Sequence[Sequence[int]]) -> None:
         """``columns[k]`` are the values of set k, one per label."""
-        self.days.clear()
-        self.days.append(labels)
+        if self.days.categories() != labels:  # they change once a day
+            self.days.clear()
+            self.days.append(labels)
         top = 0
         for bar_set, values in zip(self.sets, columns):
             bar_set.remove(0, bar_set.count())

@@ -22,8 +22,8 @@ CREATE TABLE familiarity_log (
     at INTEGER NOT NULL,                 -- UTC epoch seconds (the word's updated time)
     familiarity INTEGER NOT NULL
 );
-CREATE INDEX familiarity_log_word ON familiarity_log(word_id, at);
-CREATE INDEX familiarity_log_at ON familiarity_log(at);
+CREATE INDEX familiarity_log_word ON familiarity_log(word_id, at, familiarity);  -- covers each word's level before a day
+CREATE INDEX familiarity_log_at ON familiarity_log(at, word_id, familiarity);  -- covers the history sweep
 INSERT INTO familiarity_log (word_id, at, familiarity) SELECT id, created, familiarity FROM word;
 CREATE TRIGGER word_familiarity_saved AFTER INSERT ON word BEGIN
     INSERT INTO familiarity_log (word_id, at, familiarity) VALUES (NEW.id, NEW.created, NEW.familiarity);
@@ -71,7 +71,8 @@ CREATE TABLE review_log (
     due INTEGER NOT NULL,
     familiarity_before INTEGER           -- the word's level, when this answer raised it
 );
-CREATE INDEX review_log_reviewed ON review_log(reviewed);
+CREATE INDEX review_log_reviewed ON review_log(reviewed, state_before, rating);  -- covers reviews per day and recent retention
+CREATE INDEX review_log_retention ON review_log(state_before, rating);
 CREATE INDEX review_log_card ON review_log(card_id);
 
 -- Review preferences shared by the window and the command line (JSON values).

@@ -17,6 +17,7 @@ depend on the machine when a zone is given. Example::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 ROLLOVER_HOUR = 4
@@ -34,7 +35,7 @@ class StudyDay:
     zone: tzinfo
     rollover_hour: int = ROLLOVER_HOUR
 
-    @property
+    @cached_property
     def shift(self) -> int:
         """Seconds to add to a UTC time so that whole days of it are study days."""
         offset = self.zone.utcoffset(None) or timedelta(0)
