@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QSpinBox, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget,
 )
 
 from studyapp.core.errors import StudyappError
@@ -40,10 +40,25 @@ class ReviewSettingsDialog(QDialog):
         form.addRow("A word is &known when a card is remembered for", self.known)
         form.addRow("&Learning steps", self.learning)
         form.addRow("R&elearning steps", self.relearning)
+        suspended = reviews.suspended_count()
+        self.unsuspend = QPushButton(f"&Unsuspend all ({suspended})")
+        self.unsuspend.setEnabled(suspended > 0)
+        self.unsuspend.clicked.connect(self._on_unsuspend_clicked)
+        form.addRow("Suspended cards", self.unsuspend)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _on_unsuspend_clicked(self) -> None:
+        try:
+            self.reviews.unsuspend_all()
+        except StudyappError as exc:
+            self._error(str(exc))
+            return
+        self.unsuspend.setText("&Unsuspend all (0)")
+        self.unsuspend.setEnabled(False)
+        self.saved.emit(self.reviews.settings)
 
     def chosen(self) -> ReviewSettings:
         """The settings as filled in; StudyappError when one is out of range."""
@@ -58,9 +73,12 @@ class ReviewSettingsDialog(QDialog):
             settings = self.chosen()
             self.reviews.save_settings(settings)
         except StudyappError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Options not saved", str(exc), QMessageBox.StandardButton.Ok, self)
-            box.setObjectName("errorBox")
-            box.open()
+            self._error(str(exc))
             return
         self.saved.emit(settings)
         super().accept()
+
+    def _error(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Options not saved", message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorBox")
+        box.open()

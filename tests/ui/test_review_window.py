@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from studyapp.core.study.review.settings import ReviewSettings
 from studyapp.core.study.review.store import ReviewStore
@@ -111,3 +111,24 @@ def test_edit_the_word_from_its_card(qtbot, window) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
     qtbot.keyClick(win, Qt.Key.Key_Space)
     assert win.meaning.text() == "bank; banking house" and win.note.text().startswith("my bank on Main Street")
+
+
+def test_options_change_the_queue_and_unsuspend(qtbot, window) -> None:
+    win, reviews, _ = window
+    qtbot.keyClick(win, "@")  # suspend 银行's recognition card
+    dialog = win.show_options()
+    assert dialog.unsuspend.text() == "&Unsuspend all (1)"
+    dialog.new_per_day.setValue(1)
+    dialog.retention.setValue(0.85)
+    dialog.learning.setText("2m 15m")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    settings = reviews.settings
+    assert (settings.new_per_day, settings.desired_retention, settings.learning_steps) == (1, 0.85, (120, 900))
+    assert win.counts.text() == "New 1   ·   Learning 0   ·   Review 0" and win.prompt.text() == "我去＿＿取钱。"  # 银行's other card
+    dialog = win.show_options()
+    dialog.learning.setText("soon")
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.findChild(QMessageBox, "errorBox").isVisible()  # refused, kept open
+    assert reviews.settings.learning_steps == (120, 900)
+    qtbot.mouseClick(dialog.unsuspend, Qt.MouseButton.LeftButton)
+    assert reviews.suspended_count() == 0 and win.prompt.text() == "银行  (銀行)"

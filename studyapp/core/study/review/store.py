@@ -183,6 +183,12 @@ class ReviewStore:
         until = self.day.next_start(self.now())
         self.vocabulary.transaction(lambda db: db.executemany("UPDATE card SET buried_until = ? WHERE id = ?", [(until, i) for i in card_ids]))
 
+    def suspended_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM card WHERE suspended = 1").fetchone()[0]
+
+    def unsuspend_all(self) -> None:
+        self.vocabulary.transaction(lambda db: db.execute("UPDATE card SET suspended = 0 WHERE suspended = 1"))
+
     def cards_of_word(self, word_id: int) -> list[tuple[int, str, int, bool]]:
         """``(card id, type, state, suspended)`` of a word's cards."""
         return [(r[0], r[1], r[2], bool(r[3])) for r in self._db.execute("SELECT id, type, state, suspended FROM card WHERE word_id = ? ORDER BY id", (word_id,))]
