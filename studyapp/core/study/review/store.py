@@ -194,8 +194,10 @@ class ReviewStore:
         return [(r[0], r[1], r[2], bool(r[3])) for r in self._db.execute("SELECT id, type, state, suspended FROM card WHERE word_id = ? ORDER BY id", (word_id,))]
 
     def new_cards_waiting(self) -> int:
-        """New cards of words being learnt that are not suspended (today's limit aside)."""
+        """New cards of the enabled types, of words being learnt, not suspended (today's limit aside)."""
+        types = self.settings.card_types
         return self._db.execute(
-            "SELECT count(*) FROM card c JOIN word w ON w.id = c.word_id WHERE c.state = ? AND c.suspended = 0 AND w.familiarity BETWEEN 1 AND 4",
-            (NEW,),
+            "SELECT count(*) FROM card c JOIN word w ON w.id = c.word_id WHERE c.state = ? AND c.suspended = 0 "
+            f"AND w.familiarity BETWEEN 1 AND 4 AND c.type IN ({','.join('?' * len(types))})",
+            (NEW, *types),
         ).fetchone()[0]
