@@ -256,7 +256,9 @@ class MainWindow(QMainWindow):
         results = self.language.read_cached([document.blocks[k].chinese.text for k in indices]) if indices else None
         if results is None:
             return {}
-        return {k: Annotation(tokens, readings) for k, (tokens, readings) in zip(indices, results)}
+        annotations = {k: Annotation(tokens, readings) for k, (tokens, readings) in zip(indices, results)}
+        self.view.spoken_readings(annotations)
+        return annotations
 
     def show_error(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
@@ -328,6 +330,7 @@ class MainWindow(QMainWindow):
         annotations.update(self.words.with_names(annotations))
         for index, forms in self.view.display_forms(annotations).items():
             annotations[index].display = forms
+        self.view.spoken_readings(annotations)
         self.reader.set_annotations(annotations)
         self.words.update_coverage()
         self.words.prefetch_links([i for i in self.reader.visible_blocks() if i in annotations])

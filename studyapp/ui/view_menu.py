@@ -2,7 +2,8 @@
 
 Side by side or English above Chinese, hidden English, pinyin over the
 words (off / all / unknown, Ctrl+P cycles), tone colours, the characters
-shown (as written / simplified / traditional), lookup in a popup, zoom.
+shown (as written / simplified / traditional), 一 and 不 with their tone
+sandhi as spoken, lookup in a popup, zoom.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
+from studyapp.core.language.readings import apply_sandhi
 from studyapp.ui.lookup_panel import LookupPanel
 from studyapp.ui.reader_view import ReaderView
 
@@ -42,6 +44,8 @@ class ViewMenu(QObject):
         self.tone_action = add_action(menu, self._window, "&Tone Colours", self._on_tone_action_toggled, None, True)
         self.script_actions = self._radio(menu.addMenu("&Characters"), [("As Written", "original"), ("Simplified", "simplified"), ("Traditional", "traditional")],
                                           self._set_script)
+        self.sandhi_action = add_action(menu, self._window, "一 and 不 as &Spoken (Tone Sandhi)", self._on_sandhi_action_toggled, None, True)
+        self._citation: dict[int, tuple[object, list]] = {}  # block -> (annotation, its citation readings)
         self.popup_action = add_action(menu, self._window, "Lookup in a &Popup", self._on_popup_action_toggled, None, True)
         menu.addSeparator()
         add_action(menu, self._window, "Zoom &In", lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn).setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
@@ -87,6 +91,7 @@ class ViewMenu(QObject):
         self.script = str(s.value("view/script", "original"))
         self.script_actions.get(self.script, self.script_actions["original"]).setChecked(True)
         self.popup_action.setChecked(s.value("view/lookup_popup", False, type=bool))
+        self.sandhi_action.setChecked(s.value("view/sandhi", False, type=bool))
         self._on_tone_action_toggled(self.tone_action.isChecked())
         self._dock.setVisible(not self.popup)
 
@@ -103,6 +108,22 @@ class ViewMenu(QObject):
     def _on_popup_action_toggled(self, on: bool) -> None:
         self._settings.setValue("view/lookup_popup", on)
         self._dock.setVisible(not on)
+
+    def _on_sandhi_action_toggled(self, on: bool) -> None:
+        self._settings.setValue("view/sandhi", on)
+        self.spoken_readings(self._reader.annotations)
+        self._reader.set_options()  # lay the pinyin out again
+
+    def spoken_readings(self, annotations: dict) -> None:
+        """Readings of ``annotations`` as spoken (一 yí/yì, 不 bú) when the option is on,
+        else their citation tones again; changed in place."""
+        for index, annotation in annotations.items():
+            saved = self._citation.get(index)
+            if saved is not None and saved[0] is annotation:
+                annotation.readings[:] = [list(r) if r else r for r in saved[1]]
+            if self.sandhi_action.isChecked():
+                self._citation[index] = (annotation, [list(r) if r else r for r in annotation.readings])
+                apply_sandhi(annotation.tokens, annotation.readings)
 
     def zoom(self, step: int) -> None:
         """One point bigger (1), smaller (-1), or back to the default (0)."""

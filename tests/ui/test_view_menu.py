@@ -60,3 +60,20 @@ def test_tone_colours_off_is_remembered(qtbot, open_sample) -> None:
     window.view.tone_action.trigger()
     assert not window.reader.tone_colours and not window.panel.tone_colours
     assert window._settings.value("view/tone_colours", type=bool) is False
+
+
+def test_tone_sandhi_shows_yi_and_bu_as_spoken_and_is_remembered(qtbot, open_sample) -> None:
+    window = open_sample()
+    window.view.ruby_actions["all"].trigger()
+    bu, yi = first_word(window, "不到"), first_word(window, "一个")
+
+    def drawn(ref: WordRef) -> list[str]:
+        placed = window.reader.reader_layout.geometry(ref.block).chinese
+        return placed.ruby[placed.piece_of_token(ref.token)]
+
+    assert drawn(bu) == ["bù", "dào"] and drawn(yi) == ["yī", "gè"]
+    window.view.sandhi_action.trigger()
+    assert drawn(bu) == ["bú", "dào"] and drawn(yi) == ["yí", "gè"]
+    assert window._settings.value("view/sandhi", type=bool)
+    window.view.sandhi_action.trigger()
+    assert drawn(bu) == ["bù", "dào"] and drawn(yi) == ["yī", "gè"]

@@ -175,6 +175,16 @@ class Dictionary:
                 "AND traditional != simplified ORDER BY rank, id"
             ).fetchall()
 
+    @functools.cached_property
+    def _simplified_characters(self) -> frozenset[str]:
+        with self._lock:
+            rows = self._db.execute("SELECT DISTINCT simplified FROM entry").fetchall()
+        return frozenset(ch for (word,) in rows for ch in word)
+
+    def simplified_characters(self) -> frozenset[str]:
+        """Every character that occurs in a simplified headword (valid simplified text)."""
+        return self._simplified_characters
+
     def words_at(self, text: str, position: int) -> list[tuple[str, list[Entry]]]:
         """Every dictionary word starting at ``position``, longest first (Zhongwen style)."""
         end = min(len(text), position + self.max_length)

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the heavy parts load on first use, not at start-up
     from studyapp.core.language.segment import Segmenter
 
 #: Bump when the reading rules change: cached readings then count as missing.
-READING_VERSION = "read-1"
+READING_VERSION = "read-2"
 
 
 def _reading_key(text: str) -> str:
@@ -103,13 +103,23 @@ class Language:
         """Tokens and their readings for each text (what the reader draws).
 
         The readings are cached beside the segmentation, so that reopening a
-        document draws its first page without a dictionary lookup.
+        document draws its first page without a dictionary lookup, and
+        annotating text again does not run the reading model.
         """
-        out = [(tokens, self.reader.read(tokens, sandhi=sandhi)) for tokens in self.segment_many(texts)]
+        segmented = self.segment_many(texts)
         cache = self.segmenter.cache
-        if cache is not None and not sandhi:
-            cache.put_many({_reading_key(t): encode_readings(r) for t, (_, r) in zip(texts, out)}, "reading")
-        return out
+        keys = [_reading_key(t) for t in texts]
+        found = cache.get_many(keys, "reading") if cache is not None and not sandhi else {}
+        readings: list[list[list[str] | None] | None] = [None] * len(texts)
+        for k, (tokens, key) in enumerate(zip(segmented, keys)):
+            cached = decode_readings(found[key]) if key in found else None
+            readings[k] = cached if cached is not None and len(cached) == len(tokens) else None
+        missing = [k for k, r in enumerate(readings) if r is None]
+        for k, fresh in zip(missing, self.reader.read_batch([segmented[k] for k in missing], sandhi=sandhi)):
+            readings[k] = fresh
+        if cache is not None and not sandhi and missing:
+            cache.put_many({keys[k]: encode_readings(readings[k]) for k in missing}, "reading")
+        return [(tokens, r or []) for tokens, r in zip(segmented, readings)]
 
     def read_cached(self, texts: Sequence[str]) -> list[tuple[list[Token], list[list[str] | None]]] | None:
         """Like read_many, but only if every text's segmentation is cached (no jieba), else None.
@@ -125,13 +135,11 @@ class Language:
         found = cache.get_many(keys, "reading")
         if any(k not in found for k in keys) and not self.dictionary_ready():
             return None
-        out = []
-        for tokens, key in zip(segmented, keys):
-            readings = decode_readings(found[key]) if key in found else None
-            if readings is None or len(readings) != len(tokens):
-                readings = self.reader.read(tokens)
-            out.append((tokens, readings))
-        return out
+        readings = [decode_readings(found[key]) if key in found else None for key in keys]
+        missing = [k for k, (r, tokens) in enumerate(zip(readings, segmented)) if r is None or len(r) != len(tokens)]
+        for k, fresh in zip(missing, self.reader.read_batch([segmented[k] for k in missing]) if missing else []):
+            readings[k] = fresh
+        return [(tokens, r or []) for tokens, r in zip(segmented, readings)]
 
     def _early_cache(self) -> SegmentCache | None:
         """The segmentation cache, opened without the dictionary (for the first page)."""
@@ -147,17 +155,13 @@ class Language:
 
     def annotate(self, lines: Sequence[str], sandhi: bool = False) -> list[list[dict]]:
         """Token records for each line: text, start, kind, pinyin, in_dictionary, hsk."""
-        segmented = self.segment_many(lines)
-        words = {t.text for tokens in segmented for t in tokens if t.is_chinese}
+        read = self.read_many(lines, sandhi=sandhi)
+        words = {t.text for tokens, _ in read for t in tokens if t.is_chinese}
         known = set()
         ordered = sorted(words)
         for k in range(0, len(ordered), 400):
             known |= self.dictionary.known(ordered[k : k + 400])
-        out = []
-        for tokens in segmented:
-            readings = self.reader.read(tokens, sandhi=sandhi)
-            out.append([_record(t, r, t.text in known) for t, r in zip(tokens, readings)])
-        return out
+        return [[_record(t, r, t.text in known) for t, r in zip(tokens, readings)] for tokens, readings in read]
 
 
 def _record(token: Token, reading: list[str] | None, in_dictionary: bool) -> dict:

@@ -1,9 +1,9 @@
-"""Context rules for single-character tokens with several readings.
+"""Hand-written context rules for single-character tokens with several readings.
 
-Words decide most polyphones (银行, 觉得, 长大); these rules cover the
-characters that jieba leaves standing alone. Each rule looks at the
-neighbouring tokens; the first that matches gives the reading, otherwise the
-character's commonest reading (or the DEFAULTS override) is used. Example::
+They are one piece of evidence for the learned reading model
+(reading_model.py), which weighs them against the network, the words and
+the data; alone they decide nothing. Each rule looks at the neighbouring
+tokens; the first that matches names a reading. Example::
 
     >>> reading_by_rule("还", Context(["他", "还", "钱"], 1))
     'huan2'
@@ -118,6 +118,15 @@ def _hai_before_object(c: Context) -> bool:
     )
 
 
+def _gan1(c: Context) -> bool:
+    """干 'dry': 衣服干了, 头发还没干, 晒干, 很干 (not 干活, 干什么)."""
+    if c.next() in ("净", "燥", "杯", "吗", "透", "脆"):
+        return True
+    ends = c.ends_clause() or c.next() in ("了", "的", "啦", "呢")
+    dry_things = ("衣服", "头发", "衣裳", "被子", "毛巾", "油漆", "墙", "地面", "皮肤", "嘴唇", "眼泪")
+    return ends and (c.prev() in ("很", "太", "晒", "烤", "吹", "擦", "弄", "变", "快", "已经", "没", "还没", "没有", "未", "不") or c.prev() in dry_things)
+
+
 def _zhuan4(c: Context) -> bool:
     return c.next() in ("转", "圈", "来转去", "悠", "一圈", "了一圈", "个圈") or c.prev() == "转" or "圈" in "".join(c.next_within(3))
 
@@ -131,7 +140,7 @@ def _shu3(c: Context) -> bool:
 
 RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
     "了": [("liao3", lambda c: c.prev() in ("不", "得") and c.ends_clause() or c.prev() in ("受不", "免不", "少不", "忘不", "吃不", "走不", "做不"))],
-    "得": [("dei3", _dei), ("de2", lambda c: c.next() in ("到", "分", "奖", "病", "票", "出", "知", "益", "以", "手"))],
+    "得": [("dei3", _dei), ("de2", lambda c: c.next() in ("到", "分", "奖", "病", "票", "出", "知", "益", "以", "手")), ("de5", lambda c: len(c.prev()) >= 1)],
     "地": [("de5", _de_adverbial)],
     "着": [("zhao2", _zhao), ("zhuo2", lambda c: c.next() in ("手", "装", "陆", "眼", "重", "想", "色", "落"))],
     "还": [("huan2", _hai_before_object)],
@@ -146,7 +155,7 @@ RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
                       or (c.next() in ("了", "过") and "奖" in "".join(c.next_within(3))))],
     "只": [("zhi1", _counted)],
     "种": [("zhong4", lambda c: _next_starts("树花菜地田粮庄豆麦瓜玉稻苗果")(c) or (c.next() in ("了", "过", "着", "下", "上", "出", "满", "好", "点") and not _counted(c)) or (c.prev()[-1:] in "要能会想去来该得在" and not _counted(c) and c.next()[:1] not in "类子族") or (c.next() in ("了", "过", "着", "的") and not _counted(c) and c.next(2)[:1] in "树花菜地田粮豆麦瓜")), ("zhong3", lambda c: True)],
-    "干": [("gan1", lambda c: c.prev() in ("很", "太", "晒", "烤", "吹", "擦", "弄", "变", "快", "都", "已经") and (c.ends_clause() or c.next() in ("了", "的")) and c.prev() not in ("都",) or c.next() in ("净", "燥", "杯", "吗")), ("gan4", lambda c: True)],
+    "干": [("gan1", _gan1), ("gan4", lambda c: True)],
     "好": [("hao4", _next_is("学", "奇", "客", "动", "色", "胜", "强"))],
     "看": [("kan1", lambda c: c.next() in ("孩子", "门", "家", "守", "护") or (c.next() in ("一下", "着") and c.next(2) in ("孩子", "门", "家")))],
     "教": [("jiao4", _prev_is("请", "受", "宗", "指", "任", "执", "说", "家", "佛", "道")), ("jiao1", lambda c: True)],
@@ -201,14 +210,31 @@ RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
     "舍": [("she4", lambda c: c.prev()[-1:] in "宿校寒邻" or c.next() in ("友", "监"))],
 }
 
-#: Readings to prefer when no rule applies, where the commonest dictionary
-#: reading is not the usual one in running text.
-DEFAULTS = {"长": "chang2", "为": "wei4", "数": "shu4", "种": "zhong3", "干": "gan4", "调": "diao4", "转": "zhuan3", "地": "di4", "得": "de5", "着": "zhe5", "了": "le5", "的": "de5", "还": "hai2", "行": "xing2", "和": "he2", "重": "zhong4", "应": "ying1"}
+def _de_after_adverb(c: Context) -> bool:
+    """地 after an unmistakable adverbial: 慢慢地, 偷偷地, 突然地, 高高兴兴地."""
+    before = c.prev()
+    return len(before) >= 2 and (before[-1] == before[-2] or before[-1] == "然" or (len(before) == 4 and before[0] == before[1]))
+
+
+#: Patterns certain enough to decide alone, where the labelled data (mostly
+#: encyclopaedia text) is thin: they override the reading model.
+OVERRIDES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
+    "地": [("de5", _de_after_adverb)],
+    "干": [("gan1", _gan1)],
+}
+
+
+def reading_by_override(char: str, context: Context) -> str | None:
+    """The reading a certain pattern fixes for ``char``, or None (the model decides)."""
+    for reading, applies in OVERRIDES.get(char, ()):
+        if applies(context):
+            return reading
+    return None
 
 
 def reading_by_rule(char: str, context: Context) -> str | None:
-    """The reading the context rules choose for ``char``, or its default, or None."""
+    """The reading the context rules choose for ``char``, or None."""
     for reading, applies in RULES.get(char, ()):
         if applies(context):
             return reading
-    return DEFAULTS.get(char)
+    return None

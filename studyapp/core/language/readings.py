@@ -1,13 +1,15 @@
 """Readings in context: one numbered syllable per character of each token.
 
-* A word in CC-CEDICT takes the word's reading (银行 yin2 hang2): the word
-  decides most polyphonic characters. Where the dictionary lists several
-  readings for one word, the first-ranked common-noun reading wins.
-* A single character that has several readings is read by context rules
-  over its neighbouring tokens (polyphone_rules.py): 还钱 huan2, 一行字
-  hang2, 我得走了 dei3, 慢慢地 de5, 睡着了 zhao2 ...
-* A word CC-CEDICT lacks (a name, a new compound) is read through its
-  breakdown into dictionary words and characters.
+* A character with one reading takes it; a word in CC-CEDICT gives the
+  reading of its characters (银行 yin2 hang2), with the dictionary's
+  neutral tones (东西 dong1 xi5).
+* A polyphonic character — alone, in a name, in a word the dictionary
+  lacks, or even inside a dictionary word — is read by the learned reading
+  model (reading_model.py): g2pM's sentence-level network, the word the
+  character stands in, a context table and running-text priors, weighted as
+  learned from labelled sentences. Where the model's reading is the word's
+  reading up to a neutral tone, the word's reading is kept.
+* A word CC-CEDICT lacks is read through its breakdown into dictionary words.
 * Traditional text is read through its simplified shadow (same length).
 
 Tones are the citation tones; tone sandhi of 一 and 不 as spoken is an
@@ -20,83 +22,174 @@ option. Example::
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Sequence
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Sequence
 
-from studyapp.core.language.script_conversion import ScriptConverter
 from studyapp.core.language.dictionary import Dictionary
-from studyapp.core.text.document import Token
 from studyapp.core.language.pinyin_spelling import normalise_numbered, tone_of
-from studyapp.core.language.polyphone_rules import Context, reading_by_rule
+from studyapp.core.language.polyphone_rules import Context, reading_by_override, reading_by_rule
+from studyapp.core.language.reading_model import Evidence, ReadingModel, same_reading
+from studyapp.core.language.script_conversion import ScriptConverter
+from studyapp.core.text.document import Token
+
+if TYPE_CHECKING:
+    from studyapp.core.language.neural_readings import NeuralReadings
 
 Reading = list[str] | None
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+
+
+@dataclass
+class Slot:
+    """A character whose reading the model chooses."""
+
+    candidates: list[str]
+    word_reading: str | None
+    word_ambiguous: bool
+    rule_reading: str | None = None
+
+
+@dataclass
+class Plan:
+    """A text's readings before the model: fixed syllables and open slots."""
+
+    text: str  # the simplified shadow of the tokens, same length
+    syllables: list[str | None]  # per character; None outside Chinese tokens
+    slots: dict[int, Slot] = field(default_factory=dict)
 
 
 class PinyinReader:
     """Chooses readings for tokens in context."""
 
-    def __init__(self, dictionary: Dictionary, converter: ScriptConverter | None = None) -> None:
+    def __init__(self, dictionary: Dictionary, converter: ScriptConverter | None = None, model: ReadingModel | None = None) -> None:
         self.dictionary = dictionary
         self.converter = converter or ScriptConverter(dictionary)
-        self._word_reading = lru_cache(maxsize=200_000)(self._word_reading_uncached)
+        self._model = model
+        self._word_readings = lru_cache(maxsize=200_000)(self._word_readings_uncached)
         self._char_readings = lru_cache(maxsize=20_000)(self._char_readings_uncached)
 
+    @property
+    def model(self) -> ReadingModel:
+        if self._model is None:
+            self._model = ReadingModel.load()
+        return self._model
+
+    @cached_property
+    def neural(self) -> NeuralReadings:
+        from studyapp.core.language.neural_readings import NeuralReadings
+
+        return NeuralReadings.load()
+
     def read(self, tokens: Sequence[Token], sandhi: bool = False) -> list[Reading]:
-        """Per token: numbered syllables, one per character (None for non-Chinese).
+        """Per token: numbered syllables, one per character (None for non-Chinese)."""
+        return self.read_batch([tokens], sandhi)[0]
 
-        Words the dictionary lacks are read through their breakdown, so that
-        the single characters in it get the context rules too (调低 -> 调 低).
-        """
+    def read_batch(self, token_lists: Sequence[Sequence[Token]], sandhi: bool = False) -> list[list[Reading]]:
+        """``read`` for many texts at once (the network runs on them in one batch)."""
+        plans = [self.plan(tokens) for tokens in token_lists]
+        neural = self.neural_evidence(plans)
+        out = []
+        for tokens, plan, probabilities in zip(token_lists, plans, neural):
+            syllables = list(plan.syllables)
+            for i, slot in plan.slots.items():
+                chosen = self.model.choose(plan.text, i, slot.candidates, Evidence(probabilities.get(i, {}), slot.word_reading, slot.word_ambiguous, slot.rule_reading))
+                keep_word = slot.word_reading is not None and same_reading(chosen, slot.word_reading)
+                syllables[i] = slot.word_reading if keep_word else chosen
+            readings: list[Reading] = [
+                [s or "" for s in syllables[t.start : t.start + len(t.text)]] if t.is_chinese else None for t in tokens
+            ]
+            if sandhi:
+                apply_sandhi(tokens, readings)
+            out.append(readings)
+        return out
+
+    def plan(self, tokens: Sequence[Token]) -> Plan:
+        """Word readings for every character, and the slots the model must fill."""
+        text = "".join(self.converter.to_simplified(t.text) if t.is_chinese else t.text for t in tokens)
+        base = tokens[0].start if tokens else 0
+        plan = Plan(text, [None] * len(text))
         words: list[str] = []
-        owner: list[int] = []
-        for k, token in enumerate(tokens):
-            pieces = [self.converter.to_simplified(token.text) if token.is_chinese else token.text]
-            if token.is_chinese and len(token.text) > 1 and not self._word_reading_known(pieces[0]):
-                pieces = list(self.dictionary.breakdown(pieces[0]))
-            words.extend(pieces)
-            owner.extend([k] * len(pieces))
-        readings: list[Reading] = [None] * len(tokens)
-        for n, (word, k) in enumerate(zip(words, owner)):
-            if not tokens[k].is_chinese:
+        starts: list[int] = []
+        for token in tokens:
+            word = text[token.start - base : token.start - base + len(token.text)]
+            chinese = token.is_chinese and len(word) > 1 and not self.dictionary.contains(word)
+            at = token.start - base
+            for piece in self.dictionary.breakdown(word) if chinese else (word,):
+                words.append(piece)
+                starts.append(at if token.is_chinese else -1)
+                at += len(piece)
+        for n, (piece, at) in enumerate(zip(words, starts)):
+            if at >= 0:
+                self._plan_piece(plan, piece, at, Context(words, n))
+        return plan
+
+    def _plan_piece(self, plan: Plan, piece: str, at: int, context: Context) -> None:
+        options = self._word_readings(piece) if len(piece) > 1 else ()
+        for k, char in enumerate(piece):
+            word_reading = options[0][k] if options else None
+            ambiguous = len({o[k] for o in options}) > 1
+            candidates = self.candidates(char)
+            plan.syllables[at + k] = word_reading or candidates[0]
+            fixed = reading_by_override(char, context) if len(piece) == 1 else None
+            if fixed:
+                plan.syllables[at + k] = fixed
+            elif len(candidates) > 1 and (word_reading is None or self.neural.is_polyphonic(char)):
+                rule = reading_by_rule(char, context) if len(piece) == 1 else None
+                plan.slots[at + k] = Slot(candidates, word_reading, ambiguous, rule)
+
+    def candidates(self, char: str) -> list[str]:
+        """The readings the model may choose for ``char``: the network's, else the dictionary's."""
+        known = self.neural.readings_of.get(char)
+        if known and len(known) > 1:
+            return list(known)
+        return list(self._char_readings(char))
+
+    def neural_evidence(self, plans: Sequence[Plan]) -> list[dict[int, dict[str, float]]]:
+        """Network probabilities for each plan's slots, sentence by sentence, in one batch."""
+        pieces: list[tuple[int, int, str, list[int]]] = []
+        for n, plan in enumerate(plans):
+            if not plan.slots:
                 continue
-            if len(word) == 1 and len(self._char_readings(word)) > 1:
-                syllables = [self._in_context(word, words, n)]
-            else:
-                syllables = list(self._word_reading(word))
-            readings[k] = (readings[k] or []) + syllables
-        if sandhi:
-            apply_sandhi(tokens, readings)
-        return readings
+            start = 0
+            for match in [*_SENTENCE_END.finditer(plan.text), None]:
+                end = match.end() if match else len(plan.text)
+                inside = [i - start for i in plan.slots if start <= i < end and self.neural.is_polyphonic(plan.text[i])]
+                if inside:
+                    pieces.append((n, start, plan.text[start:end], inside))
+                start = end
+        out: list[dict[int, dict[str, float]]] = [{} for _ in plans]
+        if pieces:
+            found = self.neural.probabilities([p[2] for p in pieces], [p[3] for p in pieces])
+            for (n, start, _, _), probabilities in zip(pieces, found):
+                out[n].update({start + i: p for i, p in probabilities.items()})
+        return out
 
-    def _word_reading_known(self, word: str) -> bool:
-        return self.dictionary.contains(word)
-
-    def _in_context(self, char: str, words: list[str], k: int) -> str:
-        context = Context(words, k)
-        chosen = reading_by_rule(char, context)
-        return chosen or self._char_readings(char)[0]
+    def commonest_reading(self, char: str) -> str:
+        """The reading of a character on its own: commonest in running text."""
+        candidates = self.candidates(char)
+        counted = self.model.commonest(char)
+        return counted if counted in candidates else candidates[0]
 
     def _char_readings_uncached(self, char: str) -> tuple[str, ...]:
-        """Distinct readings of a character, commonest first (names only if nothing else)."""
+        """Distinct readings of a character, commonest first (names last)."""
         entries = self.dictionary.lookup(char)
-        common = [e for e in entries if not e.is_proper_noun and not e.reference_only] or entries
+        common = [e for e in entries if not e.reference_only] or entries
         seen: dict[str, None] = {}
-        for entry in common:
+        for entry in sorted(common, key=lambda e: e.is_proper_noun):
             syllables = entry.pinyin.split()
             if len(syllables) == 1:
                 seen.setdefault(normalise_numbered(syllables[0]).lower(), None)
         return tuple(seen) or ("",)
 
-    def _word_reading_uncached(self, word: str) -> tuple[str, ...]:
+    def _word_readings_uncached(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The word's readings, one syllable per character, first-ranked common one first."""
         entries = [e for e in self.dictionary.lookup(word) if len(e.pinyin.split()) == len(word)]
-        if entries:
-            best = next((e for e in entries if not e.is_proper_noun and not e.reference_only), entries[0])
-            return tuple(normalise_numbered(s).lower() for s in best.pinyin.split())
-        if len(word) == 1:
-            return (self._char_readings(word)[0],)
-        out: list[str] = []
-        for piece in self.dictionary.breakdown(word):
-            out.extend(self._word_reading(piece) if len(piece) > 1 else (self._char_readings(piece)[0],))
+        ordered = sorted(entries, key=lambda e: e.is_proper_noun or e.reference_only)
+        out: dict[tuple[str, ...], None] = {}
+        for entry in ordered:
+            out.setdefault(tuple(normalise_numbered(s).lower() for s in entry.pinyin.split()), None)
         return tuple(out)
 
 

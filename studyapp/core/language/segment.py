@@ -58,11 +58,18 @@ SURNAMES = set(
 _NOT_IN_NAMES = set("个位名项次年月日天的了是在有和人们多大小很太更最说等出开过到着上下里们")
 
 
+#: Characters of numbers written in Chinese: 二○○一年, 三十五, 第十
+_NUMERALS = set("〇○零一二两三四五六七八九十百千万亿几半第壹贰叁肆伍陆柒捌玖拾佰仟")
+#: How often (in jieba's corpus) a word jieba knows must occur to stay whole.
+_COMMON_IN_JIEBA = 100
+
+
 class Segmenter:
     """Segments text with jieba (loaded lazily) behind a persistent cache."""
 
-    def __init__(self, dictionary: Dictionary, cache_dir: Path | None = None, converter: ScriptConverter | None = None) -> None:
+    def __init__(self, dictionary: Dictionary, cache_dir: Path | None = None, converter: ScriptConverter | None = None, repair: bool = True) -> None:
         self.dictionary = dictionary
+        self.repair = repair
         self.converter = converter or ScriptConverter(dictionary)
         self._cache_dir = cache_dir or dictionary.info.path.parent
         self._cache: SegmentCache | None = None
@@ -140,14 +147,39 @@ class Segmenter:
         return [Token(word[a:b], start + a, "word" if kind == "han" else kind) for kind, a, b in runs]
 
     def _classify(self, tokens: list[Token]) -> list[Token]:
+        """Names marked as such; other words CC-CEDICT lacks repaired (see ``_pieces``)."""
         words = [t.text for t in tokens if t.kind == "word"]
         known = self.dictionary.known(list(dict.fromkeys(words)))
         out = []
         for token in tokens:
-            if token.kind == "word" and token.text not in known and self.looks_like_name(token.text):
-                token = Token(token.text, token.start, "name")
-            out.append(token)
+            if token.kind != "word" or token.text in known:
+                out.append(token)
+            elif self.looks_like_name(token.text):
+                out.append(Token(token.text, token.start, "name"))
+            else:
+                start = token.start
+                for piece in self._pieces(token.text):
+                    out.append(Token(piece, start, "word"))
+                    start += len(piece)
         return out
+
+    def _pieces(self, word: str) -> tuple[str, ...]:
+        """A word CC-CEDICT lacks, split into dictionary words when that is
+        more plausible than the word itself.
+
+        jieba's statistical model invents words across word boundaries
+        (慢慢地说 -> 慢慢/地说, 有人不去 -> 有人/不去) and its lexicon keeps
+        rare phrases (今天天气); those are split: 地/说, 不/去, 今天/天气.
+        Words in jieba's lexicon that are common (亿美元, 3,217 times in
+        its corpus) stay whole, as do numbers (二○○一年); the lookup shows
+        their parts.
+        """
+        if not self.repair or len(word) < 2 or all(ch in _NUMERALS for ch in word[:-1]):
+            return (word,)
+        if self._tokenizer().FREQ.get(word, 0) >= _COMMON_IN_JIEBA:
+            return (word,)
+        pieces = self.dictionary.breakdown(word)
+        return pieces if len(pieces) > 1 else (word,)
 
     def looks_like_name(self, word: str) -> bool:
         """For a Chinese word CC-CEDICT lacks: is it (probably) a person's name?"""

@@ -20,7 +20,7 @@ from studyapp.core.text.document import Token
 
 log = logging.getLogger(__name__)
 
-CACHE_VERSION = "seg-3"
+CACHE_VERSION = "seg-4"
 _TABLES = ("segment", "reading")
 _KIND_CODES = {"word": "w", "name": "n", "number": "d", "latin": "l", "punct": "p", "space": "s"}
 _CODE_KINDS = {v: k for k, v in _KIND_CODES.items()}
