@@ -49,7 +49,7 @@ CREATE TABLE card (
     created INTEGER NOT NULL,
     UNIQUE (word_id, type)
 );
-CREATE INDEX card_state_due ON card(state, due);
+CREATE INDEX card_state_due ON card(state, due, suspended, word_id);  -- today's queue; covers the due forecast
 
 -- Every answer, with the card as it was before (for undo and true retention)
 -- and after.

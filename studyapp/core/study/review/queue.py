@@ -67,8 +67,8 @@ def build_queue(db: sqlite3.Connection, settings: ReviewSettings, day: StudyDay,
     today = day.number(now)
     rows = db.execute(
         "SELECT c.id, c.word_id, w.simplified, c.type, c.state, c.due FROM card c JOIN word w ON w.id = c.word_id "
-        f"WHERE c.state > 0 AND {_SHOWN} AND w.familiarity != 0 AND c.type IN ({marks}) "
-        "AND ((c.state = 2 AND c.due < ?) OR (c.state != 2 AND c.due <= ?)) ORDER BY c.due, c.id",
+        f"WHERE {_SHOWN} AND w.familiarity != 0 AND c.type IN ({marks}) "
+        "AND ((c.state = 2 AND c.due < ?) OR (c.state IN (1, 3) AND c.due <= ?)) ORDER BY c.due, c.id",  # two ranges of (state, due)
         (now, *types, day.start(today + 1), now + settings.learn_ahead),
     ).fetchall()
     learning, review, ahead = [], [], []
@@ -82,7 +82,8 @@ def build_queue(db: sqlite3.Connection, settings: ReviewSettings, day: StudyDay,
 
 
 def _new_cards(db: sqlite3.Connection, settings: ReviewSettings, day_start: int, now: int, marks: str, types: list[str]) -> list[QueueEntry]:
-    started = db.execute("SELECT count(DISTINCT card_id) FROM review_log WHERE reviewed >= ? AND state_before = 0", (day_start,)).fetchone()[0]
+    # "+state_before": today's answers through the reviewed index, not every first answer ever
+    started = db.execute("SELECT count(DISTINCT card_id) FROM review_log WHERE reviewed >= ? AND +state_before = 0", (day_start,)).fetchone()[0]
     limit = max(0, settings.new_per_day - started)
     if limit == 0:
         return []

@@ -105,8 +105,8 @@ def _reviews_by_day(db: sqlite3.Connection, day: StudyDay, first: int, today: in
 def _due_forecast(db: sqlite3.Connection, day: StudyDay, today: int, days: int) -> list[DayCount]:
     found = dict(
         db.execute(
-            f"SELECT max({day.sql_number('c.due')}, ?) AS n, count(*) FROM card c JOIN word w ON w.id = c.word_id "
-            "WHERE c.state > 0 AND c.suspended = 0 AND w.familiarity != 0 AND c.due < ? GROUP BY n",
+            f"SELECT max({day.sql_number('due')}, ?) AS n, count(*) FROM card WHERE state > 0 AND suspended = 0 AND due < ? "
+            "AND word_id NOT IN (SELECT id FROM word WHERE familiarity = 0) GROUP BY n",
             (today, day.start(today + days)),
         ).fetchall()
     )
