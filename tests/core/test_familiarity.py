@@ -88,3 +88,19 @@ def test_each_level_change_is_logged_with_its_time(store: VocabularyStore) -> No
     assert [at for at, _ in rows] == sorted(at for at, _ in rows) and rows[0][0] == word.created
     restored = store.restore(store.remove(word.id))
     assert (restored.familiarity, restored.status) == (5, "known")
+
+
+def test_marking_many_words_is_one_change_and_one_undo(store: VocabularyStore) -> None:
+    learning = store.save(WordData("银行", "銀行", "yin2 hang2", ["bank"]))
+    store.set_familiarity([learning.id], 3)
+    ignored = store.save(WordData("卢特", "盧特", "lu2 te4", ["Lutnick"], status="ignored"))
+    items = [(WordData(w, w, p, [w]), Context(f"{w}了。")) for w, p in (("好", "hao3"), ("走", "zou3"))]
+    items += [(WordData("银行", "銀行", "yin2 hang2", ["bank"]), None), (WordData("卢特", "盧特", "lu2 te4", ["x"]), None)]
+    change = store.set_levels(items, 5)
+    assert {(r.simplified, r.familiarity) for r in store.words()} == {("银行", 5), ("卢特", 5), ("好", 5), ("走", 5)}
+    assert [c.sentence for c in store.find("好")[0].contexts] == ["好了。"]
+    assert len(change.created) == 2 and dict(change.previous) == {learning.id: 3, ignored.id: 0}
+    store.undo_levels(change)
+    assert {(r.simplified, r.familiarity) for r in store.words()} == {("银行", 3), ("卢特", 0)}
+    with pytest.raises(ValueError):
+        store.set_levels(items, 9)

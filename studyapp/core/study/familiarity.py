@@ -16,6 +16,8 @@ to "learning" stays at 4); otherwise the word gets the status's level above.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 IGNORED = 0
 NEW = 1
 KNOWN = 5
@@ -58,3 +60,11 @@ def level_label(level: int) -> str:
 def counts_as_known(level: int | None) -> bool:
     """Known or ignored: nothing left to learn (for coverage and "new on this page")."""
     return level in (KNOWN, IGNORED)
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    """What one familiarity action changed, so that it is undone as one."""
+
+    created: tuple[int, ...]  # words the action saved
+    previous: tuple[tuple[int, int], ...]  # (word id, level before) of words that were saved already

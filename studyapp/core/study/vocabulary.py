@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Sequence
 
 from studyapp.core import paths
 from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, open_database
-from studyapp.core.study.familiarity import STATUSES, check_level, level_for_status
+from studyapp.core.study.familiarity import STATUSES, LevelChange, check_level, level_for_status
 from studyapp.core.language.pinyin_spelling import normalise_numbered, numbered_from_marks, strip_tones
 
 KEEP_DAILY = 5
@@ -186,13 +186,7 @@ class VocabularyStore:
         def action(db: sqlite3.Connection) -> int:
             row = db.execute("SELECT id FROM word WHERE simplified = ? AND pinyin = ?", (data.simplified, pinyin)).fetchone()
             if row is None:
-                cursor = db.execute(
-                    "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, familiarity, tags, created, updated) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (uuid.uuid4().hex, data.simplified, data.traditional, pinyin, json.dumps(list(data.definitions), ensure_ascii=False),
-                     data.note, data.hsk, level_for_status(data.status), " ".join(data.tags), now, now),
-                )
-                word_id = cursor.lastrowid
+                word_id = self._insert_word(db, data, pinyin, level_for_status(data.status), now)
             else:
                 word_id = row["id"]
                 db.execute("UPDATE word SET updated = ? WHERE id = ?", (now, word_id))
@@ -201,6 +195,50 @@ class VocabularyStore:
             return word_id
 
         return self.get(self._write(action))
+
+    @staticmethod
+    def _insert_word(db: sqlite3.Connection, data: WordData, pinyin: str, level: int, now: int) -> int:
+        cursor = db.execute(
+            "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, familiarity, tags, created, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (uuid.uuid4().hex, data.simplified, data.traditional, pinyin, json.dumps(list(data.definitions), ensure_ascii=False),
+             data.note, data.hsk, level, " ".join(data.tags), now, now),
+        )
+        return cursor.lastrowid
+
+    def set_levels(self, items: Sequence[tuple[WordData, Context | None]], level: int) -> LevelChange:
+        """Give these words familiarity ``level``, saving those not saved yet with their sentence; one transaction.
+
+        The LevelChange returned undoes exactly this (``undo_levels``).
+        """
+        check_level(level)
+        now = self._now()
+
+        def action(db: sqlite3.Connection) -> LevelChange:
+            created, previous = [], {}
+            for data, context in items:
+                pinyin = " ".join(normalise_numbered(s) for s in data.pinyin.split())
+                row = db.execute("SELECT id, familiarity FROM word WHERE simplified = ? AND pinyin = ?", (data.simplified, pinyin)).fetchone()
+                if row is None:
+                    created.append(self._insert_word(db, data, pinyin, level, now))
+                    if context is not None and context.sentence:
+                        self._insert_context(db, created[-1], context, now)
+                elif row["familiarity"] != level and row["id"] not in previous:
+                    previous[row["id"]] = row["familiarity"]
+                    db.execute("UPDATE word SET familiarity = ?, updated = ? WHERE id = ?", (level, now, row["id"]))
+            return LevelChange(tuple(created), tuple(previous.items()))
+
+        return self._write(action)
+
+    def undo_levels(self, change: LevelChange) -> None:
+        """Take back a ``set_levels``: the words it saved are removed, the others get their levels back."""
+        now = self._now()
+
+        def action(db: sqlite3.Connection) -> None:
+            db.executemany("DELETE FROM word WHERE id = ?", [(word_id,) for word_id in change.created])
+            db.executemany("UPDATE word SET familiarity = ?, updated = ? WHERE id = ?", [(level, now, word_id) for word_id, level in change.previous])
+
+        self._write(action)
 
     @staticmethod
     def _insert_context(db: sqlite3.Connection, word_id: int, context: Context, now: int) -> None:
