@@ -37,7 +37,7 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     for number, (block, (english, chinese)) in enumerate(zip(document.blocks, pairs), 1):
-        print(f"[{number}] {block.kind}")
+        print(f"[{number}] {block.kind}" + (f"  {block.time.interval}" if block.time else ""))
         print(f"  EN: {english if english is not None else '-'}")
         print(f"  ZH: {chinese if chinese is not None else '-'}")
     return 0
@@ -113,15 +113,14 @@ def _print_json(value) -> None:
 
 def _open(args: argparse.Namespace):
     """One bilingual file, or an English file and a Chinese file."""
-    from studyapp.core.text.importers import open_document
+    from studyapp.core.text.importers import open_document, open_two_documents
 
     if getattr(args, "chinese_file", None):
-        from studyapp.core.text.importers.two_files import open_two_files
         from studyapp.core.language.engine import Language
         from studyapp.core.links.word_links import WordLinker
 
         linker = WordLinker(Language())
-        return open_two_files(args.file, args.chinese_file, lexical=lambda en, zh: linker.overlap(zh, en))
+        return open_two_documents(args.file, args.chinese_file, lexical=lambda en, zh: linker.overlap(zh, en))
     return open_document(args.file)
 
 
@@ -177,11 +176,11 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="studyapp", description="Read bilingual English-Chinese texts.")
     sub = parser.add_subparsers(dest="command", required=True)
     pairs = sub.add_parser("pairs", help=SUBCOMMANDS["pairs"][0])
-    pairs.add_argument("file", help="a bilingual .md or .txt file (or the English file of two)")
+    pairs.add_argument("file", help="a bilingual .md, .txt, .epub, .html, .srt, .vtt or .ass file (or the English file of two)")
     pairs.add_argument("chinese_file", nargs="?", help="the Chinese file, when the texts are in two files")
     pairs.add_argument("--json", action="store_true", help="print a JSON list of [english, chinese] pairs")
     links = sub.add_parser("links", help=SUBCOMMANDS["links"][0])
-    links.add_argument("file", help="a bilingual .md or .txt file (or the English file of two)")
+    links.add_argument("file", help="a bilingual .md, .txt, .epub, .html, .srt, .vtt or .ass file (or the English file of two)")
     links.add_argument("chinese_file", nargs="?", help="the Chinese file, when the texts are in two files")
     links.add_argument("--json", action="store_true", help="one object per pair: english, chinese, sentences, links")
     lookup = sub.add_parser("lookup", help=SUBCOMMANDS["lookup"][0])

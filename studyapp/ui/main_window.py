@@ -18,13 +18,14 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QFrame, QLabel, QMainWin
 from studyapp import __version__
 from studyapp.core.text.document import Document
 from studyapp.core.errors import StudyappError
-from studyapp.core.text.importers import open_document
-from studyapp.core.text.importers.textfile import file_size
+from studyapp.core.text.importers import open_document, text_size
 from studyapp.core.language.engine import Language
 from studyapp.core.study.vocabulary import VocabularyStore
+from studyapp.core.library.store import LibraryStore
 from studyapp.ui.annotator import Annotator
 from studyapp.ui.document_loader import DocumentLoader
 from studyapp.ui.find_bar import FindBar, find_in_document
+from studyapp.ui.library_controller import LibraryController
 from studyapp.ui.lookup_panel import LookupPanel
 from studyapp.ui.reader_layout import Annotation
 from studyapp.ui.reader_view import ReaderView, WordRef
@@ -35,7 +36,7 @@ from studyapp.ui.word_controller import WordController
 MAX_RECENT = 10
 GIL_SWITCH_SECONDS = 0.0005  # Python's default is 0.005
 BACKGROUND_OPEN_BYTES = 1_000_000
-FILE_FILTER = "Bilingual text (*.md *.markdown *.txt);;All files (*)"
+FILE_FILTER = "Bilingual documents (*.md *.markdown *.txt *.epub *.html *.htm *.xhtml *.srt *.vtt *.ass *.ssa);;All files (*)"
 ABOUT = (
     "studyapp {version}\n\nRead bilingual English-Chinese texts, look words up, save them, "
     "export flashcards.\n\nDictionary: CC-CEDICT, © MDBG and the CC-CEDICT contributors, "
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.popup.resize(420, 380)
         self.annotator = Annotator(language, self)
         self.words = WordController(self.reader, language, vocabulary, self)
+        self.library = LibraryController(self, LibraryStore.open(vocabulary.path), settings, self.reader.visible_blocks)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.hide()
@@ -133,6 +135,13 @@ class MainWindow(QMainWindow):
         self.reader.escape_pressed.connect(self._on_reader_escape_pressed)
 
         self.reader.position_changed.connect(self._on_reader_position_changed)
+        self.reader.position_changed.connect(self.library.position_changed)
+        self.library.open_requested.connect(self.open_path)
+        self.library.block_requested.connect(self.reader.scroll_to_block)
+        self.library.failed.connect(self.show_error)
+        self.library.status.connect(self.statusBar().showMessage)
+        self.words.coverage_measured.connect(self.library.coverage_measured)
+        self.words.looked_up.connect(lambda ref, *_: self.library.word_looked_up(ref.block))
         for panel in (self.panel, self.popup_panel):
             panel.save_requested.connect(lambda: self.words.save_current())
             panel.speak_requested.connect(self._on_panel_speak_requested)
@@ -151,6 +160,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         add_action(file_menu, self, "&Open…", self._on_open_action_triggered, QKeySequence.StandardKey.Open)
         file_menu.addMenu(self._recent_menu)
+        self.library.add_file_actions(file_menu)
+        self.library.attach_recent_menu(self._recent_menu)
         file_menu.addSeparator()
         add_action(file_menu, self, "&Export Flashcards…", self.show_export_dialog, "Ctrl+E")
         file_menu.addSeparator()
@@ -158,6 +169,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         self.view = ViewMenu(self, view_menu, self._settings, self.reader, (self.panel, self.popup_panel), self.dock, lambda: self.language.converter)
         add_action(view_menu, self, "&Find…", self.find_bar.open_bar, QKeySequence.StandardKey.Find)
+        self.library.add_view_actions(view_menu)
         words = bar.addMenu("&Words")
         add_action(words, self, "&Vocabulary List", lambda: (self.vocabulary_dock.show(), self.vocabulary_dock.raise_()), "Ctrl+Shift+V")
         add_action(words, self, "&Save Word", lambda: self.words.save_current(), "S")
@@ -176,7 +188,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open ``path``; big files load in the background. On failure say why and keep the current document."""
         path = str(path)
-        if file_size(path) > BACKGROUND_OPEN_BYTES:
+        if text_size(path) > BACKGROUND_OPEN_BYTES:
             worker = DocumentLoader(path)
             worker.preview.connect(lambda head, w=worker: self._on_preview_loaded(head, w))
             worker.loaded.connect(lambda document: self._on_document_loaded(document, path))
@@ -216,6 +228,7 @@ class MainWindow(QMainWindow):
 
     def show_document(self, document: Document) -> None:
         """Show ``document`` at the remembered position (or where its preview was)."""
+        self.library.record_position()  # of the document being left
         self.words.reset()
         previous = self.reader.document
         follows_preview = previous is not None and not previous.complete and previous.path == document.path
@@ -231,6 +244,7 @@ class MainWindow(QMainWindow):
         if 0 < position < len(document.blocks):
             self.reader.scroll_to_block(position)
         self.reader.set_annotations(kept or self._cached_annotations(document))
+        self.library.show(document)
         # The worker starts once the first page is painted, so it does not slow that paint down.
         self._pending_annotation = document
         self._annotation_timer.start()
@@ -238,7 +252,8 @@ class MainWindow(QMainWindow):
             self.document_opened.emit(document.path)
 
     def _remembered_position(self, document: Document) -> int:
-        return int(self._settings.value(self._position_key(document), 0) or 0) if document.path else 0
+        remembered = self.library.remembered_position(document)  # else where a version without the library kept it
+        return remembered if remembered is not None else int(self._settings.value(self._position_key(document), 0) or 0) if document.path else 0
 
     def _reusable_annotations(self, previous: Document, document: Document) -> dict:
         """Annotations of a preview's blocks that the full document has unchanged."""
@@ -293,9 +308,7 @@ class MainWindow(QMainWindow):
         self._coverage_timer.start()
 
     def _store_position(self) -> None:
-        document = self.reader.document
-        if document is not None and document.path:
-            self._settings.setValue(self._position_key(document), self.reader.first_visible_block())
+        self.library.record_position()
 
     # --- annotation -------------------------------------------------------------------
 

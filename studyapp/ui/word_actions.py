@@ -39,4 +39,5 @@ def word_context(document: Document, block_index: int, start: int, annotation=No
         document_title=document.title,
         document_path=document.path or "",
         position=block_index,
+        time_code=str(block.time) if block.time else "",
     )

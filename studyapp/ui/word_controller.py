@@ -33,6 +33,7 @@ class WordController(QObject):
     status = Signal(str)
     failed = Signal(str, str)  # title, message
     coverage = Signal(str)
+    coverage_measured = Signal(int, int)  # words known, words read so far
 
     def __init__(self, reader: ReaderView, language: Language, vocabulary: VocabularyStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -218,6 +219,7 @@ class WordController(QObject):
         visible = {t.text for b in self.reader.visible_blocks() if (a := self.reader.annotation(b)) for t in a.tokens if t.kind == "word"}
         fresh = len(visible - known - saved)
         self.coverage.emit(f"known {hits / total:.0%} of the words read so far · {fresh} new on this page" if total else "")
+        self.coverage_measured.emit(hits, total)
 
     def show_context(self, record, open_path) -> None:
         """Open the document a saved word came from (``open_path``), at its sentence, with the word selected."""

@@ -29,6 +29,7 @@ def test_earlier_schema_migrates_with_statuses_as_levels(original: Path, tmp_pat
     with sqlite3.connect(original) as db:
         before = {(w, s) for w, s in db.execute("SELECT simplified, status FROM word")}
         created = dict(db.execute("SELECT id, created FROM word"))
+        contexts = db.execute("SELECT * FROM context ORDER BY id").fetchall()
     copy = tmp_path / original.name
     shutil.copy(original, copy)
     store = VocabularyStore.open(copy, clock=lambda: 1_900_000_000)
@@ -41,6 +42,7 @@ def test_earlier_schema_migrates_with_statuses_as_levels(original: Path, tmp_pat
     learning = {w for w, s in before if s != "known"}
     assert {e.word for e in reviews.queue().new} == learning  # cards made for the words still being learnt
     with sqlite3.connect(copy) as db:
+        assert db.execute("SELECT * FROM context ORDER BY id").fetchall() == contexts  # every sentence kept as it was
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 

@@ -219,7 +219,7 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch) -> None:
     with pytest.raises(DatabaseError, match="0099_broken"):
         VocabularyStore.open(copy)
     with sqlite3.connect(copy) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == real[-1][0]  # every real migration applied, not the broken one
+        assert db.execute("PRAGMA user_version").fetchone()[0] == real[-1][0]  # every real migration, not the broken one
         assert "x" not in [row[1] for row in db.execute("PRAGMA table_info(word)")]
 
 

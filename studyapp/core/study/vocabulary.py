@@ -48,6 +48,7 @@ class Context:
     created: int = 0
     id: int = 0
     sentence_pinyin: str = ""  # numbered syllables of the sentence, if known
+    time_code: str = ""  # when the subtitle cue was on screen ("00:01:23.450"), for subtitles
 
 
 @dataclass(frozen=True)
@@ -243,10 +244,10 @@ class VocabularyStore:
     @staticmethod
     def _insert_context(db: sqlite3.Connection, word_id: int, context: Context, now: int) -> None:
         db.execute(
-            "INSERT OR IGNORE INTO context (word_id, sentence, translation, document_title, document_path, position, created, sentence_pinyin) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO context (word_id, sentence, translation, document_title, document_path, position, created, sentence_pinyin, time_code) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (word_id, context.sentence, context.translation, context.document_title, context.document_path, context.position,
-             context.created or now, context.sentence_pinyin),
+             context.created or now, context.sentence_pinyin, context.time_code),
         )
 
     def update(self, word_id: int, **fields) -> WordRecord:
@@ -392,7 +393,8 @@ class VocabularyStore:
             marks = ",".join("?" * len(chunk))
             for c in self._db.execute(f"SELECT * FROM context WHERE word_id IN ({marks}) ORDER BY id", chunk):
                 contexts[c["word_id"]].append(
-                    Context(c["sentence"], c["translation"], c["document_title"], c["document_path"], c["position"], c["created"], c["id"], c["sentence_pinyin"])
+                    Context(c["sentence"], c["translation"], c["document_title"], c["document_path"], c["position"], c["created"], c["id"], c["sentence_pinyin"],
+                            c["time_code"])
                 )
         return [
             WordRecord(

@@ -10,8 +10,9 @@ The same three card types as the flashcard export:
 Every answer shows the sentence with its pinyin (one syllable over each
 character) and the word marked in it. The sentence is the latest saved one
 that contains the word (as the export chooses). The hint is the English
-*sentence* aligned with it when that was saved, else the English stored with
-the context. Example::
+saved with that sentence (``english_of``: contexts keep their pair's English,
+so the place to prefer an aligned English sentence once contexts keep one).
+Example::
 
     >>> parts = cloze_parts("我去银行取钱。", ("银行", "銀行"))
     >>> parts
@@ -70,8 +71,8 @@ def context_for(record: WordRecord) -> Context | None:
 
 
 def english_of(context: Context) -> str:
-    """The aligned English sentence when it was saved, else the stored English."""
-    return (getattr(context, "sentence_translation", "") or context.translation).strip()
+    """The hint: the English saved with the sentence (the pair's English, as contexts store it)."""
+    return context.translation.strip()
 
 
 def card_face(record: WordRecord, card_type: str) -> CardFace:
