@@ -42,7 +42,8 @@ def test_earlier_schema_migrates_with_statuses_as_levels(original: Path, tmp_pat
     learning = {w for w, s in before if s != "known"}
     assert {e.word for e in reviews.queue().new} == learning  # cards made for the words still being learnt
     with sqlite3.connect(copy) as db:
-        assert db.execute("SELECT * FROM context ORDER BY id").fetchall() == contexts  # every sentence kept as it was
+        after = [row[: len(contexts[0])] for row in db.execute("SELECT * FROM context ORDER BY id")]
+        assert after == contexts  # every sentence kept as it was (later schemas add columns)
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
