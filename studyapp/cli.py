@@ -126,27 +126,17 @@ def _open(args: argparse.Namespace):
 
 def _cmd_links(args: argparse.Namespace) -> int:
     from studyapp.core.language.engine import Language
-    from studyapp.core.links.word_links import WordLinker, join_names
+    from studyapp.core.reading.session import ReadingSession
 
-    document = _open(args)
-    language = Language()
-    linker = WordLinker(language)
-    texts = [b.chinese.text for b in document.blocks if b.chinese]
-    read = dict(zip(texts, language.read_many(texts)))
-    # First pass: names jieba split (卢特 + 尼克) found by matching the English;
-    # second pass: the document segmented with those names as single words.
-    names = set()
-    for block in document.blocks:
-        if block.english and block.chinese and block.english.lang == "en":
-            names |= linker.link_pair(block, *read[block.chinese.text]).names
+    session = ReadingSession(Language())
+    session.open(_open(args))
     out = []
-    for block in document.blocks:
+    for block, found in zip(session.document.blocks, session.link_document()):
         english = block.english.text if block.english else None
         chinese = block.chinese.text if block.chinese else None
-        if not (english and chinese and block.english.lang == "en"):
+        if found is None or not english or not chinese:
             out.append({"english": english, "chinese": chinese, "sentences": [], "links": []})
             continue
-        found = linker.link_pair(block, *join_names(*read[chinese], names))
         sentences = [[english[e[0]:e[1]] if e else None, chinese[z[0]:z[1]] if z else None] for e, z in found.sentences]
         links = [{"zh": list(link.zh), "en": [list(span) for span in link.en]} for link in found.links]
         out.append({"english": english, "chinese": chinese, "sentences": sentences, "links": links})
@@ -216,6 +206,8 @@ def _window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--pinyin", choices=("off", "all", "unknown"), help="pinyin over the characters")
     parser.add_argument("--lookup", metavar="WORD", help="with --screenshot: look up the first WORD on the page")
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)  # start-up benchmark
+    parser.add_argument("--install-desktop", action="store_true", help="add studyapp to this user's application menu (launcher, icon, file types)")
+    parser.add_argument("--uninstall-desktop", action="store_true", help="remove what --install-desktop added")
     return parser
 
 
@@ -229,6 +221,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _subcommand_parser().parse_args(argv)
             return SUBCOMMANDS[args.command][1](args)
         args = _window_parser().parse_args(argv)
+        if args.install_desktop or args.uninstall_desktop:
+            from studyapp import desktop_entry
+
+            return desktop_entry.run(uninstalling=args.uninstall_desktop)
         from studyapp.ui.app import run_app
 
         return run_app(args.file, screenshot=args.screenshot, size=(args.width, args.height), pinyin=args.pinyin, lookup=args.lookup, quit_after_paint=args.quit_after_paint)

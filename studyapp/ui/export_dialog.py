@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QThread, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QProgressBar, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
@@ -20,23 +20,9 @@ from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK, collect_cards
 from studyapp.core.study.export.job import FORMATS, SUFFIXES, ExportRequest, ExportResult, export_words, select_words
 from studyapp.core.study.export.preview import preview_html
 from studyapp.core.study.vocabulary import STATUSES, VocabularyStore
+from studyapp.ui.background import BackgroundOp
 
 FORMAT_NAMES = {"apkg": "Anki package (.apkg)", "anki-txt": "Anki text file (.txt)", "pleco": "Pleco flashcards (.txt)", "csv": "CSV spreadsheet (.csv)"}
-
-
-class _ExportWorker(QThread):
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, store: VocabularyStore, request: ExportRequest) -> None:
-        super().__init__()
-        self.store, self.request = store, request
-
-    def run(self) -> None:
-        try:
-            self.done.emit(export_words(self.store, self.request))
-        except StudyappError as exc:
-            self.failed.emit(str(exc))
 
 
 class ExportDialog(QDialog):
@@ -46,8 +32,18 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export Flashcards")
         self.store, self.settings, self.selected_ids = store, settings, selected_ids or []
-        self._worker: _ExportWorker | None = None
+        self._export: BackgroundOp[ExportResult] | None = None
         form = QFormLayout()
+        self._build_output_rows(form)
+        self._build_word_rows(form)
+        self._build_body(form)
+        self._connect()
+        self.resize(760, 640)
+        self.refresh()
+
+    def _build_output_rows(self, form: QFormLayout) -> None:
+        """Format, file, deck and the kinds of cards."""
+        settings = self.settings
         self.format = QComboBox()
         for key in FORMATS:
             self.format.addItem(FORMAT_NAMES[key], key)
@@ -64,13 +60,16 @@ class ExportDialog(QDialog):
         self.deck = QLineEdit(str(settings.value("export/deck", DEFAULT_DECK)))
         form.addRow("Deck / category", self.deck)
         cards = QHBoxLayout()
-        self.card_boxes = {}
+        self.card_boxes: dict[str, QCheckBox] = {}
         for kind in CARD_KINDS:
             box = QCheckBox({"recognition": "Recognition (hanzi → meaning)", "recall": "Recall (meaning → hanzi)", "cloze": "Sentence (fill the gap)"}[kind])
             box.setChecked(True)
             self.card_boxes[kind] = box
             cards.addWidget(box)
         form.addRow("Cards", cards)
+
+    def _build_word_rows(self, form: QFormLayout) -> None:
+        """Which words: all or the selected rows, filters, dates, only new ones."""
         self.scope = QComboBox()
         self.scope.addItem("All saved words", "all")
         if self.selected_ids:
@@ -97,6 +96,9 @@ class ExportDialog(QDialog):
         form.addRow("", dates)
         self.only_new = QCheckBox("Only words new or changed since they were last exported")
         form.addRow("", self.only_new)
+
+    def _build_body(self, form: QFormLayout) -> None:
+        """The form, the count and the first card, progress, errors, buttons."""
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.count_label = QLabel("")
@@ -120,13 +122,13 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
         for signal in (self.format.currentIndexChanged, self.scope.currentIndexChanged, self.status.currentIndexChanged,
                        self.hsk.currentIndexChanged, self.tag.textChanged, self.document.textChanged, self.only_new.toggled,
                        self.use_dates.toggled, self.since.dateChanged, self.until.dateChanged, *[b.toggled for b in self.card_boxes.values()]):
             signal.connect(self.refresh)
         self.format.currentIndexChanged.connect(self._on_format_changed)
-        self.resize(760, 640)
-        self.refresh()
 
     def request(self) -> ExportRequest:
         def epoch(date: QDate, end: bool) -> int:
@@ -179,10 +181,8 @@ class ExportDialog(QDialog):
         request = self.request()
         self.export_button.setEnabled(False)
         self.progress.show()
-        self._worker = _ExportWorker(self.store, request)
-        self._worker.done.connect(self._on_worker_done)
-        self._worker.failed.connect(self._on_worker_failed)
-        self._worker.start()
+        self._export = BackgroundOp(self, lambda op: export_words(self.store, request))
+        self._export.on_success(self._on_worker_done).on_failure(lambda exc: self._on_worker_failed(str(exc))).start()
 
     def _on_worker_done(self, result: ExportResult) -> None:
         self.progress.hide()
@@ -198,5 +198,5 @@ class ExportDialog(QDialog):
         self.error_label.setText(message)
 
     def wait(self) -> None:
-        if self._worker is not None:
-            self._worker.wait()
+        if self._export is not None:
+            self._export.wait()

@@ -141,8 +141,8 @@ def test_a_word_saved_from_a_subtitle_keeps_its_time(qtbot, window: MainWindow, 
     film = tmp_path / "film.srt"
     film.write_text(SRT_BILINGUAL, encoding="utf-8")
     window.open_path(film)
-    qtbot.waitUntil(lambda: window.reader.annotation(1) is not None, timeout=60000)
-    annotation = window.reader.annotation(1)
+    qtbot.waitUntil(lambda: window.session.annotation(1) is not None, timeout=60000)
+    annotation = window.session.annotation(1)
     ref = WordRef(1, next(k for k, t in enumerate(annotation.tokens) if t.text == "回家"))
     rect = window.reader.word_rect(ref)
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())

@@ -1,18 +1,29 @@
 """From a word in the reader to what the learner saves: its entry, its sentence,
-and the English of that sentence's pair."""
+and the English of that sentence's pair.
+
+The entry saved is the one whose reading is the word's reading in this
+sentence (长 in 长大 saves zhang3, not chang2); a word the dictionary lacks
+saves the definitions of its parts. Example::
+
+    >>> word_data(language.lookup("银行"), ["yin2", "hang2"]).pinyin     # doctest: +SKIP
+    'yin2 hang2'
+"""
 
 from __future__ import annotations
 
-from studyapp.core.text.document import Document
 from typing import TYPE_CHECKING
-from studyapp.core.text.sentences import sentence_span
+
+from studyapp.core.reading.annotation import Annotation, Reading
 from studyapp.core.study.vocabulary import Context, WordData
+from studyapp.core.text.document import Document
+from studyapp.core.text.sentences import sentence_span
 
 if TYPE_CHECKING:
     from studyapp.core.language.lookup import LookupResult
+    from studyapp.core.language.script_conversion import ScriptConverter
 
 
-def word_data(result: LookupResult, reading: list[str] | None, converter=None) -> WordData:
+def word_data(result: LookupResult, reading: Reading, converter: ScriptConverter | None = None) -> WordData:
     """The entry matching the reading in context (else the first) as WordData."""
     wanted = " ".join(reading or []).lower()
     entries = list(result.entries)
@@ -24,7 +35,7 @@ def word_data(result: LookupResult, reading: list[str] | None, converter=None) -
     return WordData(result.query, traditional, " ".join(reading or []), definitions, result.hsk)
 
 
-def word_context(document: Document, block_index: int, start: int, annotation=None) -> Context:
+def word_context(document: Document, block_index: int, start: int, annotation: Annotation | None = None) -> Context:
     """The Chinese sentence around ``start`` in a block, its reading, and the block's English."""
     block = document.blocks[block_index]
     text = block.chinese.text if block.chinese else ""
