@@ -16,6 +16,7 @@ to "learning" stays at 4); otherwise the word gets the status's level above.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 IGNORED = 0
@@ -68,3 +69,16 @@ class LevelChange:
 
     created: tuple[int, ...]  # words the action saved
     previous: tuple[tuple[int, int], ...]  # (word id, level before) of words that were saved already
+
+
+def levels_by_form(db: sqlite3.Connection) -> dict[str, int]:
+    """Each saved form (simplified and traditional) with its level. A form saved
+    with two readings takes the less known one (an ignored reading counts last)."""
+    levels: dict[str, int] = {}
+    rank = {IGNORED: 9}  # ignored ranks above known when two readings differ
+    for simplified, traditional, level in db.execute("SELECT simplified, traditional, familiarity FROM word"):
+        for form in (simplified, traditional):
+            held = levels.get(form)
+            if held is None or rank.get(level, level) < rank.get(held, held):
+                levels[form] = level
+    return levels
