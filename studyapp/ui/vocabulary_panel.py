@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QModelIndex, QPointF, Signal
+from PySide6.QtCore import QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QStyledItemDelegate, QTableView,
@@ -102,7 +102,7 @@ class VocabularyPanel(QWidget):
         actions.addStretch(1)
         layout.addLayout(actions)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # the reader has its own
 
     def reload(self) -> None:
         self.model.reload()
