@@ -1,6 +1,6 @@
 """The review entries of the Words menu and the due count in the status bar.
 
-Words > Review (Ctrl+R) opens the review window, Words > Statistics (Ctrl+T)
+Words > Review (Ctrl+R) opens the review window, Words > Statistics (Ctrl+Shift+T)
 the statistics view; Review Options… the options. The number of cards due
 today is shown in the menu entry and in the status bar, counted again after
 each review, after words are saved and every minute (learning cards fall due
@@ -36,7 +36,7 @@ class ReviewMenu(QObject):
         self.statistics_view = None
         menu.addSeparator()
         self.review_action = add_action(menu, window, "&Review", self.show_review, "Ctrl+R")
-        self.statistics_action = add_action(menu, window, "S&tatistics", self.show_statistics, "Ctrl+T")
+        self.statistics_action = add_action(menu, window, "S&tatistics", self.show_statistics, "Ctrl+Shift+T")
         add_action(menu, window, "Review &Options…", self.show_options)
         self.due_label = QLabel("")
         self.due_label.setObjectName("dueCount")

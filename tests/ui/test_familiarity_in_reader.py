@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QApplication
 
 from studyapp.ui.familiarity_colours import familiarity_colour
@@ -96,3 +96,10 @@ def test_review_from_the_words_menu_with_the_due_count(qtbot, window: MainWindow
     stats = window.review_menu.show_statistics()
     assert stats.reviews_chart.sets[0].at(29) == 1.0  # today's answer, remembered
     assert stats.coverage_label.text().startswith(f"{window.session.document.title}: you know")
+
+
+def test_no_two_window_shortcuts_are_the_same(window: MainWindow) -> None:
+    keys = [s.toString() for a in window.findChildren(QAction) if a.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+            for s in a.shortcuts() if not s.isEmpty()]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+    assert {"1", "5", "I", "Shift+K", "Ctrl+R", "Ctrl+Shift+T"} <= set(keys)
