@@ -99,9 +99,11 @@ class SentenceView(QWidget):
             for k in line:
                 text, syllables, in_word = self._cells[k]
                 self._paint_syllables(painter, syllables, QRectF(x, y, self._widths[k] - GAP, pinyin_height), plain)
-                painter.setFont(self.mark_font if in_word else self.zh_font)
+                font = self.mark_font if in_word else self.zh_font
+                painter.setFont(font)
                 painter.setPen(marked if in_word else plain)
-                painter.drawText(QPointF(x, y + pinyin_height + 2 + zh_ascent), text)
+                offset = (self._widths[k] - GAP - QFontMetricsF(font).horizontalAdvance(text)) / 2  # centred under its syllable
+                painter.drawText(QPointF(x + offset, y + pinyin_height + 2 + zh_ascent), text)
                 x += self._widths[k]
             y += self._line_height()
         painter.end()
