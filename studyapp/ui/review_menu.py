@@ -9,7 +9,7 @@ by the minute). The windows are made once and shown again.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
@@ -18,6 +18,11 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.reading.session import ReadingSession
 from studyapp.core.study.review.store import ReviewStore
 from studyapp.ui.view_menu import add_action
+
+if TYPE_CHECKING:  # the windows load when first opened
+    from studyapp.ui.review_settings_dialog import ReviewSettingsDialog
+    from studyapp.ui.review_window import ReviewWindow
+    from studyapp.ui.statistics_view import StatisticsView
 
 RECOUNT_MS = 60_000
 
@@ -32,8 +37,8 @@ class ReviewMenu(QObject):
         self.reviews = reviews
         self._speaker = speaker
         self._session = session
-        self.review_window = None
-        self.statistics_view = None
+        self.review_window: ReviewWindow | None = None
+        self.statistics_view: StatisticsView | None = None
         menu.addSeparator()
         self.review_action = add_action(menu, window, "&Review", self.show_review, "Ctrl+R")
         self.statistics_action = add_action(menu, window, "S&tatistics", self.show_statistics, "Ctrl+Shift+T")
@@ -55,7 +60,7 @@ class ReviewMenu(QObject):
         self.due_label.setText(f"{due} due" if due else "")
         return due
 
-    def show_review(self):
+    def show_review(self) -> ReviewWindow:
         from studyapp.ui.review_window import ReviewWindow
 
         if self.review_window is None:
@@ -69,7 +74,7 @@ class ReviewMenu(QObject):
         self.review_window.activateWindow()
         return self.review_window
 
-    def show_statistics(self):
+    def show_statistics(self) -> StatisticsView:
         from studyapp.ui.statistics_view import StatisticsView
 
         if self.statistics_view is None:
@@ -87,7 +92,7 @@ class ReviewMenu(QObject):
             return None
         return document.title, [t.text for a in self._session.annotations.values() for t in a.tokens if t.kind == "word"]
 
-    def show_options(self):
+    def show_options(self) -> ReviewSettingsDialog:
         from studyapp.ui.review_settings_dialog import ReviewSettingsDialog
 
         dialog = ReviewSettingsDialog(self.reviews, self._window)

@@ -9,6 +9,8 @@ key into one session call. All card text is plain text.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -21,6 +23,10 @@ from studyapp.core.study.review.store import ReviewStore
 from studyapp.ui.lookup_panel import ToneLabel
 from studyapp.ui.reader_layout import CJK_FAMILIES, LATIN_FAMILIES, make_font
 from studyapp.ui.sentence_view import SentenceView
+
+if TYPE_CHECKING:
+    from studyapp.ui.review_settings_dialog import ReviewSettingsDialog
+    from studyapp.ui.word_edit_dialog import WordEditDialog
 
 RATING_NAMES = ("Again", "Hard", "Good", "Easy")
 TYPE_TITLES = {"recognition": "What does this word mean?", "recall": "Which word is this?", "cloze": "Which word fits?"}
@@ -75,6 +81,11 @@ class ReviewWindow(QWidget):
         for widget in (self.meaning, self.sentence, self.english, self.note, self.done):
             column.addWidget(widget)
         column.addStretch(1)
+        column.addLayout(self._rating_row())
+        column.addLayout(self._tool_row())
+
+    def _rating_row(self) -> QHBoxLayout:
+        """Show Answer, or the four ratings with their intervals."""
         self.show_button = QPushButton("Show Answer  (Space)")
         self.rating_buttons = [QPushButton() for _ in RATING_NAMES]
         buttons = QHBoxLayout()
@@ -83,7 +94,11 @@ class ReviewWindow(QWidget):
             button.clicked.connect(lambda checked=False, r=rating: self.rate(r))
             buttons.addWidget(button)
         self.show_button.clicked.connect(self.reveal)
-        column.addLayout(buttons)
+        for button in (self.show_button, *self.rating_buttons):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and Enter belong to the card, not to a focused button
+        return buttons
+
+    def _tool_row(self) -> QHBoxLayout:
         tools = QHBoxLayout()
         self.undo_button = QPushButton("Undo  (Ctrl+Z)")
         self.edit_button = QPushButton("Edit Word  (E)")
@@ -94,12 +109,10 @@ class ReviewWindow(QWidget):
         for button, slot in ((self.undo_button, self.undo), (self.edit_button, self.edit_word), (self.speak_button, self.speak),
                              (self.bury_button, self.bury), (self.suspend_button, self.suspend), (self.options_button, self.show_options)):
             button.clicked.connect(slot)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             tools.addWidget(button)
-        column.addLayout(tools)
-        for button in (self.show_button, *self.rating_buttons, self.undo_button, self.edit_button, self.speak_button, self.bury_button,
-                       self.suspend_button, self.options_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and Enter belong to the card, not to a focused button
         self.speak_button.setVisible(self.speaker is not None and self.speaker.available)
+        return tools
 
     def _shortcuts(self) -> None:
         keys = [("Space", self.reveal), ("Return", self.reveal), ("Enter", self.reveal), (QKeySequence.StandardKey.Undo, self.undo),
@@ -205,7 +218,7 @@ class ReviewWindow(QWidget):
         if self.session.revealed or face.type == "recognition":  # the front of other cards would give the word away
             self.speaker.say(face.word)
 
-    def edit_word(self):
+    def edit_word(self) -> WordEditDialog | None:
         from studyapp.ui.word_edit_dialog import WordEditDialog
 
         if self.session.current is None:
@@ -216,7 +229,7 @@ class ReviewWindow(QWidget):
         dialog.open()
         return dialog
 
-    def show_options(self):
+    def show_options(self) -> ReviewSettingsDialog:
         from studyapp.ui.review_settings_dialog import ReviewSettingsDialog
 
         dialog = ReviewSettingsDialog(self.reviews, self)
