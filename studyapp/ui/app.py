@@ -17,6 +17,7 @@ from studyapp.core.language.engine import Language
 from studyapp.core.reading.annotation import WordRef
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.desktop_entry import APP_ID
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.app_icon import app_icon
 from studyapp.ui.background import prefer_gui_thread
 from studyapp.ui.main_window import MainWindow
@@ -38,9 +39,9 @@ def initial_document(requested: str | None, settings: QSettings) -> Path:
     """The file named on the command line, else the last one read, else the sample."""
     if requested:
         return Path(requested)
-    last = settings.value("recent/last")
-    if last and Path(str(last)).is_file():
-        return Path(str(last))
+    last = typed_settings.text(settings, "recent/last")
+    if last and Path(last).is_file():
+        return Path(last)
     return sample_path()
 
 
@@ -150,6 +151,9 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, siz
                 window.reader.select(ref)
                 window.reader.word_activated.emit(ref)
                 break
+        else:
+            window.stop_work()
+            raise StudyappError(f"{lookup} is not a word on the first page of {path.name}")
     app.processEvents()
     try:
         if not window.grab().save(out):

@@ -25,6 +25,7 @@ from studyapp.core.study.review.store import ReviewStore
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.core.text.document import Document
 from studyapp.core.library.store import LibraryStore
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.annotator import Annotator
 from studyapp.ui.background import Gate
 from studyapp.ui.document_opener import DocumentOpener
@@ -76,7 +77,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._refresh_recent_menu()
         self.words.refresh_marks()
-        geometry = settings.value("window/geometry")
+        geometry = typed_settings.data(settings, "window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
