@@ -15,6 +15,7 @@ from studyapp.core.study.database import latest_version
 from studyapp.core.study.export.job import ExportRequest, select_words
 from studyapp.core.study.review.store import ReviewStore
 from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
+from studyapp.core.study.word_filter import WordFilter
 
 DATA = Path(__file__).parents[1] / "data" / "vocab"
 EARLIER = sorted(DATA.glob("schema-*.sqlite3"))
@@ -75,7 +76,7 @@ def test_status_filters_and_exports_understand_levels(store: VocabularyStore, tm
         store.set_familiarity([ids[word]], n)
     by_status = {s: [r.simplified for r in store.words(status=s)] for s in ("ignored", "new", "learning", "known")}
     assert by_status == {"ignored": ["一"], "new": ["二"], "learning": ["三", "四", "五"], "known": ["六"]}
-    chosen = select_words(store, ExportRequest("csv", tmp_path / "x.csv", status="learning"))
+    chosen = select_words(store, ExportRequest("csv", tmp_path / "x.csv", words=WordFilter(status="learning")))
     assert [r.simplified for r in chosen] == ["三", "四", "五"]
     assert store.forms(status="known") == {"六"}
 
