@@ -9,7 +9,8 @@ key into one session call. All card text is plain text.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -75,10 +76,12 @@ class ReviewWindow(QWidget):
         self.english = _label(12, name="english")
         self.note = _label(11, name="note")
         self.done = _label(15, name="doneMessage")
-        for widget in (self.counts, self.prompt_title, self.prompt, self.hint, self.rule, self.word):
+        front: tuple[QWidget, ...] = (self.counts, self.prompt_title, self.prompt, self.hint, self.rule, self.word)
+        back: tuple[QWidget, ...] = (self.meaning, self.sentence, self.english, self.note, self.done)
+        for widget in front:
             column.addWidget(widget)
         column.addWidget(self.pinyin, 0, Qt.AlignmentFlag.AlignHCenter)
-        for widget in (self.meaning, self.sentence, self.english, self.note, self.done):
+        for widget in back:
             column.addWidget(widget)
         column.addStretch(1)
         column.addLayout(self._rating_row())
@@ -115,9 +118,11 @@ class ReviewWindow(QWidget):
         return tools
 
     def _shortcuts(self) -> None:
-        keys = [("Space", self.reveal), ("Return", self.reveal), ("Enter", self.reveal), (QKeySequence.StandardKey.Undo, self.undo),
-                ("E", self.edit_word), ("R", self.speak), ("-", self.bury), ("@", self.suspend), ("Esc", self.close)]
-        keys += [(str(rating), lambda r=rating: self.rate(r)) for rating in range(1, 5)]
+        keys: list[tuple[QKeySequence | QKeySequence.StandardKey | str, Callable[[], object]]] = [
+            ("Space", self.reveal), ("Return", self.reveal), ("Enter", self.reveal), (QKeySequence.StandardKey.Undo, self.undo),
+            ("E", self.edit_word), ("R", self.speak), ("-", self.bury), ("@", self.suspend), ("Esc", self.close),
+        ]
+        keys += [(str(rating), partial(self.rate, rating)) for rating in range(1, 5)]
         self._keys = []
         for key, slot in keys:
             shortcut = QShortcut(QKeySequence(key), self)
@@ -225,9 +230,14 @@ class ReviewWindow(QWidget):
             return None
         record = self.reviews.vocabulary.get(self.session.current.word_id)
         dialog = WordEditDialog(self.reviews.vocabulary, record, self)
-        dialog.edited.connect(lambda _record: (self.session.word_edited(), self.show_current(), self.reviewed.emit()))
+        dialog.edited.connect(self._on_dialog_edited)
         dialog.open()
         return dialog
+
+    def _on_dialog_edited(self, _record: object) -> None:
+        self.session.word_edited()
+        self.show_current()
+        self.reviewed.emit()
 
     def show_options(self) -> ReviewSettingsDialog:
         from studyapp.ui.review_settings_dialog import ReviewSettingsDialog

@@ -210,7 +210,7 @@ class VocabularyStore:
             (uuid.uuid4().hex, data.simplified, data.traditional, pinyin, json.dumps(list(data.definitions), ensure_ascii=False),
              data.note, data.hsk, level, " ".join(data.tags), now, now),
         )
-        return cursor.lastrowid
+        return int(cursor.lastrowid or 0)  # an INSERT always has one
 
     def set_levels(self, items: Sequence[tuple[WordData, Context | None]], level: int) -> LevelChange:
         """Give these words familiarity ``level``, saving those not saved yet with their sentence; one transaction.

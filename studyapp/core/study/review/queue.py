@@ -49,8 +49,8 @@ class TodayQueue:
     def next(self, skip: int | None = None) -> QueueEntry | None:
         """The card to show now; ``skip`` (the card just answered) comes last if anything else is left."""
         entries = self.entries()
-        others = [e for e in entries if e.id != skip]
-        return (others or entries or [None])[0]
+        candidates = [e for e in entries if e.id != skip] or entries
+        return candidates[0] if candidates else None
 
     def counts(self) -> tuple[int, int, int]:
         """(new, learning, review) still to do today, as the window shows them."""
@@ -71,7 +71,9 @@ def build_queue(db: sqlite3.Connection, settings: ReviewSettings, day: StudyDay,
         "AND ((c.state = 2 AND c.due < ?) OR (c.state IN (1, 3) AND c.due <= ?)) ORDER BY c.due, c.id",  # two ranges of (state, due)
         (now, *types, day.start(today + 1), now + settings.learn_ahead),
     ).fetchall()
-    learning, review, ahead = [], [], []
+    learning: list[QueueEntry] = []
+    review: list[QueueEntry] = []
+    ahead: list[QueueEntry] = []
     for row in rows:
         entry = QueueEntry(*row)
         if entry.state == 2:

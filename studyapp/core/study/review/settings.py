@@ -16,6 +16,7 @@ import dataclasses
 import json
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from studyapp.core.errors import StudyappError
 
@@ -65,7 +66,7 @@ def load(db: sqlite3.Connection) -> ReviewSettings:
         except ValueError:
             continue
     defaults = ReviewSettings()
-    values = {}
+    values: dict[str, Any] = {}
     for name, default in dataclasses.asdict(defaults).items():
         value = stored.get(name, default)
         values[name] = tuple(value) if isinstance(default, tuple) and isinstance(value, list) else value

@@ -121,7 +121,7 @@ def _retention(db: sqlite3.Connection, since: int) -> Retention:
 
 
 def _share(total: int, passed: int | None) -> float | None:
-    return passed / total if total else None
+    return (passed or 0) / total if total else None
 
 
 def _familiarity_history(db: sqlite3.Connection, day: StudyDay, first: int, today: int) -> list[tuple[date, dict[int, int]]]:

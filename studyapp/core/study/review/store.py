@@ -133,7 +133,7 @@ class ReviewStore:
                 (after.state, after.step, after.stability, after.difficulty, after.due, after.last_review, card_id),
             )
             level = db.execute("SELECT familiarity FROM word WHERE id = ?", (row["word_id"],)).fetchone()[0]
-            raised = after.stability >= threshold and 1 <= level < KNOWN
+            raised = (after.stability or 0.0) >= threshold and 1 <= level < KNOWN
             if raised:
                 db.execute("UPDATE word SET familiarity = ?, updated = ? WHERE id = ?", (KNOWN, when, row["word_id"]))
             cursor = db.execute(
@@ -142,7 +142,7 @@ class ReviewStore:
                 (card_id, rating, when, duration_ms, before.state, before.step, before.stability, before.difficulty, before.due,
                  before.last_review, after.state, after.stability, after.difficulty, after.due, level if raised else None),
             )
-            return Answered(after, cursor.lastrowid, raised)
+            return Answered(after, int(cursor.lastrowid or 0), raised)
 
         return self.vocabulary.transaction(action)
 
