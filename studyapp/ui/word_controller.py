@@ -51,6 +51,7 @@ class WordController(QObject):
         self.current: tuple[WordRef, LookupResult] | None = None
         self._wanted: list[int] = []  # pairs whose links to work out next
         self._linking: BackgroundOp[None] | None = None
+        self._stopped = False  # after stop() no thread starts again (none may outlive the window)
 
     def reset(self) -> None:
         """A new document: forget the word looked up and the links queued."""
@@ -66,7 +67,7 @@ class WordController(QObject):
         self._start_linking()
 
     def _start_linking(self) -> None:
-        if self._linking is not None or not self._wanted:
+        if self._stopped or self._linking is not None or not self._wanted:
             return
         jobs, self._wanted = self.session.link_jobs(self._wanted), []
         if not jobs:
@@ -96,7 +97,8 @@ class WordController(QObject):
         return self._linking.wait(timeout_ms) if self._linking is not None else True
 
     def stop(self) -> None:
-        """Stop linking in the background (the window is closing)."""
+        """Stop linking in the background for good (the window is closing)."""
+        self._stopped = True
         self._wanted = []
         if self._linking is not None:
             self._linking.cancel()
