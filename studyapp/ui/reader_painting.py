@@ -2,8 +2,8 @@
 
 English is drawn one text run per line; Chinese one run per line too unless
 pinyin sits over it (then word by word, centred under its ruby). Behind the
-text: the selected and hovered word, saved words (highlighted), known words
-(underlined), the English that translates the selected word and its
+text: the selected and hovered word, saved words (highlighted in their
+familiarity level's colour), known words (underlined), the English that translates the selected word and its
 sentence, and find results. ``ReaderPainter`` is given everything it draws
 in a ``PaintState``; it reads no widget.
 """
@@ -11,7 +11,7 @@ in a ``PaintState``; it reads no widget.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPalette
@@ -22,6 +22,7 @@ from studyapp.core.reading.find import Hit
 from studyapp.core.reading.session import EnglishOfWord
 from studyapp.ui.line_breaking import LaidLine
 from studyapp.ui.reader_layout import BlockGeometry, Measure, PlacedSide, ReaderLayout
+from studyapp.ui.familiarity_colours import familiarity_colour
 from studyapp.ui.tones import is_dark, tone_colour
 
 
@@ -36,6 +37,7 @@ class PaintState:
     hover: WordRef | None = None
     saved: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()
+    levels: Mapping[str, int] = field(default_factory=dict)  # familiarity of saved forms (colours)
     link: EnglishOfWord | None = None
     find_hits: list[Hit] = field(default_factory=list)
     tone_colours: bool = True
@@ -55,6 +57,7 @@ class ReaderPainter:
     def __init__(self, state: PaintState) -> None:
         self.state = state
         self._marks = _mark_colours(state.palette)
+        self._levels = {level: _translucent(familiarity_colour(level, state.palette)) for level in (1, 2, 3, 4)}
 
     def paint(self, painter: QPainter, scroll: float, clip: QRectF) -> None:
         """The blocks overlapping ``clip`` (viewport coordinates; the document is scrolled by ``scroll``)."""
@@ -110,7 +113,7 @@ class ReaderPainter:
             fill = self._mark_of(index, annotation, token)
             if fill is not None:
                 painter.fillRect(QRectF(placed.x + x, text_top, w, text_height), fill)
-            elif token >= 0 and annotation.tokens[token].text in self.state.known:
+            elif token >= 0 and annotation.tokens[token].text in self.state.known and self.state.levels.get(annotation.tokens[token].text, 5) == 5:
                 painter.fillRect(QRectF(placed.x + x + 1, text_top + text_height - 3, w - 2, 2), self._marks.known)
 
     def _paint_ruby_line(self, painter: QPainter, placed: PlacedSide, line: LaidLine, line_top: float, colour: QColor) -> None:
@@ -133,9 +136,9 @@ class ReaderPainter:
             return self._marks.selected
         if ref == self.state.hover:
             return self._marks.hover
-        word = annotation.tokens[token].text
-        if word in self.state.saved or (annotation.display and annotation.display[token] in self.state.saved):
-            return self._marks.saved
+        for word in (annotation.tokens[token].text, annotation.display[token] if annotation.display else None):
+            if word in self.state.saved:
+                return self._levels.get(self.state.levels.get(word, 1), self._marks.saved)
         return None
 
     def _paint_ruby(self, painter: QPainter, marks: list[str], x: float, width: float, top: float, colour: QColor) -> None:
@@ -184,6 +187,11 @@ class ReaderPainter:
                     piece = placed.layout.pieces[k]
                     if piece.start < end and start < piece.end:
                         painter.fillRect(QRectF(placed.x + x, top + placed.y + line.top + placed.ruby_height, w, line.height - placed.ruby_height), colour)
+
+
+def _translucent(colour: QColor) -> QColor:
+    colour.setAlphaF(0.7)
+    return colour
 
 
 def _mark_colours(palette: QPalette) -> _Marks:

@@ -21,6 +21,7 @@ from studyapp.core.language.engine import Language
 from studyapp.core.reading.annotation import WordRef
 from studyapp.core.reading.saving import word_context, word_data
 from studyapp.core.reading.session import LinkJob, ReadingSession
+from studyapp.core.study.familiarity import counts_as_known, levels_by_form
 from studyapp.core.study.vocabulary import VocabularyStore, WordRecord
 from studyapp.ui.background import BackgroundOp, Gate
 
@@ -173,9 +174,11 @@ class WordController(QObject):
         self.save_current(status="known")
 
     def refresh_marks(self) -> None:
-        """Saved words (new, learning) are highlighted, known ones underlined."""
-        saved = self.vocabulary.forms(status="new") | self.vocabulary.forms(status="learning")
-        self.session.set_marks(saved, self.vocabulary.forms(status="known"))
+        """Saved words (levels 1-4) are highlighted in their level's colour, known ones underlined;
+        ignored words count as known and are not marked."""
+        levels = levels_by_form(self.vocabulary.connection)
+        saved = {form for form, level in levels.items() if not counts_as_known(level)}
+        self.session.set_marks(saved, set(levels) - saved, levels)
         self.update_coverage()
 
     def update_coverage(self) -> None:

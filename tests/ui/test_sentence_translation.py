@@ -16,7 +16,7 @@ CAPITAL_SENTENCE = "Hangzhou is the capital of Zhejiang Province and is home to 
 
 def test_saved_word_exports_its_english_sentence_as_the_translation(qtbot, open_sample, tmp_path: Path) -> None:
     window = open_sample()
-    ref = next(WordRef(i, k) for i in window.reader.visible_blocks() if (a := window.reader.annotation(i))
+    ref = next(WordRef(i, k) for i in window.reader.visible_blocks() if (a := window.session.annotation(i))
                for k, t in enumerate(a.tokens) if t.text == "省会")
     rect = window.reader.word_rect(ref)
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
@@ -47,7 +47,7 @@ def test_reverse_lookup_puts_the_words_of_the_aligned_sentence_first(qtbot, open
     assert window.open_path(seed_path)
     index = next(i for i, b in enumerate(window.reader.document.blocks) if b.english and "security threats" in b.english.text)
     window.reader.scroll_to_block(index)
-    qtbot.waitUntil(lambda: window.reader.annotation(index) is not None, timeout=60000)
+    qtbot.waitUntil(lambda: window.session.annotation(index) is not None, timeout=60000)
     english = window.reader.document.blocks[index].english.text
     with qtbot.waitSignal(window.words.reverse_looked_up) as shown:
         window.words.english_clicked(index, english.index("threats"))
