@@ -105,11 +105,14 @@ def studyapp_beads(english: Path, chinese: Path, glossary) -> list[Bead]:
 
 
 def _line_starts(path: Path) -> list[int]:
+    """Where each non-blank line starts in the text as read (which cuts a very long
+    paragraph, here the whole file, with blank lines: the corpus has none)."""
     from studyapp.core.text.importers.textfile import read_text
 
     starts, offset = [], 0
     for line in read_text(path).text.split("\n"):
-        starts.append(offset)
+        if line.strip():
+            starts.append(offset)
         offset += len(line) + 1
     return starts
 

@@ -68,3 +68,13 @@ def test_sentence_lines_with_section_breaks_are_still_lines() -> None:
     wrapped = "The river was quiet in the\nmorning, and the fishermen\nwere already out on the water.\n\nBy noon the market was\nfull of people.\n"
     assert not lines_are_units(wrapped)
     assert not lines_are_units("One paragraph.\n\nAnother paragraph.\n")
+
+
+def test_a_long_file_of_lines_keeps_every_line_whole(tmp_path: Path) -> None:
+    # Longer than the longest paragraph read whole: cut into pieces at line breaks only.
+    english = [f"Line {n} says hello. It is line number {n} of the file." for n in range(1, 400)]
+    chinese = [f"第{n}行向你问好，它是文件的第{n}行。" for n in range(1, 400)]
+    (tmp_path / "long.en").write_text("\n".join(english) + "\n", encoding="utf-8")
+    (tmp_path / "long.zh").write_text("\n".join(chinese) + "\n", encoding="utf-8")
+    assert sum(map(len, english)) > 10_000
+    assert open_two_files(tmp_path / "long.en", tmp_path / "long.zh").pairs() == list(zip(english, chinese))
