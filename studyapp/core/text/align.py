@@ -298,8 +298,9 @@ class _BeadScorer:
                 elif self.pos_zh[zs[-1]] < self.pos_en[es[0]]:
                     directions.append((k, es[0], -1))
         expected = [0] * len(self.en)
-        for n, (_, i, _) in enumerate(directions):
-            vote = sum(d for _, _, d in directions[max(0, n - window) : n] + directions[n + 1 : n + 1 + window])
+        running = list(itertools.accumulate((d for _, _, d in directions), initial=0))
+        for n, (_, i, d) in enumerate(directions):  # the votes of up to ``window`` neighbours on each side
+            vote = running[min(len(directions), n + 1 + window)] - running[max(0, n - window)] - d
             expected[i] = (vote > 0) - (vote < 0) if abs(vote) >= 2 else 0
         conflicts = [k for k, i, d in directions if expected[i] == -d]
         self.expected = expected if conflicts else []
@@ -319,10 +320,13 @@ class _BeadScorer:
         if n_e == 1 and n_z == 1:
             return self.cost_1_1(i0, j0)
         cost = self.priors[(n_e, n_z)]
+        best_bonus = self._best_bonus(i0, i1, j0, j1)
+        if cost - best_bonus >= bound:
+            return math.inf  # even a perfect fit could not beat the cell's best
         cost += self._length(self.cum_en[i1] - self.cum_en[i0], self.cum_zh[j1] - self.cum_zh[j0])
         if cost > _HOPELESS:
             return cost
-        if cost - self._best_bonus(i0, i1, j0, j1) >= bound:
+        if cost - best_bonus >= bound:
             return math.inf
         if any(self.head_en[i0:i1]) or any(self.head_zh[j0:j1]):
             cost += 8.0  # headings are never merged

@@ -16,7 +16,7 @@ the aligner's job (:mod:`studyapp.core.text.align`). Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from studyapp.core.text.align import AlignedBead, align_units
 from studyapp.core.text.document import Block, Document, Side
@@ -50,16 +50,17 @@ class Unit:
     end: int
     block: int  # index of the blank-line-separated source block
     level: int = 0  # heading level; 0 for unmarked headings and non-headings
+    #: A marked heading, or a short one-line paragraph without final punctuation.
+    heading_like: bool = field(init=False, compare=False)
 
-    @property
-    def heading_like(self) -> bool:
-        """A marked heading, or a short one-line paragraph without final punctuation."""
+    def __post_init__(self) -> None:
         if self.kind == "heading":
-            return True
-        if self.kind != "paragraph" or "\n" in self.text:
-            return False
-        limit = 30 if self.lang == "zh" else 90
-        return len(self.text) <= limit and not self.text.endswith(_SENTENCE_END)
+            like = True
+        elif self.kind != "paragraph" or "\n" in self.text:
+            like = False
+        else:
+            like = len(self.text) <= (30 if self.lang == "zh" else 90) and not self.text.endswith(_SENTENCE_END)
+        object.__setattr__(self, "heading_like", like)
 
 
 def document_from_text(
