@@ -36,12 +36,12 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from studyapp.core.text.char_classes import count_han
-from studyapp.core.text.dialogue import speaker_label, speaker_map
+from studyapp.core.text.dialogue import neighbour_speakers, speaker_label
 from studyapp.core.text.numerals import numbers_in
+from studyapp.core.text.reading_order import AlignedBead, document_order
 
 #: Ideographs per English character, and the variance per English character.
 ZH_PER_EN_CHAR = 0.26
@@ -271,7 +271,7 @@ class _BeadScorer:
         self.list_en = [e.listing for e in english]
         self.list_zh = [z.listing for z in chinese]
         # Dialogue: which English speaker label is which Chinese one, from the lines standing together.
-        self.speakers = _neighbour_speakers(english, chinese) if interleaved else {}
+        self.speakers = neighbour_speakers(english, chinese) if interleaved else {}
         self.speaker_en = [e.speaker for e in english]
         self.speaker_zh = [z.speaker for z in chinese]
         # For bounding merged beads (which join two units at most on a side).
@@ -423,29 +423,12 @@ class _BeadScorer:
         return cost
 
 
-def _neighbour_speakers(english: Sequence[Item], chinese: Sequence[Item]) -> dict[str, str]:
-    """English speaker label -> Chinese label, from labelled lines next to each other in the file."""
-    labelled = {z.position: z.speaker for z in chinese if z.speaker}
-    if not labelled:
-        return {}
-    pairs = [(e.speaker, labelled[p]) for e in english if e.speaker for p in (e.position - 1, e.position + 1) if p in labelled]
-    return speaker_map(pairs)
-
-
 def _number_cost(english: frozenset[str], chinese: frozenset[str]) -> float:
     """Shared numbers are evidence for a pair; numbers on one side only, against."""
     if english and chinese:
         shared = len(english & chinese)
         return -0.8 * min(shared, 4) if shared else 1.0
     return 0.5
-
-
-@dataclass(frozen=True, slots=True)
-class AlignedBead:
-    """A bead over a document's units: indices into the unit list."""
-
-    english: tuple[int, ...]
-    chinese: tuple[int, ...]
 
 
 def is_interleaved(langs: Sequence[str]) -> bool:
@@ -473,41 +456,3 @@ def align_units(units: Sequence, lexical: Lexical | None = None) -> list[Aligned
     beads = align([item(k) for k in en_idx], [item(k) for k in zh_idx], interleaved=interleaved, lexical=lexical)
     chain = [AlignedBead(tuple(en_idx[i] for i in e), tuple(zh_idx[j] for j in z)) for e, z in beads]
     return document_order(chain, [k for k, u in enumerate(units) if not u.lang])
-
-
-def document_order(chain: list[AlignedBead], alone: list[int]) -> list[AlignedBead]:
-    """The beads of a monotone chain in reading order, with the units ``alone``
-    (code, text in neither language) at their places.
-
-    Each language keeps its file order, always: only neighbouring beads of one
-    language each (an untranslated English paragraph, a Chinese note) are put
-    in file order among themselves. Example: units 0 "a." (en), 1 "一一。"
-    and 2 "一。" (zh), where "a." pairs with "一。", read 一一。 first::
-
-        >>> document_order([AlignedBead((), (1,)), AlignedBead((0,), (2,))], [])
-        [AlignedBead(english=(), chinese=(1,)), AlignedBead(english=(0,), chinese=(2,))]
-    """
-    ordered: list[AlignedBead] = []
-    run: list[AlignedBead] = []
-    for bead in chain:
-        if bead.english and bead.chinese:
-            ordered += _in_file_order(run)
-            ordered.append(bead)
-            run = []
-        else:
-            run.append(bead)
-    ordered += _in_file_order(run)
-    for k in sorted(alone, reverse=True):
-        at = next((n for n, b in enumerate(ordered) if min(b.english + b.chinese) > k), len(ordered))
-        ordered.insert(at, AlignedBead((k,), ()))
-    return ordered
-
-
-def _in_file_order(run: list[AlignedBead]) -> list[AlignedBead]:
-    """One-language beads merged by position, each language's order kept."""
-    english = [b for b in run if b.english]
-    chinese = [b for b in run if b.chinese]
-    out = []
-    while english and chinese:
-        out.append((english if english[0].english[0] < chinese[0].chinese[0] else chinese).pop(0))
-    return out + english + chinese

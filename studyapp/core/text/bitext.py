@@ -229,14 +229,7 @@ def learn_translations(
     beads they occur in (Dice coefficient). Returns ``translations`` itself
     when nothing was learnt.
     """
-    z_learnable = [_learnable(u) for u in chinese]
-    e_learnable = [_learnable(u) for u in english]
-    pairs = []  # (Chinese units, English units, their learnable Chinese terms and English keys)
-    for zs, es in beads:
-        if zs and es:
-            z_terms = z_learnable[zs[0]] if len(zs) == 1 else frozenset().union(*(z_learnable[i] for i in zs))
-            e_terms = e_learnable[es[0]] if len(es) == 1 else frozenset().union(*(e_learnable[j] for j in es))
-            pairs.append((zs, es, z_terms, e_terms))
+    pairs = _learnable_pairs(chinese, english, beads)
     seen_z: Counter[int] = Counter(t for *_, z_terms, _ in pairs for t in z_terms)
     seen_e: Counter[int] = Counter(k for *_, e_terms in pairs for k in e_terms)
     # Dice >= d needs the commoner of the two at most (2 - d) / d times as common as the other.
@@ -264,6 +257,19 @@ def learn_translations(
     for t, keys in learnt.items():
         out[t] = out[t] | keys
     return out
+
+
+def _learnable_pairs(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], beads: list[Bead]):
+    """``(Chinese units, English units, their learnable Chinese terms, English keys)`` per bead with both sides."""
+    z_learnable = [_learnable(u) for u in chinese]
+    e_learnable = [_learnable(u) for u in english]
+    pairs = []
+    for zs, es in beads:
+        if zs and es:
+            z_terms = z_learnable[zs[0]] if len(zs) == 1 else frozenset().union(*(z_learnable[i] for i in zs))
+            e_terms = e_learnable[es[0]] if len(es) == 1 else frozenset().union(*(e_learnable[j] for j in es))
+            pairs.append((zs, es, z_terms, e_terms))
+    return pairs
 
 
 def _learnable(unit: AlignUnit) -> frozenset[int]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from studyapp.core.text.char_classes import HAN_PATTERN
 
@@ -42,3 +42,13 @@ def speaker_map(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
         if n >= 2 and n > others[0][1]:
             out[english] = best
     return out
+
+
+def neighbour_speakers(english: Sequence, chinese: Sequence) -> dict[str, str]:
+    """English speaker label -> Chinese label, from labelled lines (objects with ``speaker``
+    and ``position``) next to each other in the file."""
+    labelled = {z.position: z.speaker for z in chinese if z.speaker}
+    if not labelled:
+        return {}
+    pairs = [(e.speaker, labelled[p]) for e in english if e.speaker for p in (e.position - 1, e.position + 1) if p in labelled]
+    return speaker_map(pairs)
