@@ -14,9 +14,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from studyapp.core import paths
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.engine import Language
+from studyapp.core.reading.annotation import WordRef
 from studyapp.core.study.vocabulary import VocabularyStore
+from studyapp.desktop_entry import APP_ID
+from studyapp.ui import settings as typed_settings
+from studyapp.ui.app_icon import app_icon
+from studyapp.ui.background import prefer_gui_thread
 from studyapp.ui.main_window import MainWindow
-from studyapp.ui.reader_view import WordRef
+from studyapp.ui.single_instance import SingleInstance
+from studyapp.ui.termination import TerminationHandler
 
 
 def sample_path() -> Path:
@@ -33,10 +39,19 @@ def initial_document(requested: str | None, settings: QSettings) -> Path:
     """The file named on the command line, else the last one read, else the sample."""
     if requested:
         return Path(requested)
-    last = settings.value("recent/last")
-    if last and Path(str(last)).is_file():
-        return Path(str(last))
+    last = typed_settings.text(settings, "recent/last")
+    if last and Path(last).is_file():
+        return Path(last)
     return sample_path()
+
+
+def prepare_application(app: QApplication) -> None:
+    """What every window of the process shares: names (WM_CLASS, Wayland app id
+    = the .desktop entry's name) and the icon of the window and its dialogs."""
+    app.setApplicationName(APP_ID)
+    app.setOrganizationName(APP_ID)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
 
 
 def build_window() -> MainWindow:
@@ -70,9 +85,13 @@ def run_app(
     quit_after_paint: bool = False,
 ) -> int:
     """Run the window; with ``screenshot``, render it to that PNG and exit."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("studyapp")
-    app.setOrganizationName("studyapp")
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    prefer_gui_thread()
+    prepare_application(app)
+    instance = None if screenshot else SingleInstance(paths.data_dir())
+    if instance is not None and not instance.claim() and instance.hand_over(file):
+        return 0  # a studyapp already running on this data folder opens the file
     try:
         window = build_window()
     except StudyappError as exc:
@@ -85,7 +104,7 @@ def run_app(
         window.reader.set_options(ruby=pinyin)
     if screenshot:
         return _screenshot(app, window, path, screenshot, size, lookup)
-    app.aboutToQuit.connect(window.annotator.stop)
+    app.aboutToQuit.connect(window.stop_work)
     if quit_after_paint:  # start-up benchmark: say when the first page is on screen, then stop
         def _on_first_paint() -> None:
             print(f"first-paint {time.time():.6f}", flush=True)
@@ -94,7 +113,24 @@ def run_app(
         window.reader.painted.connect(_on_first_paint)
     window.show()
     window.open_path(path)
-    return app.exec()
+    return _run_window(app, window, instance)
+
+
+def _run_window(app: QApplication, window: MainWindow, instance: SingleInstance) -> int:
+    """The event loop, serving later starts (they hand their file over) and
+    closing the window properly on SIGTERM or SIGINT."""
+    if not instance.claimed:
+        print("studyapp: another studyapp on this data folder did not answer; opening a second window", file=sys.stderr)
+    elif instance.listen():
+        instance.serve(window, window.open_path)
+    else:
+        print(f"studyapp: files opened later will start another window (cannot listen on {instance.name})", file=sys.stderr)
+    termination = TerminationHandler(window)
+    try:
+        return app.exec()
+    finally:
+        termination.uninstall()
+        instance.release()
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, size: tuple[int, int], lookup: str | None) -> int:
@@ -108,15 +144,20 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, siz
     app.processEvents()
     if lookup:
         for index in window.reader.visible_blocks():
-            annotation = window.reader.annotation(index)
+            annotation = window.session.annotation(index)
             found = next((k for k, t in enumerate(annotation.tokens) if t.text == lookup), None) if annotation else None
             if found is not None:
                 ref = WordRef(index, found)
                 window.reader.select(ref)
                 window.reader.word_activated.emit(ref)
                 break
+        else:
+            window.stop_work()
+            raise StudyappError(f"{lookup} is not a word on the first page of {path.name}")
     app.processEvents()
-    if not window.grab().save(out):
-        raise StudyappError(f"Cannot write the screenshot to {out}")
-    window.annotator.stop()
+    try:
+        if not window.grab().save(out):
+            raise StudyappError(f"Cannot write the screenshot to {out}")
+    finally:
+        window.stop_work()
     return 0

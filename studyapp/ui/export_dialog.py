@@ -1,15 +1,15 @@
 """ExportDialog: choose the words and the format, see the first card, export.
 
-The export runs in a worker thread (big vocabularies take seconds); errors
-such as an unwritable path are shown in the dialog, and nothing is written
-unless the whole file could be.
+The export runs in a worker thread with a database connection of its own
+(big vocabularies take seconds); errors such as an unwritable path are shown
+in the dialog, and nothing is written unless the whole file could be.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QThread, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QProgressBar, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
@@ -17,26 +17,13 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.errors import StudyappError
 from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK, collect_cards
-from studyapp.core.study.export.job import FORMATS, SUFFIXES, ExportRequest, ExportResult, export_words, select_words
+from studyapp.core.study.export.formats import FORMATS, export_format
+from studyapp.core.study.export.job import ExportRequest, ExportResult, export_words_apart, select_words
 from studyapp.core.study.export.preview import preview_html
 from studyapp.core.study.vocabulary import STATUSES, VocabularyStore
-
-FORMAT_NAMES = {"apkg": "Anki package (.apkg)", "anki-txt": "Anki text file (.txt)", "pleco": "Pleco flashcards (.txt)", "csv": "CSV spreadsheet (.csv)"}
-
-
-class _ExportWorker(QThread):
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, store: VocabularyStore, request: ExportRequest) -> None:
-        super().__init__()
-        self.store, self.request = store, request
-
-    def run(self) -> None:
-        try:
-            self.done.emit(export_words(self.store, self.request))
-        except StudyappError as exc:
-            self.failed.emit(str(exc))
+from studyapp.core.study.word_filter import WordFilter
+from studyapp.ui import settings as typed_settings
+from studyapp.ui.background import BackgroundOp
 
 
 class ExportDialog(QDialog):
@@ -46,31 +33,43 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export Flashcards")
         self.store, self.settings, self.selected_ids = store, settings, selected_ids or []
-        self._worker: _ExportWorker | None = None
+        self._export: BackgroundOp[ExportResult] | None = None
         form = QFormLayout()
+        self._build_output_rows(form)
+        self._build_word_rows(form)
+        self._build_body(form)
+        self._connect()
+        self.resize(760, 640)
+        self.refresh()
+
+    def _build_output_rows(self, form: QFormLayout) -> None:
+        """Format, file, deck and the kinds of cards."""
+        settings = self.settings
         self.format = QComboBox()
-        for key in FORMATS:
-            self.format.addItem(FORMAT_NAMES[key], key)
-        remembered = str(settings.value("export/format", "apkg"))
-        self.format.setCurrentIndex(FORMATS.index(remembered) if remembered in FORMATS else 0)
+        for key, chosen in FORMATS.items():
+            self.format.addItem(chosen.name, key)
+        self.format.setCurrentIndex(list(FORMATS).index(typed_settings.choice(settings, "export/format", "apkg", tuple(FORMATS))))
         form.addRow("Format", self.format)
-        self.output = QLineEdit(str(settings.value("export/output", str(Path.home() / "studyapp-vocabulary.apkg"))))
+        self.output = QLineEdit(typed_settings.text(settings, "export/output", str(Path.home() / "studyapp-vocabulary.apkg")))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._on_browse_clicked)
         row = QHBoxLayout()
         row.addWidget(self.output, 1)
         row.addWidget(browse)
         form.addRow("File", row)
-        self.deck = QLineEdit(str(settings.value("export/deck", DEFAULT_DECK)))
+        self.deck = QLineEdit(typed_settings.text(settings, "export/deck", DEFAULT_DECK))
         form.addRow("Deck / category", self.deck)
         cards = QHBoxLayout()
-        self.card_boxes = {}
+        self.card_boxes: dict[str, QCheckBox] = {}
         for kind in CARD_KINDS:
             box = QCheckBox({"recognition": "Recognition (hanzi → meaning)", "recall": "Recall (meaning → hanzi)", "cloze": "Sentence (fill the gap)"}[kind])
             box.setChecked(True)
             self.card_boxes[kind] = box
             cards.addWidget(box)
         form.addRow("Cards", cards)
+
+    def _build_word_rows(self, form: QFormLayout) -> None:
+        """Which words: all or the selected rows, filters, dates, only new ones."""
         self.scope = QComboBox()
         self.scope.addItem("All saved words", "all")
         if self.selected_ids:
@@ -97,9 +96,13 @@ class ExportDialog(QDialog):
         form.addRow("", dates)
         self.only_new = QCheckBox("Only words new or changed since they were last exported")
         form.addRow("", self.only_new)
+
+    def _build_body(self, form: QFormLayout) -> None:
+        """The form, the count and the first card, progress, errors, buttons."""
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.count_label = QLabel("")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote the learner's text
         layout.addWidget(self.count_label)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
@@ -120,31 +123,34 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
         for signal in (self.format.currentIndexChanged, self.scope.currentIndexChanged, self.status.currentIndexChanged,
                        self.hsk.currentIndexChanged, self.tag.textChanged, self.document.textChanged, self.only_new.toggled,
                        self.use_dates.toggled, self.since.dateChanged, self.until.dateChanged, *[b.toggled for b in self.card_boxes.values()]):
             signal.connect(self.refresh)
         self.format.currentIndexChanged.connect(self._on_format_changed)
-        self.resize(760, 640)
-        self.refresh()
 
     def request(self) -> ExportRequest:
         def epoch(date: QDate, end: bool) -> int:
             return int(QDateTime(date.addDays(1) if end else date, QTime(0, 0)).toSecsSinceEpoch())
 
-        return ExportRequest(
-            format=self.format.currentData(),
-            output=Path(self.output.text().strip()).expanduser(),
-            deck=self.deck.text().strip(),
-            cards=tuple(k for k, b in self.card_boxes.items() if b.isChecked()),
+        words = WordFilter(
             status=self.status.currentText() if self.status.currentIndex() > 0 else None,
             tag=self.tag.text().strip() or None,
             hsk=self.hsk.currentIndex() or None,
             document=self.document.text().strip() or None,
             since=epoch(self.since.date(), False) if self.use_dates.isChecked() else None,
             until=epoch(self.until.date(), True) if self.use_dates.isChecked() else None,
-            only_not_exported=self.only_new.isChecked(),
-            word_ids=tuple(self.selected_ids) if self.scope.currentData() == "selected" else None,
+            changed_since_export=self.only_new.isChecked(),
+            word_ids=frozenset(self.selected_ids) if self.scope.currentData() == "selected" else None,
+        )
+        return ExportRequest(
+            format=self.format.currentData(),
+            output=Path(self.output.text().strip()).expanduser(),
+            deck=self.deck.text().strip(),
+            cards=tuple(k for k, b in self.card_boxes.items() if b.isChecked()),
+            words=words,
         )
 
     def refresh(self) -> None:
@@ -158,7 +164,7 @@ class ExportDialog(QDialog):
             self.preview.clear()
             return
         self.count_label.setText(f"{len(records)} word{'s' if len(records) != 1 else ''} will be exported")
-        if cards and request.format in ("apkg", "anki-txt"):
+        if cards and export_format(request.format).anki:
             self.preview.setHtml(preview_html(cards[0]))  # fields are escaped: no document text is read as HTML
         elif records:
             self.preview.setPlainText(f"{records[0].simplified}\t{records[0].pinyin}\t{'; '.join(records[0].definitions)}")
@@ -167,7 +173,7 @@ class ExportDialog(QDialog):
 
     def _on_format_changed(self) -> None:
         path = Path(self.output.text().strip() or "studyapp-vocabulary")
-        self.output.setText(str(path.with_suffix(SUFFIXES[self.format.currentData()])))
+        self.output.setText(str(path.with_suffix(export_format(self.format.currentData()).suffix)))
 
     def _on_browse_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text())
@@ -179,10 +185,8 @@ class ExportDialog(QDialog):
         request = self.request()
         self.export_button.setEnabled(False)
         self.progress.show()
-        self._worker = _ExportWorker(self.store, request)
-        self._worker.done.connect(self._on_worker_done)
-        self._worker.failed.connect(self._on_worker_failed)
-        self._worker.start()
+        self._export = BackgroundOp(self, lambda op: export_words_apart(self.store, request))
+        self._export.on_success(self._on_worker_done).on_failure(lambda exc: self._on_worker_failed(str(exc))).start()
 
     def _on_worker_done(self, result: ExportResult) -> None:
         self.progress.hide()
@@ -198,5 +202,5 @@ class ExportDialog(QDialog):
         self.error_label.setText(message)
 
     def wait(self) -> None:
-        if self._worker is not None:
-            self._worker.wait()
+        if self._export is not None:
+            self._export.wait()

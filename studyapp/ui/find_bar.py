@@ -1,7 +1,8 @@
 """FindBar: find text in the document (Chinese, English, or pinyin without tones).
 
-The search itself is plain Python (``find_in_document``) so it is testable
-without a window.
+The search itself is the session's (``ReadingSession.find``, over the whole
+document); the bar shows the count, steps through the hits, and refreshes
+them when more of the document has been segmented.
 """
 
 from __future__ import annotations
@@ -12,57 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from studyapp.core.text.document import Document
-from studyapp.core.language.pinyin_spelling import strip_tones
-from studyapp.core.text.char_classes import count_han
-from studyapp.ui.reader_layout import Annotation
-
-Hit = tuple[int, str, int, int]  # block, "en"|"zh", start, end
-
-
-def find_in_document(document: Document, query: str, annotation: Callable[[int], Annotation | None]) -> list[Hit]:
-    """Every place ``query`` occurs: English (case-insensitive), Chinese, or
-    toneless pinyin of annotated Chinese words (``yinhang`` finds 银行)."""
-    query = query.strip()
-    if not query:
-        return []
-    hits: list[Hit] = []
-    lowered = query.lower()
-    pinyin_query = strip_tones(query) if not count_han(query) else ""
-    for index, block in enumerate(document.blocks):
-        if block.english is not None:
-            hits += _occurrences(block.english.text.lower(), lowered, index, "en")
-        if block.chinese is None:
-            continue
-        hits += _occurrences(block.chinese.text, query, index, "zh")
-        found = annotation(index) if pinyin_query.isascii() and pinyin_query.isalpha() else None
-        if found is not None:
-            hits += _pinyin_hits(found, pinyin_query, index)
-    return sorted(set(hits))
-
-
-def _occurrences(text: str, query: str, index: int, side: str) -> list[Hit]:
-    out, start = [], text.find(query)
-    while start >= 0:
-        out.append((index, side, start, start + len(query)))
-        start = text.find(query, start + 1)
-    return out
-
-
-def _pinyin_hits(annotation: Annotation, query: str, index: int) -> list[Hit]:
-    """Runs of consecutive words whose toneless pinyin spells ``query``."""
-    words = [(t, "".join(strip_tones(s) for s in r)) for t, r in zip(annotation.tokens, annotation.readings) if r]
-    out = []
-    for first in range(len(words)):
-        spelled = ""
-        for last in range(first, len(words)):
-            spelled += words[last][1]
-            if not query.startswith(spelled):
-                break
-            if spelled == query:
-                out.append((index, "zh", words[first][0].start, words[last][0].end))
-                break
-    return out
+from studyapp.core.reading.find import Hit
 
 
 class FindBar(QWidget):
@@ -113,6 +64,19 @@ class FindBar(QWidget):
         self.hits_changed.emit(self.hits)
         if self.hits:
             self.step(1)
+
+    def refresh(self) -> None:
+        """Search again (more of the document was read), staying on the current hit."""
+        if self.isHidden() or not self.field.text().strip():
+            return
+        current = self.hits[self.current] if 0 <= self.current < len(self.hits) else None
+        hits = self._search(self.field.text())
+        if hits == self.hits:
+            return
+        self.hits = hits
+        self.current = hits.index(current) if current in hits else min(self.current, len(hits) - 1)
+        self.count_label.setText(f"{self.current + 1} of {len(hits)}" if self.current >= 0 else f"{len(hits)} found")
+        self.hits_changed.emit(hits)
 
     def step(self, direction: int) -> None:
         if not self.hits:

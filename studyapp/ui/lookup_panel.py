@@ -9,7 +9,7 @@ a name marker, and Save. All text is set as plain text.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from studyapp.core.language.hsk import level_label
@@ -44,7 +44,7 @@ class ToneLabel(QWidget):
         metrics = QFontMetricsF(self.font())
         return QSize(int(metrics.horizontalAdvance(self.text())) + 4, int(metrics.height()) + 2)
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setFont(self.font())
         metrics = QFontMetricsF(self.font())

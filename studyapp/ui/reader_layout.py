@@ -15,12 +15,13 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable, Sequence
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from studyapp.core.text.document import Block, Document, Side, Token
 from studyapp.core.language.pinyin_spelling import marks_from_numbered
+from studyapp.core.reading.annotation import Annotation
+from studyapp.core.text.document import Block, Document, Side
 from studyapp.ui.line_breaking import Piece, SideLayout, chinese_pieces, english_pieces, lay_out
 
 LATIN_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "sans-serif"]
@@ -55,15 +56,6 @@ class Measure:
         if width is None:
             width = self._cache[text] = self.metrics.horizontalAdvance(text)
         return width
-
-
-@dataclass(slots=True)
-class Annotation:
-    """A Chinese side's tokens, their readings, and the text to display for each."""
-
-    tokens: list[Token]
-    readings: list[list[str] | None]
-    display: list[str] | None = None  # e.g. traditional forms; same lengths as tokens
 
 
 @dataclass(slots=True)
@@ -137,7 +129,7 @@ class ReaderLayout:
         self.pinyin = Measure(make_font(LATIN_FAMILIES, size * 0.78), spacing=1.05)
         self.block_gap = round(self.en.line_height * 0.9)
         self._laid: dict[int, BlockGeometry] = {}
-        self._heights = [self._estimate(b) for b in document.blocks]
+        self._heights = self._estimates(document.blocks)
         self._tops: list[float] | None = None
 
     # --- columns --------------------------------------------------------------
@@ -184,7 +176,7 @@ class ReaderLayout:
                 self._tops = None
         return laid
 
-    def invalidate(self, indices=None) -> None:
+    def invalidate(self, indices: Iterable[int] | None = None) -> None:
         """Forget laid-out blocks (all, or ``indices``) after their content changed."""
         for index in list(self._laid) if indices is None else indices:
             self._laid.pop(index, None)
@@ -205,16 +197,16 @@ class ReaderLayout:
 
     # --- laying out one block -----------------------------------------------
 
-    def _measures(self, block: Block) -> tuple[Measure, Measure]:
-        if block.kind == "heading":
+    def _measures(self, kind: str) -> tuple[Measure, Measure]:
+        if kind == "heading":
             return self.en_head, self.zh_head
-        if block.kind == "code":
+        if kind == "code":
             return self.code, self.code
         return self.en, self.zh
 
     def _lay_out(self, index: int, block: Block) -> BlockGeometry:
         (en_x, en_w), (zh_x, zh_w) = self.columns()
-        en_measure, zh_measure = self._measures(block)
+        en_measure, zh_measure = self._measures(block.kind)
         english = chinese = None
         hidden = self.options.hide_english and block.chinese is not None and not self._english_shown(index)
         if block.english is not None:
@@ -251,8 +243,8 @@ class ReaderLayout:
             by_start = {t.start: k for k, t in enumerate(annotation.tokens)}
             token_of_piece = [by_start.get(p.start, -1) for p in pieces]
             readings = [annotation.readings[k] if k >= 0 else None for k in token_of_piece]
-            shown = annotation.display or [t.text for t in annotation.tokens]
-            displays = [shown[k] if k >= 0 and len(shown[k]) == p.end - p.start else text[p.start : p.end] for k, p in zip(token_of_piece, pieces)]
+            forms = annotation.display or [t.text for t in annotation.tokens]
+            displays = [forms[k] if k >= 0 and len(forms[k]) == p.end - p.start else text[p.start : p.end] for k, p in zip(token_of_piece, pieces)]
         ruby_on = self.options.ruby != "off" and annotation is not None
         ruby: list[list[str] | None] = []
         widths: list[float] = []
@@ -268,11 +260,21 @@ class ReaderLayout:
         layout = lay_out(pieces, widths, measure.space, width, measure.line_height + ruby_height, measure.ascent + ruby_height)
         return PlacedSide(side, x, y, layout, measure, displays, token_of_piece, ruby, ruby_height)
 
-    def _estimate(self, block: Block) -> float:
+    def _estimates(self, blocks: Sequence[Block]) -> list[float]:
+        """Heights of blocks not laid out yet, from their lengths (the metrics are read once, not per block)."""
         (_, en_w), (_, zh_w) = self.columns()
-        en_measure, zh_measure = self._measures(block)
         ruby = self.pinyin.line_height if self.options.ruby != "off" else 0.0
-        en_lines = math.ceil(len(block.english.text) * en_measure.average * 1.1 / en_w) if block.english else 0
-        zh_lines = math.ceil(len(block.chinese.text) * zh_measure.metrics.height() * (1.3 if ruby else 1.0) / zh_w) if block.chinese else 0
-        en_h, zh_h = en_lines * en_measure.line_height, zh_lines * (zh_measure.line_height + ruby)
-        return en_h + zh_h + self.en.line_height * 0.3 if self.options.mode == "stacked" else max(en_h, zh_h)
+        stacked = self.options.mode == "stacked"
+        gap = self.en.line_height * 0.3
+        per_kind: dict[str, tuple[float, float, float, float]] = {}
+        for kind in ("heading", "paragraph", "code"):
+            en, zh = self._measures(kind)
+            per_kind[kind] = (en.average, en.line_height, zh.metrics.height(), zh.line_height + ruby)
+        zh_scale = 1.3 if ruby else 1.0
+        out = []
+        for block in blocks:
+            en_average, en_line, zh_height, zh_line = per_kind.get(block.kind, per_kind["paragraph"])
+            en_h = math.ceil(len(block.english.text) * en_average * 1.1 / en_w) * en_line if block.english else 0
+            zh_h = math.ceil(len(block.chinese.text) * zh_height * zh_scale / zh_w) * zh_line if block.chinese else 0
+            out.append(en_h + zh_h + gap if stacked else max(en_h, zh_h))
+        return out

@@ -1,34 +1,47 @@
-"""ReaderView: the painted, virtualised view of a document's aligned pairs.
+"""ReaderView: the painted, virtualised view of a ReadingSession's document.
 
 Only the blocks in view are laid out and painted (ReaderLayout), so a book
 opens as fast as a page. Chinese is drawn word by word: hovering shows a
 word's extent, clicking (or the arrow keys and Enter) selects it and emits
-``word_activated``. Text is drawn as plain text, never as HTML.
+``word_activated``. Everything it draws about the words (tokens, readings,
+displayed forms, marks, the selection and its English) comes from the
+session; the view keeps only how things look (options, hover, peeked
+English, find hits) and redraws what each session change touched. Text is
+drawn as plain text, never as HTML.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
+from typing import Any, Callable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from studyapp.core.reading.annotation import WordRef
+from studyapp.core.reading.find import Hit
+from studyapp.core.reading.session import Changes, ReadingSession
 from studyapp.core.text.document import Document
-from studyapp.ui.reader_layout import Annotation, LayoutOptions, ReaderLayout
-from studyapp.ui.reader_painting import ReaderPainting, WordRef
+from studyapp.ui.reader_layout import LayoutOptions, ReaderLayout
+from studyapp.ui.reader_painting import PaintState, ReaderPainter
+
+__all__ = ["ReaderView", "WordRef"]
+
+_PointHit = tuple[int, str, Any]  # block, "en"|"zh", English offset (int) or WordRef | None
 
 
-class ReaderView(ReaderPainting, QAbstractScrollArea):
-    """Shows a Document as aligned English/Chinese pairs."""
+class ReaderView(QAbstractScrollArea):
+    """Shows a session's document as aligned English/Chinese pairs."""
 
     word_activated = Signal(object)  # WordRef: clicked, or Enter on the selection
-    selection_changed = Signal(object)  # WordRef | None
+    selection_changed = Signal(object)  # WordRef | None, moved to with the keyboard or a click
     escape_pressed = Signal()
     layout_changed = Signal()
     position_changed = Signal(int)  # first visible block
     painted = Signal()  # a page of the document was painted
     english_clicked = Signal(int, int)  # block, offset in its English text
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ReadingSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readerView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -37,111 +50,43 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.verticalScrollBar().setSingleStep(40)
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
-        self._document: Document | None = None
+        self._session = session
         self._layout: ReaderLayout | None = None
         self.options = LayoutOptions()
         self.tone_colours = True
-        self._annotations: dict[int, Annotation] = {}
-        self._display: dict[int, list[str]] = {}
-        self._highlighted: frozenset[str] = frozenset()
-        self._known: frozenset[str] = frozenset()
         self._peeked: set[int] = set()
-        self._find_hits: list[tuple[int, str, int, int]] = []
+        self._find_hits: list[Hit] = []
         self._hover: WordRef | None = None
-        # (block, English spans of the selected word's translation, English sentence span)
-        self._link: tuple[int, list[tuple[int, int]], tuple[int, int] | None] | None = None
-        self.selection: WordRef | None = None
+        session.subscribe(self._on_session_changed)
 
     # --- public API -----------------------------------------------------------
 
     @property
     def document(self) -> Document | None:
-        return self._document
+        return self._session.document
+
+    @property
+    def selection(self) -> WordRef | None:
+        return self._session.selection
 
     @property
     def reader_layout(self) -> ReaderLayout | None:
         return self._layout
 
-    def set_document(self, document: Document | None) -> None:
-        self._document = document
-        self._annotations.clear()
-        self._display.clear()
-        self._peeked.clear()
-        self._find_hits = []
-        self._link = None
-        self._hover = self.selection = None
-        self._rebuild_layout()
-        self.verticalScrollBar().setValue(0)
-
-    def set_annotations(self, annotations: dict[int, Annotation]) -> None:
-        """Tokens and readings for some blocks (from the background annotator)."""
-        self._annotations.update(annotations)
-        if self._layout is not None:
-            self._layout.invalidate(annotations.keys())
-            if not set(annotations).isdisjoint(self.visible_blocks()):
-                self._refresh()  # blocks out of view are laid out again when they come into view
-
-    @property
-    def annotations(self) -> dict[int, Annotation]:
-        """Every block's words read so far (do not change the dict)."""
-        return self._annotations
-
-    def annotation(self, index: int) -> Annotation | None:
-        return self._annotations.get(index)
-
-    def set_options(self, **changes) -> None:
+    def set_options(self, **changes: Any) -> None:
         """Change layout options (mode, ruby, point_size, hide_english), keeping the place."""
         for name, value in changes.items():
             setattr(self.options, name, value)
         self._rebuild_layout(keep_position=True)
 
-    def set_display_forms(self, forms: dict[int, list[str]] | None) -> None:
-        """Per block, the text to show for each token (traditional forms), or None for the original."""
-        self._display = dict(forms or {})
-        for index, annotation in self._annotations.items():
-            annotation.display = self._display.get(index)
-        if self._layout is not None:
-            self._layout.invalidate()
-            self._refresh()
-
-    def set_highlighted_words(self, words: set[str] | frozenset[str]) -> None:
-        """Words drawn with a highlight wherever they occur (saved words)."""
-        self._highlighted = frozenset(words)
-        self.viewport().update()
-
-    def set_known_words(self, words: set[str] | frozenset[str]) -> None:
-        """Known words: underlined, and without pinyin in the "unknown words only" ruby mode."""
-        self._known = frozenset(words)
-        if self.options.ruby == "unknown":
-            self._rebuild_layout(keep_position=True)
-        else:
-            self.viewport().update()
-
     def set_tone_colours(self, on: bool) -> None:
         self.tone_colours = on
         self.viewport().update()
 
-    def set_find_hits(self, hits: list[tuple[int, str, int, int]]) -> None:
+    def set_find_hits(self, hits: list[Hit]) -> None:
         """Find results as ``(block, "en"|"zh", start, end)`` to highlight."""
         self._find_hits = hits
         self.viewport().update()
-
-    def set_link(self, block: int | None, english_spans: list[tuple[int, int]] | None = None, sentence: tuple[int, int] | None = None) -> None:
-        """Highlight the English that translates the selected word, and its sentence."""
-        previous = self._link[0] if self._link else None
-        self._link = (block, list(english_spans or []), sentence) if block is not None else None
-        for index in {previous, block} - {None}:  # repaint just those pairs' English
-            self._update_english(index)
-
-    def _update_english(self, index: int) -> None:
-        if self._layout is None or not 0 <= index < len(self._layout.document.blocks):
-            return
-        placed = self._layout.geometry(index).english
-        if placed is None:
-            return
-        top = self._layout.top_of(index) - self.verticalScrollBar().value() + placed.y
-        width = max((line.xs[-1] + line.widths[-1] for line in placed.layout.lines if line.xs), default=0.0)
-        self.viewport().update(QRectF(placed.x - 2, top - 2, width + placed.measure.space + 4, placed.layout.height + 4).toAlignedRect())
 
     def toggle_english(self, block: int | None = None) -> None:
         """Peek at (or hide again) the English of ``block`` (default: the current pair)."""
@@ -165,32 +110,49 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
         top = self.verticalScrollBar().value()
         return self._layout.visible(top, top + self.viewport().height())
 
-    def token_of(self, ref: WordRef):
-        annotation = self._annotations.get(ref.block)
-        return annotation.tokens[ref.token] if annotation else None
-
     def word_rect(self, ref: WordRef) -> QRectF | None:
         """Where ``ref`` is drawn, in viewport coordinates (laying it out if needed)."""
-        if self._layout is None:
+        if self._layout is None or not 0 <= ref.block < len(self._layout.document.blocks):
             return None
         placed = self._layout.geometry(ref.block).chinese
         piece = placed.piece_of_token(ref.token) if placed else None
-        if piece is None:
+        rect = placed.layout.rect_of(piece) if placed is not None and piece is not None else None
+        if placed is None or rect is None:
             return None
-        x, y, w, h = placed.layout.rect_of(piece)
+        x, y, w, h = rect
         top = self._layout.top_of(ref.block) - self.verticalScrollBar().value()
         return QRectF(placed.x + x, top + placed.y + y, w, h)
 
     def select(self, ref: WordRef | None, ensure_visible: bool = True) -> None:
-        previous, self.selection = self.selection, ref
-        scrolled = False
+        """Select ``ref`` in the session (scrolling to it unless told not to)."""
+        self._session.select(ref)
         if ref is not None and ensure_visible:
-            scrolled = self._ensure_visible(ref)
-        if scrolled:
-            self.viewport().update()
-        else:
-            self._update_words(previous, ref)
+            self._ensure_visible(ref)
         self.selection_changed.emit(ref)
+
+    # --- what the session changed ---------------------------------------------
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.document:
+            self._peeked.clear()
+            self._find_hits = []
+            self._hover = None
+            self._rebuild_layout()
+            self.verticalScrollBar().setValue(0)
+            return
+        if changes.blocks and self._layout is not None:
+            self._layout.invalidate(changes.blocks)
+            if not changes.blocks.isdisjoint(self.visible_blocks()):
+                self._refresh()  # blocks out of view are laid out again when they come into view
+        if changes.selection is not None:
+            self._update_words(*changes.selection)
+        for index in changes.link_blocks:  # repaint just those pairs' English
+            self._update_english(index)
+        if changes.marks:
+            if self.options.ruby == "unknown":
+                self._rebuild_layout(keep_position=True)
+            else:
+                self.viewport().update()
 
     def _update_words(self, *refs: WordRef | None) -> None:
         """Repaint only where these words are drawn (a click must not repaint the page)."""
@@ -199,53 +161,60 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
             if rect is not None:
                 self.viewport().update(rect.adjusted(-2, -2, 2, 2).toAlignedRect())
 
+    def _update_english(self, index: int) -> None:
+        if self._layout is None or not 0 <= index < len(self._layout.document.blocks):
+            return
+        placed = self._layout.geometry(index).english
+        if placed is None:
+            return
+        top = self._layout.top_of(index) - self.verticalScrollBar().value() + placed.y
+        width = max((line.xs[-1] + line.widths[-1] for line in placed.layout.lines if line.xs), default=0.0)
+        self.viewport().update(QRectF(placed.x - 2, top - 2, width + placed.measure.space + 4, placed.layout.height + 4).toAlignedRect())
+
     # --- hit testing ------------------------------------------------------------
 
     def word_at(self, point: QPointF) -> WordRef | None:
         hit = self._hit(point)
-        if hit and hit[1] == "zh":
-            return hit[2]
-        return None
+        return hit[2] if hit is not None and hit[1] == "zh" else None
 
-    def _hit(self, point: QPointF):
-        """``(block, "en"|"zh", WordRef|None)`` under a viewport point, or None."""
+    def _hit(self, point: QPointF) -> _PointHit | None:
+        """``(block, "en"|"zh", offset or WordRef)`` under a viewport point, or None."""
         if self._layout is None:
             return None
         y = point.y() + self.verticalScrollBar().value()
         index = self._layout.block_at(y)
         geometry = self._layout.geometry(index)
         local_y = y - self._layout.top_of(index)
-        for name, placed in (("zh", geometry.chinese), ("en", geometry.english)):
-            if placed is None:
-                continue
-            px, py = point.x() - placed.x, local_y - placed.y
-            if name == "en" and 0 <= py < placed.layout.height and 0 <= px:
-                if px <= max((l.xs[-1] + l.widths[-1] for l in placed.layout.lines if l.xs), default=0):
-                    piece = placed.layout.piece_at(px, py)
-                    offset = placed.layout.pieces[piece].start if piece is not None and not geometry.english_hidden else -1
-                    return (index, "en", offset)
-            if name == "zh":
-                piece = placed.layout.piece_at(px, py)
-                if piece is not None and placed.token_of_piece[piece] >= 0:
-                    token = placed.token_of_piece[piece]
-                    annotation = self._annotations.get(index)
-                    if annotation and annotation.tokens[token].is_chinese:
-                        return (index, "zh", WordRef(index, token))
+        english, chinese = geometry.english, geometry.chinese
+        if chinese is not None:
+            piece = chinese.layout.piece_at(point.x() - chinese.x, local_y - chinese.y)
+            token = chinese.token_of_piece[piece] if piece is not None else -1
+            annotation = self._session.annotation(index)
+            if token >= 0 and annotation is not None and annotation.tokens[token].is_chinese:
+                return (index, "zh", WordRef(index, token))
+        if english is not None:
+            px, py = point.x() - english.x, local_y - english.y
+            right = max((line.xs[-1] + line.widths[-1] for line in english.layout.lines if line.xs), default=0)
+            if 0 <= py < english.layout.height and 0 <= px <= right:
+                piece = english.layout.piece_at(px, py)
+                offset = english.layout.pieces[piece].start if piece is not None and not geometry.english_hidden else -1
+                return (index, "en", offset)
         return None
 
     # --- layout -----------------------------------------------------------------
 
     def _rebuild_layout(self, keep_position: bool = False) -> None:
         anchor = self.first_visible_block() if keep_position else 0
-        if self._document is None:
+        document = self._session.document
+        if document is None:
             self._layout = None
         else:
             self._layout = ReaderLayout(
-                self._document,
+                document,
                 self.viewport().width(),
                 self.options,
-                annotation=self._annotations.get,
-                show_ruby=lambda word: self.options.ruby == "all" or word not in self._known,
+                annotation=self._session.annotation,
+                show_ruby=lambda word: self.options.ruby == "all" or word not in self._session.known,
                 english_shown=lambda index: index in self._peeked,
             )
         self._sync_scrollbar()
@@ -280,30 +249,13 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
 
     # --- keyboard navigation ---------------------------------------------------
 
-    def _word_refs(self, block: int) -> list[WordRef]:
-        annotation = self._annotations.get(block)
-        if annotation is None:
-            return []
-        return [WordRef(block, k) for k, t in enumerate(annotation.tokens) if t.is_chinese]
-
     def _step_word(self, step: int) -> WordRef | None:
-        if self._document is None:
-            return None
-        if self.selection is None:
-            block = self.first_visible_block()
-            refs = self._word_refs(block)
+        """The next or previous word (the first on the page if none is selected)."""
+        selection = self.selection
+        if selection is None:
+            refs = self._session.words_in(self.first_visible_block())
             return refs[0] if refs else None
-        refs = self._word_refs(self.selection.block)
-        position = refs.index(self.selection) if self.selection in refs else 0
-        if 0 <= position + step < len(refs):
-            return refs[position + step]
-        block = self.selection.block + step
-        while 0 <= block < len(self._document.blocks):
-            refs = self._word_refs(block)
-            if refs:
-                return refs[0] if step > 0 else refs[-1]
-            block += step
-        return self.selection
+        return self._session.next_word(selection, step) or selection
 
     def _step_line(self, step: int) -> WordRef | None:
         if self.selection is None:
@@ -324,7 +276,7 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
 
     def _nearest_on_row(self, y: float, x: float) -> WordRef | None:
         best, best_distance = None, float("inf")
-        for ref in (r for b in self.visible_blocks() for r in self._word_refs(b)):
+        for ref in (r for b in self.visible_blocks() for r in self._session.words_in(b)):
             rect = self.word_rect(ref)
             if rect is not None and rect.top() <= y < rect.bottom():
                 distance = abs(rect.center().x() - x)
@@ -336,15 +288,18 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        moves = {Qt.Key.Key_Right: lambda: self._step_word(1), Qt.Key.Key_Left: lambda: self._step_word(-1),
-                 Qt.Key.Key_Down: lambda: self._step_line(1), Qt.Key.Key_Up: lambda: self._step_line(-1)}
-        if key in moves and self._document is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            self.select(moves[key]())
+        moves: dict[Qt.Key, Callable[[], WordRef | None]] = {
+            Qt.Key.Key_Right: lambda: self._step_word(1), Qt.Key.Key_Left: lambda: self._step_word(-1),
+            Qt.Key.Key_Down: lambda: self._step_line(1), Qt.Key.Key_Up: lambda: self._step_line(-1),
+        }
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if key in moves and self.document is not None and plain:
+            self.select(moves[Qt.Key(key)]())
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selection is not None:
             self.word_activated.emit(self.selection)
         elif key == Qt.Key.Key_Escape:
             self.escape_pressed.emit()
-        elif key == Qt.Key.Key_E and event.modifiers() == Qt.KeyboardModifier.NoModifier and self.options.hide_english:
+        elif key == Qt.Key.Key_E and plain and self.options.hide_english:
             self.toggle_english()
         else:
             super().keyPressEvent(event)
@@ -356,7 +311,7 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
             self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if hover else Qt.CursorShape.ArrowCursor)
             self._update_words(previous, hover)
 
-    def leaveEvent(self, event) -> None:
+    def leaveEvent(self, event: QEvent) -> None:
         if self._hover is not None:
             previous, self._hover = self._hover, None
             self._update_words(previous)
@@ -368,15 +323,16 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         hit = self._hit(event.position())
         if hit is None:
-            return
-        index, side, ref = hit
-        if side == "zh" and ref is not None:
-            self.select(ref, ensure_visible=False)
-            self.word_activated.emit(ref)
+            return None
+        index, side, target = hit
+        if side == "zh" and isinstance(target, WordRef):
+            self.select(target, ensure_visible=False)
+            self.word_activated.emit(target)
         elif side == "en" and self.options.hide_english and index not in self._peeked:
             self.toggle_english(index)
-        elif side == "en" and isinstance(ref, int) and ref >= 0:
-            self.english_clicked.emit(index, ref)
+        elif side == "en" and isinstance(target, int) and target >= 0:
+            self.english_clicked.emit(index, target)
+        return None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -403,22 +359,14 @@ class ReaderView(ReaderPainting, QAbstractScrollArea):
             painter.drawText(QRectF(self.viewport().rect()), Qt.AlignmentFlag.AlignCenter, "Open a bilingual document (Ctrl+O) or drop one here.")
             painter.end()
             return
-        scroll = self.verticalScrollBar().value()
         total_before = self._layout.total_height
-        text_colour = palette.color(QPalette.ColorRole.Text)
-        muted = QColor(text_colour)
-        muted.setAlphaF(0.75)
-        for index in self._layout.visible(scroll + clip.top(), scroll + clip.bottom()):
-            top = self._layout.top_of(index) - scroll
-            geometry = self._layout.geometry(index)
-            self._paint_find_hits(painter, index, geometry, top)
-            self._paint_link(painter, index, geometry, top, clip)
-            if geometry.english:
-                colour = palette.color(QPalette.ColorRole.PlaceholderText) if geometry.english_hidden else muted
-                self._paint_english(painter, geometry.english, top, colour, clip)
-            if geometry.chinese:
-                self._paint_chinese(painter, index, geometry.chinese, top, text_colour, clip)
-        painter.end()
+        session = self._session
+        state = PaintState(self._layout, palette, session.annotation, session.selection, self._hover, session.saved,
+                           session.known, session.levels, session.link, self._find_hits, self.tone_colours)
+        try:
+            ReaderPainter(state).paint(painter, self.verticalScrollBar().value(), clip)
+        finally:
+            painter.end()  # a painter left open on an error takes the process down later
         if self._layout.total_height != total_before:
             self._sync_scrollbar()
         self.painted.emit()

@@ -8,18 +8,23 @@ sandhi as spoken, lookup in a popup, zoom.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
-from studyapp.core.language.readings import apply_sandhi
+from studyapp.core.reading.session import ReadingSession
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.lookup_panel import LookupPanel
 from studyapp.ui.reader_view import ReaderView
 
+DEFAULT_POINT_SIZE = 12.0
+POINT_SIZES = (7.0, 36.0)  # zoom range
 
-def add_action(menu: QMenu, owner: QObject, text: str, slot=None, shortcut=None, checkable: bool = False) -> QAction:
+
+def add_action(menu: QMenu, owner: QObject, text: str, slot: Callable[..., Any] | None = None,
+               shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None, checkable: bool = False) -> QAction:
     """A menu action; ``slot`` gets ``toggled`` for checkable actions, ``triggered`` otherwise."""
     action = QAction(text, owner, checkable=checkable)
     if shortcut is not None:
@@ -31,12 +36,11 @@ def add_action(menu: QMenu, owner: QObject, text: str, slot=None, shortcut=None,
 
 
 class ViewMenu(QObject):
-    def __init__(self, window: QWidget, menu: QMenu, settings: QSettings, reader: ReaderView, panels: tuple[LookupPanel, ...],
-                 dock: QDockWidget, converter: Callable[[], object]) -> None:
+    def __init__(self, window: QWidget, menu: QMenu, settings: QSettings, reader: ReaderView, session: ReadingSession,
+                 panels: tuple[LookupPanel, ...], dock: QDockWidget) -> None:
         super().__init__(window)
         self._window = window  # owns the actions: their shortcuts work only in its window
-        self._settings, self._reader, self._panels, self._dock = settings, reader, panels, dock
-        self._converter = converter  # the ScriptConverter, made on first use (it needs the dictionary)
+        self._settings, self._reader, self._session, self._panels, self._dock = settings, reader, session, panels, dock
         self.stacked_action = add_action(menu, self._window, "English &Above Chinese", lambda on: self._set("mode", "stacked" if on else "side"), "Ctrl+L", True)
         self.hide_english_action = add_action(menu, self._window, "&Hide English (click or E to peek)", lambda on: self._set("hide_english", on), "Ctrl+H", True)
         self.ruby_actions = self._radio(menu.addMenu("&Pinyin over Characters"), [("Off", "off"), ("All Words", "all"), ("Only Words Not Known", "unknown")],
@@ -45,7 +49,6 @@ class ViewMenu(QObject):
         self.script_actions = self._radio(menu.addMenu("&Characters"), [("As Written", "original"), ("Simplified", "simplified"), ("Traditional", "traditional")],
                                           self._set_script)
         self.sandhi_action = add_action(menu, self._window, "一 and 不 as &Spoken (Tone Sandhi)", self._on_sandhi_action_toggled, None, True)
-        self._citation: dict[int, tuple[object, list]] = {}  # block -> (annotation, its citation readings)
         self.popup_action = add_action(menu, self._window, "Lookup in a &Popup", self._on_popup_action_toggled, None, True)
         menu.addSeparator()
         add_action(menu, self._window, "Zoom &In", lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn).setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
@@ -57,9 +60,9 @@ class ViewMenu(QObject):
     def popup(self) -> bool:
         return self.popup_action.isChecked()
 
-    def _radio(self, menu: QMenu, options: list[tuple[str, str]], slot, cycle_shortcut: str | None = None) -> dict[str, QAction]:
+    def _radio(self, menu: QMenu, options: list[tuple[str, str]], slot: Callable[[str], None], cycle_shortcut: str | None = None) -> dict[str, QAction]:
         group = QActionGroup(self)
-        actions = {}
+        actions: dict[str, QAction] = {}
         for text, value in options:
             action = add_action(menu, self._window, text, None, None, True)
             action.triggered.connect(lambda checked=False, v=value: slot(v))
@@ -80,22 +83,24 @@ class ViewMenu(QObject):
     def _restore(self) -> None:
         s = self._settings
         options = self._reader.options
-        options.mode = str(s.value("view/mode", "side"))
-        options.ruby = str(s.value("view/ruby", "off"))
-        options.hide_english = s.value("view/hide_english", False, type=bool)
-        options.point_size = float(s.value("view/point_size", 12.0))
+        options.mode = typed_settings.choice(s, "view/mode", "side", ("side", "stacked"))
+        options.ruby = typed_settings.choice(s, "view/ruby", "off", tuple(self.ruby_actions))
+        options.hide_english = typed_settings.flag(s, "view/hide_english", False)
+        options.point_size = typed_settings.number(s, "view/point_size", DEFAULT_POINT_SIZE, *POINT_SIZES)
         self.stacked_action.setChecked(options.mode == "stacked")
         self.hide_english_action.setChecked(options.hide_english)
-        self.ruby_actions.get(options.ruby, self.ruby_actions["off"]).setChecked(True)
-        self.tone_action.setChecked(s.value("view/tone_colours", True, type=bool))
-        self.script = str(s.value("view/script", "original"))
-        self.script_actions.get(self.script, self.script_actions["original"]).setChecked(True)
-        self.popup_action.setChecked(s.value("view/lookup_popup", False, type=bool))
-        self.sandhi_action.setChecked(s.value("view/sandhi", False, type=bool))
+        self.ruby_actions[options.ruby].setChecked(True)
+        self.tone_action.setChecked(typed_settings.flag(s, "view/tone_colours", True))
+        self.script = typed_settings.choice(s, "view/script", "original", tuple(self.script_actions))
+        self.script_actions[self.script].setChecked(True)
+        self._session.set_script(self.script)
+        self.popup_action.setChecked(typed_settings.flag(s, "view/lookup_popup", False))
+        self.sandhi_action.setChecked(typed_settings.flag(s, "view/sandhi", False))
+        self._session.set_sandhi(self.sandhi_action.isChecked())
         self._on_tone_action_toggled(self.tone_action.isChecked())
         self._dock.setVisible(not self.popup)
 
-    def _set(self, name: str, value) -> None:
+    def _set(self, name: str, value: object) -> None:
         self._settings.setValue(f"view/{name}", value)
         self._reader.set_options(**{name: value})
 
@@ -111,34 +116,15 @@ class ViewMenu(QObject):
 
     def _on_sandhi_action_toggled(self, on: bool) -> None:
         self._settings.setValue("view/sandhi", on)
-        self.spoken_readings(self._reader.annotations)
-        self._reader.set_options()  # lay the pinyin out again
-
-    def spoken_readings(self, annotations: dict) -> None:
-        """Readings of ``annotations`` as spoken (一 yí/yì, 不 bú) when the option is on,
-        else their citation tones again; changed in place."""
-        for index, annotation in annotations.items():
-            saved = self._citation.get(index)
-            if saved is not None and saved[0] is annotation:
-                annotation.readings[:] = [list(r) if r else r for r in saved[1]]
-            if self.sandhi_action.isChecked():
-                self._citation[index] = (annotation, [list(r) if r else r for r in annotation.readings])
-                apply_sandhi(annotation.tokens, annotation.readings)
+        self._session.set_sandhi(on)
 
     def zoom(self, step: int) -> None:
         """One point bigger (1), smaller (-1), or back to the default (0)."""
-        size = 12.0 if step == 0 else min(36.0, max(7.0, self._reader.options.point_size + step))
+        low, high = POINT_SIZES
+        size = DEFAULT_POINT_SIZE if step == 0 else min(high, max(low, self._reader.options.point_size + step))
         self._set("point_size", size)
 
     def _set_script(self, script: str) -> None:
         self.script = script
         self._settings.setValue("view/script", script)
-        self._reader.set_display_forms(self.display_forms(self._reader.annotations) if script != "original" else None)
-
-    def display_forms(self, annotations: dict) -> dict[int, list[str]]:
-        """Per block, each token as the chosen characters show it (empty when shown as written)."""
-        if self.script == "original":
-            return {}
-        converter = self._converter()
-        convert = converter.tokens_to_traditional if self.script == "traditional" else converter.tokens_to_simplified
-        return {index: convert(a.tokens) for index, a in annotations.items()}
+        self._session.set_script(script)

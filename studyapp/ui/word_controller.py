@@ -1,29 +1,33 @@
 """WordController: what happens to a word the learner picks.
 
-Looking it up (with the senses its English translation used first), linking
-it to that English, saving it with its sentence, marking it known, and the
-vocabulary marks and coverage figures in the reader. It owns no widgets: the
-window shows what its signals report.
+Looking it up (with the senses its English translation used first),
+highlighting that English, saving it with its sentence, marking it known,
+the vocabulary marks and coverage figures, and jumping back to where a saved
+word was met. The reading state is the session's: each user action is a call
+or two on it, and the reader view redraws what the session says changed.
+It owns no widgets: the window shows what its signals report.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from PySide6.QtCore import QObject, QTimer, Signal
-
-from typing import TYPE_CHECKING
+from PySide6.QtCore import QObject, Signal
 
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.engine import Language
-from studyapp.core.study.vocabulary import VocabularyStore
-from studyapp.ui.reader_layout import Annotation
-from studyapp.ui.reader_view import ReaderView, WordRef
-from studyapp.ui.word_actions import word_context, word_data
+from studyapp.core.reading.annotation import WordRef
+from studyapp.core.reading.saving import word_context, word_data
+from studyapp.core.reading.session import LinkJob, ReadingSession
+from studyapp.core.study.familiarity import counts_as_known, levels_by_form
+from studyapp.core.study.vocabulary import VocabularyStore, WordRecord
+from studyapp.ui.background import BackgroundOp, Gate
 
-if TYPE_CHECKING:  # linking and lookups load on the first click, not at start-up
+if TYPE_CHECKING:  # lookups load on the first click, not at start-up
     from studyapp.core.language.lookup import LookupResult
-    from studyapp.core.links.word_links import PairLinks, WordLinker
+    from studyapp.core.links.word_links import PairLinks
 
 
 class WordController(QObject):
@@ -33,158 +37,130 @@ class WordController(QObject):
     status = Signal(str)
     failed = Signal(str, str)  # title, message
     coverage = Signal(str)
+    coverage_measured = Signal(int, int)  # words known, words read so far
+    reveal_requested = Signal(int, object)  # block to scroll to, WordRef to select there (or None)
 
-    def __init__(self, reader: ReaderView, language: Language, vocabulary: VocabularyStore, parent: QObject | None = None) -> None:
+    def __init__(self, session: ReadingSession, language: Language, vocabulary: VocabularyStore,
+                 page: Callable[[], list[int]], gate: Gate | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.reader = reader
+        self.session = session
         self.language = language
         self.vocabulary = vocabulary
+        self._page = page  # the blocks on screen
+        self._gate = gate or Gate()  # held while a click is answered
         self.current: tuple[WordRef, LookupResult] | None = None
-        self._linker: WordLinker | None = None
-        self._links_cache: dict[int, PairLinks] = {}
-        self._names: set[str] = set()  # learnt from the English of the open document
-        self._known_forms: set[str] = set()
-        self._saved_forms: set[str] = set()
-        self._prefetch: list[int] = []
-        self._prefetch_timer = QTimer(self, interval=0)
-        self._prefetch_timer.timeout.connect(self._prefetch_one)
+        self._wanted: list[int] = []  # pairs whose links to work out next
+        self._linking: BackgroundOp[None] | None = None
+        self._stopped = False  # after stop() no thread starts again (none may outlive the window)
 
     def reset(self) -> None:
-        """A new document: forget its links and names."""
-        self._links_cache = {}
-        self._names = set()
-        self._prefetch = []
+        """A new document: forget the word looked up and the links queued."""
+        self._wanted = []
+        if self._linking is not None:
+            self._linking.cancel()
         self.current = None
 
-    def prefetch_links(self, indices) -> None:
-        """Work out the links of these pairs in idle time, one pair per turn of the
-        event loop, so that a click finds them ready (a pair costs ~10-50 ms)."""
-        queued = set(self._prefetch)
-        self._prefetch += [i for i in indices if i not in self._links_cache and i not in queued]
-        if self._prefetch and not self._prefetch_timer.isActive():
-            self._prefetch_timer.start()
+    def prefetch_links(self, indices: Iterable[int]) -> None:
+        """Work out the links of these pairs in a worker, so that a click finds them
+        ready (a pair costs ~10-50 ms); the session takes them on the GUI thread."""
+        self._wanted += [i for i in indices if i not in self._wanted and self.session.linkable(i) and not self.session.has_links(i)]
+        self._start_linking()
 
-    def _prefetch_one(self) -> None:
-        while self._prefetch:
-            index = self._prefetch.pop(0)
-            if index not in self._links_cache and self.reader.document is not None and index < len(self.reader.document.blocks):
-                self.pair_links(index)
-                break
-        if not self._prefetch:
-            self._prefetch_timer.stop()
+    def _start_linking(self) -> None:
+        if self._stopped or self._linking is not None or not self._wanted:
+            return
+        jobs, self._wanted = self.session.link_jobs(self._wanted), []
+        if not jobs:
+            return
+        linker = self.session.linker
+
+        def link(op: BackgroundOp[None]) -> None:
+            for job in jobs:
+                if not op.checkpoint():
+                    return
+                op.report((job, job.run(linker)))
+
+        self._linking = BackgroundOp(self, link, self._gate)
+        self._linking.on_report(self._on_links_found).on_finished(self._on_linking_finished).start()
+
+    def _on_links_found(self, found: tuple[LinkJob, PairLinks]) -> None:
+        job, links = found
+        if not self.session.accept_links(job, links) and job.document is self.session.document:
+            self._wanted.append(job.index)  # names were joined meanwhile: link it again
+
+    def _on_linking_finished(self) -> None:
+        self._linking = None
+        self._start_linking()
+
+    def wait_idle(self, timeout_ms: int = 60000) -> bool:
+        """Block until the links being worked out are done (tests, shutting down)."""
+        return self._linking.wait(timeout_ms) if self._linking is not None else True
+
+    def stop(self) -> None:
+        """Stop linking in the background for good (the window is closing)."""
+        self._stopped = True
+        self._wanted = []
+        if self._linking is not None:
+            self._linking.cancel()
+            self._linking.wait()
 
     def activate(self, ref: WordRef) -> None:
         """Look the word up (senses ranked by its link to the English) and announce it."""
         from studyapp.core.links.word_links import rank_senses
 
-        token = self.reader.token_of(ref)
+        if self.session.token(ref) is None:
+            return
+        self._gate.hold()  # background work pauses while the click is answered
+        self.session.select(ref)
+        english = self.session.show_english_of(ref)
+        ref = self.session.selection or ref  # linking may have joined a name around it
+        token, reading = self.session.token(ref), self.session.reading(ref)
         if token is None:
             return
-        annotation = self.reader.annotation(ref.block)
         result = self.language.lookup(token.text)
-        link = self._link_of(ref)
-        if link is not None:
-            block = self.reader.document.blocks[ref.block]
-            result = rank_senses(result, [block.english.text[a:b] for a, b in link.en])
+        if english is not None and english.linked:
+            result = rank_senses(result, list(english.words))
         self.current = (ref, result)
         saved = bool(self.vocabulary.find(token.text))
-        self.looked_up.emit(ref, result, annotation.readings[ref.token], token.kind == "name", saved)
-
-    def pair_links(self, index: int) -> PairLinks | None:
-        """Sentences and word links of a pair (computed on first need, then kept)."""
-        if index not in self._links_cache:
-            annotation = self.reader.annotation(index)
-            block = self.reader.document.blocks[index]
-            if annotation is None or block.english is None or block.chinese is None:
-                return None
-            if self._linker is None:
-                from studyapp.core.links.word_links import WordLinker
-
-                self._linker = WordLinker(self.language)
-            found = self._linker.link_pair(block, annotation.tokens, annotation.readings)
-            if found.names - self._names:
-                self.learn_names(found.names)
-                annotation = self.reader.annotation(index)
-                found = self._linker.link_pair(block, annotation.tokens, annotation.readings)
-            self._links_cache[index] = found
-        return self._links_cache[index]
-
-    def learn_names(self, names: set[str]) -> None:
-        """Names the English revealed (卢特 + 尼克 = Lutnick) become single words in this document."""
-        self._names |= names
-        selected = self.reader.token_of(self.reader.selection) if self.reader.selection else None
-        changed = self.with_names(dict(self.reader.annotations))
-        self._links_cache = {k: v for k, v in self._links_cache.items() if k not in changed}
-        self.reader.set_annotations(changed)
-        if selected is not None:
-            annotation = self.reader.annotation(self.reader.selection.block)
-            token = next((k for k, t in enumerate(annotation.tokens) if t.start <= selected.start < t.end), None)
-            if token is not None:
-                self.reader.selection = WordRef(self.reader.selection.block, token)
-
-    def with_names(self, annotations: dict) -> dict:
-        """The annotations whose tokens change when learnt names are joined."""
-        if not self._names:
-            return {}
-        from studyapp.core.links.word_links import join_names
-
-        changed = {}
-        for index, annotation in annotations.items():
-            tokens, readings = join_names(annotation.tokens, annotation.readings, self._names)
-            if len(tokens) != len(annotation.tokens):
-                changed[index] = Annotation(tokens, readings)
-        return changed
-
-    def _link_of(self, ref: WordRef):
-        """The link of the selected word, and the English highlighted for it."""
-        found = self.pair_links(ref.block)
-        token = self.reader.token_of(ref)
-        if found is None or token is None:
-            self.reader.set_link(None)
-            return None
-        link = next((l for l in found.links if l.zh[0] <= token.start < l.zh[1]), None)
-        sentence = next((e for e, z in found.sentences if z and e and z[0] <= token.start < z[1]), None)
-        self.reader.set_link(ref.block, list(link.en) if link else [], sentence)
-        return link
+        self.looked_up.emit(ref, result, reading, token.kind == "name", saved)
 
     def english_clicked(self, block: int, offset: int) -> None:
         """An English word: select its Chinese counterpart, or look it up in reverse."""
-        from studyapp.core.links.english_lemmas import words as english_words
-        from studyapp.core.language.lookup import LookupResult, entry_view
-
-        found = self.pair_links(block)
-        link = next((l for l in found.links for a, b in l.en if a <= offset < b), None) if found else None
-        annotation = self.reader.annotation(block)
-        if link is not None and annotation is not None:
-            token = next((k for k, t in enumerate(annotation.tokens) if t.start == link.zh[0]), None)
-            if token is not None:
-                ref = WordRef(block, token)
-                self.reader.select(ref, ensure_visible=False)
-                self.activate(ref)
-                return
-        english = self.reader.document.blocks[block].english.text
-        word = next((w for w, a, b in english_words(english) if a <= offset < b), "")
+        self._gate.hold()
+        ref = self.session.word_at(block, "en", offset)
+        if ref is not None:
+            self.activate(ref)
+            return
+        word = self.session.english_word_at(block, offset)
         if word:
-            entries = tuple(entry_view(self.language.dictionary, e, follow=False) for e in self.language.dictionary.reverse(word))
+            from studyapp.core.language.lookup import LookupResult, entry_view
+
+            dictionary = self.language.dictionary
+            # Words of the aligned Chinese sentence that translate it come first (threats -> 威胁).
+            first = [e for w in self.session.chinese_translations_of(block, offset, word) for e in dictionary.lookup(w)]
+            rest = [e for e in dictionary.reverse(word) if e not in first]
+            entries = tuple(entry_view(dictionary, e, follow=False) for e in first + rest)
             self.reverse_looked_up.emit(LookupResult(word, entries))
 
     def escape(self) -> None:
-        self.reader.set_link(None)
-        self.reader.select(None, ensure_visible=False)
+        self.session.show_english_of(None)
+        self.session.select(None)
 
     def save_current(self, status: str = "new") -> None:
         """Save the looked-up word with its sentence (and mark it ``status``)."""
-        if self.current is None:
+        if self.current is None or self.session.document is None:
             return
         ref, result = self.current
-        document = self.reader.document
-        token = self.reader.token_of(ref)
-        annotation = self.reader.annotation(ref.block)
+        token, annotation = self.session.token(ref), self.session.annotation(ref.block)
+        if token is None or annotation is None:
+            return
         data = word_data(result, annotation.readings[ref.token], self.language.converter)
         if status != "new":
-            data = type(data)(**{**data.__dict__, "status": status})
+            data = replace(data, status=status)
         try:
-            record = self.vocabulary.save(data, word_context(document, ref.block, token.start, annotation))
+            found = self.session.pair_links(ref.block)  # the pair's sentences, aligned
+            context = word_context(self.session.document, ref.block, token.start, annotation, found.sentences if found else None)
+            record = self.vocabulary.save(data, context)
             if status != "new" and record.status != status:
                 record = self.vocabulary.update(record.id, status=status)
         except StudyappError as exc:
@@ -198,52 +174,37 @@ class WordController(QObject):
         self.save_current(status="known")
 
     def refresh_marks(self) -> None:
-        """Saved words (new, learning) are highlighted, known ones underlined."""
-        known = self.vocabulary.forms(status="known")
-        self._known_forms = known
-        self._saved_forms = self.vocabulary.forms(status="new") | self.vocabulary.forms(status="learning")
-        self.reader.set_highlighted_words(self._saved_forms)
-        self.reader.set_known_words(known)
+        """Saved words (levels 1-4) are highlighted in their level's colour, known ones underlined;
+        ignored words count as known and are not marked."""
+        levels = levels_by_form(self.vocabulary.connection)
+        saved = {form for form, level in levels.items() if not counts_as_known(level)}
+        self.session.set_marks(saved, set(levels) - saved, levels)
         self.update_coverage()
 
     def update_coverage(self) -> None:
         """Status bar: the share of the document's words already known, and new words on this page."""
-        known, saved = self._known_forms, self._saved_forms
-        total = hits = 0
-        for annotation in self.reader.annotations.values():
-            for token in annotation.tokens:
-                if token.kind == "word":
-                    total += 1
-                    hits += token.text in known
-        visible = {t.text for b in self.reader.visible_blocks() if (a := self.reader.annotation(b)) for t in a.tokens if t.kind == "word"}
-        fresh = len(visible - known - saved)
-        self.coverage.emit(f"known {hits / total:.0%} of the words read so far · {fresh} new on this page" if total else "")
+        figures = self.session.coverage(self._page())
+        if figures.words:
+            self.coverage.emit(f"known {figures.known / figures.words:.0%} of the words read so far · {figures.new_on_page} new on this page")
+        else:
+            self.coverage.emit("")
+        self.coverage_measured.emit(figures.known, figures.words)
 
-    def show_context(self, record, open_path) -> None:
+    def show_context(self, record: WordRecord, open_path: Callable[[str], bool]) -> None:
         """Open the document a saved word came from (``open_path``), at its sentence, with the word selected."""
         context = next((c for c in reversed(record.contexts) if c.document_path), None)
         if context is None:
             self.status.emit(f"{record.simplified} was not saved from a document")
             return
-        current = self.reader.document
+        current = self.session.document
         if current is None or str(Path(current.path or "").resolve()) != str(Path(context.document_path).resolve()):
             if not open_path(context.document_path):
                 return
         position = context.position or 0
-        if self.reader.document is None or position >= len(self.reader.document.blocks):
+        document = self.session.document
+        if document is None or position >= len(document.blocks):
             return
-        self.reader.scroll_to_block(position)
-        annotation = self.reader.annotation(position) or self._read_now(position)
-        if annotation is not None:
-            found = next((k for k, t in enumerate(annotation.tokens) if t.text in (record.simplified, record.traditional)), None)
-            if found is not None:
-                self.reader.select(WordRef(position, found))
-
-    def _read_now(self, index: int):
-        block = self.reader.document.blocks[index]
-        if block.chinese is None:
-            return None
-        tokens, readings = self.language.read_many([block.chinese.text])[0]
-        annotation = Annotation(tokens, readings)
-        self.reader.set_annotations({index: annotation})
-        return annotation
+        self.session.annotate_now([position])
+        annotation = self.session.annotation(position)
+        found = next((k for k, t in enumerate(annotation.tokens) if t.text in (record.simplified, record.traditional)), None) if annotation else None
+        self.reveal_requested.emit(position, WordRef(position, found) if found is not None else None)

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from studyapp.core.study.database import DatabaseError, latest_version
-from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData, normalise_pinyin_query
+from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
+from studyapp.core.study.word_filter import normalise_pinyin_query
 
 DATA = Path(__file__).parents[1] / "data" / "vocab"
 BANK = WordData("银行", "銀行", "yin2 hang2", ["bank"], 3)
@@ -64,7 +65,7 @@ def test_filters(store: VocabularyStore) -> None:
     assert [r.simplified for r in store.words(hsk=3)] == ["银行"]
     assert [r.simplified for r in store.words(document="/a.md")] == ["银行"]
     store.mark_exported([known.id])
-    assert [r.simplified for r in store.words(not_exported_since=True)] == ["银行"]
+    assert [r.simplified for r in store.words(changed_since_export=True)] == ["银行"]
     assert store.forms(status="known") == {"觉得", "覺得"}
 
 
@@ -90,7 +91,7 @@ def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> N
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA user_version = 99")
     before = path.read_bytes()
-    with pytest.raises(DatabaseError, match="newer studyapp"):
+    with pytest.raises(DatabaseError, match="newer version of studyapp"):
         VocabularyStore.open(path)
     assert path.read_bytes() == before
 
@@ -187,7 +188,7 @@ def test_restore_replaces_and_keeps_the_replaced(tmp_path: Path) -> None:
     store.save(BANK)
     copy = store.backup(tmp_path / "copy.sqlite3")
     store.save(WordData("长", "長", "chang2", ["long"]))
-    kept = store.restore_from(copy)
+    kept = store.restore_from(copy).previous
     assert [r.simplified for r in store.words()] == ["银行"]
     assert {r[0] for r in sqlite3.connect(kept).execute("SELECT simplified FROM word")} == {"银行", "长"}
     bogus = tmp_path / "bogus.sqlite3"
@@ -219,7 +220,7 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch) -> None:
     with pytest.raises(DatabaseError, match="0099_broken"):
         VocabularyStore.open(copy)
     with sqlite3.connect(copy) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == real[-1][0]  # every real migration, not the broken one
         assert "x" not in [row[1] for row in db.execute("PRAGMA table_info(word)")]
 
 
@@ -233,7 +234,7 @@ def test_a_database_in_use_is_not_taken_for_damage(tmp_path: Path) -> None:
     holder.execute("BEGIN EXCLUSIVE")
     holder.execute("UPDATE word SET note = note")
     try:
-        with pytest.raises(DatabaseError, match="another program"):
+        with pytest.raises(DatabaseError, match="locked by another program"):
             VocabularyStore.open(path)
         assert not list(tmp_path.glob("*.damaged*"))
     finally:
@@ -284,3 +285,29 @@ def test_checked_in_schema_2_database_opens_with_its_words(tmp_path: Path) -> No
     bank = store.find("银行")[0]
     assert bank.contexts[0].sentence_pinyin == "wo3 qu4 yin2 hang2 qu3 qian2"
     assert store.find("长")[0].status == "learning"
+
+
+def test_schema_2_contexts_keep_their_paragraph_as_wider_context(tmp_path: Path) -> None:
+    copy = tmp_path / "v2.sqlite3"
+    shutil.copy(DATA / "schema-0002.sqlite3", copy)
+    with sqlite3.connect(copy) as old:
+        before = dict(old.execute("SELECT sentence, translation FROM context").fetchall())
+    store = VocabularyStore.open(copy)
+    contexts = [c for r in store.words() for c in r.contexts]
+    assert contexts and all(c.paragraph == c.translation == before[c.sentence] for c in contexts)
+
+
+@pytest.mark.parametrize("schema", [3, 4])
+def test_earlier_contexts_keep_their_paragraph_as_the_translation_and_as_context(schema: int, tmp_path: Path) -> None:
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy(DATA / f"schema-{schema:04d}.sqlite3", copy)
+    with sqlite3.connect(copy) as old:
+        before = dict(old.execute("SELECT sentence, translation FROM context").fetchall())
+    store = VocabularyStore.open(copy)
+    contexts = [c for r in store.words() for c in r.contexts]
+    assert len(contexts) == len(before) and all(c.translation == c.paragraph == before[c.sentence] for c in contexts)
+
+
+def test_a_context_keeps_its_sentence_translation_and_its_paragraph(store: VocabularyStore) -> None:
+    record = store.save(BANK, Context("我去银行。", "I went to the bank.", paragraph="I went to the bank. It was closed."))
+    assert (record.contexts[0].translation, record.contexts[0].paragraph) == ("I went to the bank.", "I went to the bank. It was closed.")

@@ -28,7 +28,7 @@ def open_sample(qtbot, language, tmp_path: Path) -> Callable[[VocabularyStore | 
         qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
         win.open_path(sample_path())
         blocks = win.reader.document.blocks
-        qtbot.waitUntil(lambda: all(win.reader.annotation(i) for i in win.reader.visible_blocks() if blocks[i].chinese), timeout=60000)
+        qtbot.waitUntil(lambda: all(win.session.annotation(i) for i in win.reader.visible_blocks() if blocks[i].chinese), timeout=60000)
         return win
 
     return make

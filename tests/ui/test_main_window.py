@@ -130,20 +130,12 @@ def test_speak_button_only_with_a_chinese_voice(qtbot, settings: QSettings, lang
     win = MainWindow(settings, language, VocabularyStore.open(tmp_path / "v.sqlite3"), speaker=voice)
     qtbot.addWidget(win)
     win.show()
-    win._probe_speech()
+    win.lookup.probe_speech()
     assert win.panel.speak_button.isVisible() == available
     if available:
         win.panel.word_label.setText("你好")
         win.panel.speak_button.click()
         assert voice.said == ["你好"]
-
-
-def test_about_box_credits_cc_cedict(window: MainWindow) -> None:
-    window.show_about()
-    box = window.findChild(QMessageBox, "aboutBox")
-    assert "CC-CEDICT" in box.text() and "Attribution-ShareAlike 4.0" in box.text()
-    assert box.textFormat() == Qt.TextFormat.PlainText
-    box.close()
 
 
 def test_reading_position_is_remembered_per_document(qtbot, settings: QSettings, language, tmp_path: Path) -> None:
@@ -181,5 +173,50 @@ def test_first_start_says_the_dictionary_is_being_prepared(qtbot, settings: QSet
     win.open_path(sample_path())
     win._start_annotation()
     assert "Preparing the dictionary" in win.statusBar().currentMessage() and win.progress.isVisible()
-    qtbot.waitUntil(lambda: win.reader.annotation(1) is not None, timeout=120000)
+    qtbot.waitUntil(lambda: win.session.annotation(1) is not None, timeout=120000)
     assert not win.progress.isVisible()
+
+
+def test_a_book_seen_before_reopens_aligned_at_once(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    import sys as _sys
+
+    _sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from synthetic import synthetic_book
+
+    from studyapp.core.reading.document_cache import HEAD_BLOCKS
+
+    book = tmp_path / "book.md"
+    book.write_text(synthetic_book(4000), encoding="utf-8")
+    assert book.stat().st_size > 1_000_000  # opened in the background
+    shown: list[tuple[int, bool]] = []
+    window.session.subscribe(lambda changes: shown.append((len(window.session.document.blocks), window.session.document.complete))
+                             if changes.document and window.session.document else None)
+    window.open_path(book)
+    qtbot.waitUntil(lambda: window.session.document is not None and window.session.document.complete, timeout=60000)
+    first = window.session.document
+    aligned_preview = shown[0]
+    assert not aligned_preview[1] and aligned_preview[0] != HEAD_BLOCKS
+    window.open_path(sample_path())
+    shown.clear()
+    window.open_path(book)
+    qtbot.waitUntil(lambda: window.session.document.complete and window.session.document.path == str(book), timeout=10000)
+    assert shown == [(HEAD_BLOCKS, False), (len(first.blocks), True)]  # the cached beginning, then the cached whole
+    assert window.session.document == first
+
+
+def test_going_from_a_long_document_to_a_short_one_and_back_keeps_the_place(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    import sys as _sys
+
+    _sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from synthetic import synthetic_book
+
+    book, note = tmp_path / "book.md", tmp_path / "note.md"
+    book.write_text(synthetic_book(400), encoding="utf-8")
+    note.write_text("It rained.\n\n下雨了。\n", encoding="utf-8")
+    window.open_path(book)
+    window.reader.scroll_to_block(300)
+    window.open_path(note)  # the book's place is recorded as it is left
+    assert window.session.document.pairs() == [("It rained.", "下雨了。")]
+    window.open_path(book)  # its place, and the library's figures for it
+    assert abs(window.reader.first_visible_block() - 300) <= 3
+    assert window.library.document is window.session.document and window.library.progress_label.text().endswith("% read")

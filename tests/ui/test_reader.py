@@ -25,7 +25,7 @@ def window(open_sample) -> MainWindow:
 def find_word(window: MainWindow, text: str) -> list[WordRef]:
     refs = []
     for index in window.reader.visible_blocks():
-        annotation = window.reader.annotation(index)
+        annotation = window.session.annotation(index)
         if annotation:
             refs += [WordRef(index, k) for k, t in enumerate(annotation.tokens) if t.text == text]
     return refs
@@ -57,14 +57,14 @@ def test_keyboard_moves_word_by_word_and_enter_looks_up(qtbot, window: MainWindo
     qtbot.keyClick(window.reader, Qt.Key.Key_Right)
     after = window.reader.selection
     assert after.block == first.block and after.token > first.token
-    assert window.reader.token_of(after).is_chinese
+    assert window.session.token(after).is_chinese
     qtbot.keyClick(window.reader, Qt.Key.Key_Left)
     assert window.reader.selection == first
     qtbot.keyClick(window.reader, Qt.Key.Key_Down)
     below = window.reader.word_rect(window.reader.selection)
     assert below.top() > window.reader.word_rect(first).top()
     qtbot.keyClick(window.reader, Qt.Key.Key_Return)
-    assert window.panel.word_label.text() == window.reader.token_of(window.reader.selection).text
+    assert window.panel.word_label.text() == window.session.token(window.reader.selection).text
     qtbot.keyClick(window.reader, Qt.Key.Key_Escape)
     assert window.reader.selection is None
 
@@ -89,7 +89,8 @@ def test_saving_highlights_every_occurrence(qtbot, window: MainWindow) -> None:
     assert len(saved) == 1
     context = saved[0].contexts[0]
     assert "杭州" in context.sentence and context.sentence.endswith("。")
-    assert context.translation == window.reader.document.blocks[in_pair.block].english.text
+    english = window.reader.document.blocks[in_pair.block].english.text
+    assert context.paragraph == english and context.translation in english
     window.reader.select(None)
     image = window.reader.viewport().grab().toImage()
     for ref in refs:
@@ -142,7 +143,8 @@ def test_a_large_book_opens_and_scrolls(qtbot, window: MainWindow, tmp_path: Pat
 def test_selected_word_highlights_its_english_and_back(qtbot, window: MainWindow) -> None:
     ref = find_word(window, "西湖")[0]
     click(qtbot, window, ref)
-    block, spans, sentence = window.reader._link
+    link = window.session.link
+    block, spans, sentence = link.block, link.spans, link.sentence
     english = window.reader.document.blocks[ref.block].english.text
     assert block == ref.block and [english[a:b] for a, b in spans] == ["West", "Lake"]
     assert sentence is not None and "West Lake" in english[sentence[0]:sentence[1]]

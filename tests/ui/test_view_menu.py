@@ -11,7 +11,7 @@ from studyapp.ui.reader_view import WordRef
 
 def first_word(window: MainWindow, text: str) -> WordRef:
     for index in window.reader.visible_blocks():
-        annotation = window.reader.annotation(index)
+        annotation = window.session.annotation(index)
         for k, token in enumerate(annotation.tokens if annotation else []):
             if token.text == text:
                 return WordRef(index, k)

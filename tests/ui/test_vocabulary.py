@@ -29,7 +29,7 @@ def shown(window: MainWindow) -> list[str]:
 
 def word(window: MainWindow, text: str) -> WordRef:
     for index in window.reader.visible_blocks():
-        annotation = window.reader.annotation(index)
+        annotation = window.session.annotation(index)
         if annotation and window.reader.document.blocks[index].english:
             for k, token in enumerate(annotation.tokens):
                 if token.text == text:
@@ -101,5 +101,5 @@ def test_known_words_are_marked_and_counted(qtbot, window: MainWindow) -> None:
     before = window.coverage_label.text()
     qtbot.keyClick(window.reader, Qt.Key.Key_K)
     assert window.vocabulary.find("省会")[0].status == "known"
-    assert "省会" in window.reader._known and "省会" not in window.reader._highlighted
+    assert "省会" in window.session.known and "省会" not in window.session.saved
     assert window.coverage_label.text() != before and "new on this page" in window.coverage_label.text()

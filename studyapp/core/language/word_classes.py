@@ -15,8 +15,10 @@ dictionary index. Example::
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from studyapp.core.atomic_file import read_checked, write_checked
+from studyapp.core.errors import StudyappError
 
 #: jieba's tags, coarsened: the classes that matter for choosing readings.
 _COARSE = {
@@ -61,16 +63,15 @@ class WordClasses:
         cached = cache_dir / CACHE_NAME
         try:
             if cached.is_file() and cached.stat().st_mtime >= source.stat().st_mtime:
-                lines = cached.read_text(encoding="utf-8").splitlines()
-                return cls(dict(line.split("\t", 1) for line in lines if "\t" in line))
-        except (OSError, ValueError):
+                text = read_checked(cached)  # None when damaged: read from jieba again
+                if text is not None:
+                    return cls(dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line))
+        except OSError:
             pass
         table = _read_lexicon(source)
         try:
-            tmp = cached.with_suffix(".tmp")
-            tmp.write_text("\n".join(f"{w}\t{c}" for w, c in table.items()), encoding="utf-8")
-            os.replace(tmp, cached)
-        except OSError:
+            write_checked(cached, "\n".join(f"{w}\t{c}" for w, c in table.items()))
+        except StudyappError:  # without the cache file the table is read from jieba again next time
             pass
         return cls(table)
 

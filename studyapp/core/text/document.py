@@ -57,17 +57,47 @@ class Side:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeSpan:
+    """When a subtitle cue is on screen, in milliseconds from the start.
+
+    >>> span = TimeSpan(83_450, 85_000)
+    >>> str(span), span.interval
+    ('00:01:23.450', '00:01:23.450 --> 00:01:25.000')
+    """
+
+    start_ms: int
+    end_ms: int
+
+    def __str__(self) -> str:
+        return format_time(self.start_ms)
+
+    @property
+    def interval(self) -> str:
+        return f"{format_time(self.start_ms)} --> {format_time(self.end_ms)}"
+
+
+def format_time(ms: int) -> str:
+    """``HH:MM:SS.mmm`` for a time in milliseconds."""
+    seconds, millis = divmod(max(ms, 0), 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A heading, a paragraph pair, a list pair, or an untranslated code block.
 
     Either side may be missing (an untranslated paragraph, a Chinese-only
     title). ``level`` is the markdown heading level (0 for an unmarked heading).
+    ``time`` is the subtitle cue's time span, for documents made of subtitles.
     """
 
     kind: str
     english: Side | None
     chinese: Side | None
     level: int = 0
+    time: TimeSpan | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in BLOCK_KINDS:
@@ -81,8 +111,21 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Chapter:
+    """An entry of a book's own table of contents: its title and first block."""
+
+    title: str
+    block: int
+    level: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A bilingual document: a title and its blocks in reading order."""
+    """A bilingual document: a title and its blocks in reading order.
+
+    ``chapters`` is the table of contents the file itself declares (an EPUB's
+    navigation document), empty for formats without one.
+    """
 
     title: str
     blocks: tuple[Block, ...]
@@ -92,6 +135,7 @@ class Document:
     warnings: tuple[str, ...] = field(default=())
     #: False for a preview of the beginning of a big file (the rest is coming).
     complete: bool = True
+    chapters: tuple[Chapter, ...] = field(default=())
 
     def pairs(self) -> list[tuple[str | None, str | None]]:
         """``(english, chinese)`` for every block in order, ``None`` for a missing side."""

@@ -1,20 +1,49 @@
 """Importers turn files into :class:`studyapp.core.text.document.Document` objects.
 
-``open_document(path)`` is the single entry point; it picks the importer.
+``open_document(path)`` is the single entry point; it picks the importer by
+the file's suffix (:data:`FORMATS`), else reads the file as bilingual text.
+A format module offers ``open_file(path)``, ``open_preview(path, chars)``
+and ``file_units(path)`` (a monolingual file's units, for two-file import).
 """
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 
 from studyapp.core.text.document import Document
 from studyapp.core.text.importers.bilingual_text import document_from_text
-from studyapp.core.text.importers.textfile import read_text
+from studyapp.core.text.importers.textfile import file_size, read_text
 
 
 #: Files with more text than this get a preview of their beginning first.
 PREVIEW_CHARS = 120_000
+
+#: Importer modules by file suffix (loaded when first needed).
+FORMATS = {
+    ".epub": "studyapp.core.text.importers.epub",
+    ".html": "studyapp.core.text.importers.html",
+    ".htm": "studyapp.core.text.importers.html",
+    ".xhtml": "studyapp.core.text.importers.html",
+    ".srt": "studyapp.core.text.importers.subtitles",
+    ".vtt": "studyapp.core.text.importers.subtitles",
+    ".ass": "studyapp.core.text.importers.subtitles",
+    ".ssa": "studyapp.core.text.importers.subtitles",
+}
+
+
+def format_module(path: str | Path) -> ModuleType | None:
+    """The importer module for ``path``'s format, or None for bilingual text."""
+    name = FORMATS.get(Path(path).suffix.lower())
+    return importlib.import_module(name) if name else None
+
+
+def text_size(path: str | Path) -> int:
+    """About how many bytes of text opening ``path`` reads (a book's text is compressed in its file), -1 if unknown."""
+    module = format_module(path)
+    return module.text_size(path) if module is not None and hasattr(module, "text_size") else file_size(path)
 
 
 def open_preview(path: str | Path, chars: int = PREVIEW_CHARS) -> Document | None:
@@ -24,6 +53,9 @@ def open_preview(path: str | Path, chars: int = PREVIEW_CHARS) -> Document | Non
     background; the blocks of the preview are those of the full document
     except, possibly, the last few.
     """
+    module = format_module(path)
+    if module is not None:
+        return module.open_preview(path, chars)
     decoded = read_text(path)
     if len(decoded.text) <= chars * 1.5:
         return None
@@ -43,7 +75,26 @@ def open_document(path: str | Path) -> Document:
     Raises :class:`studyapp.core.errors.DocumentError` with a one-line message
     for anything the user must fix (missing file, binary data, no Chinese...).
     """
+    module = format_module(path)
+    if module is not None:
+        return module.open_file(path)
     decoded = read_text(path)
     return document_from_text(
         decoded.text, path=str(path), encoding=decoded.encoding, name=Path(path).stem, source_hash=decoded.sha1
     )
+
+
+def open_two_documents(english_path: str | Path, chinese_path: str | Path, lexical=None, glossary=None) -> Document:
+    """An English file and its Chinese translation in another file, aligned.
+
+    Two subtitle files are paired by time (``lexical`` scores the pieces
+    whose times disagree); anything else as a bitext, by paragraph or line,
+    with the dictionary evidence of ``glossary``
+    (:class:`studyapp.core.text.bitext_units.Glossary`).
+    """
+    english_module, chinese_module = format_module(english_path), format_module(chinese_path)
+    if english_module is chinese_module and hasattr(english_module, "open_two"):
+        return english_module.open_two(english_path, chinese_path, lexical)
+    from studyapp.core.text.importers.two_files import open_two_files
+
+    return open_two_files(english_path, chinese_path, glossary)

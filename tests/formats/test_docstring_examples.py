@@ -1,0 +1,22 @@
+"""The worked examples in the format modules' docstrings hold."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "studyapp.core.text.document",
+    "studyapp.core.text.importers.html_blocks",
+    "studyapp.core.text.importers.structured",
+    "studyapp.core.text.importers.subtitle_formats",
+    "studyapp.core.library.contents",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
