@@ -215,8 +215,8 @@ class ReadingModel:
         lines += [f"R\t{char}\t{reading}\t{number}\t{_counts(self.rules[(char, reading, number)])}" for char, reading, number in sorted(self.rules)]
         lines += [f"T\t{char}\t{kind}\t{ctx}\t{_counts(self.table[(char, kind, ctx)])}" for char, kind, ctx in sorted(self.table)]
         data = ("\n".join(lines) + "\n").encode("utf-8")
-        with open(path, "wb") as handle:  # mtime 0: the same data gives the same bytes
-            with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as packed:
+        with open(path, "wb") as handle:  # no name, mtime 0: the same data gives the same bytes
+            with gzip.GzipFile(filename="", fileobj=handle, mode="wb", mtime=0) as packed:
                 packed.write(data)
 
     @classmethod
