@@ -1,0 +1,343 @@
+"""Chinese set in cells: one per character, its syllable centred over it, lines justified.
+
+Qt-free: the caller measures each cell (the character's advance, the blank
+half of a full-width punctuation mark, the width of the syllable over it) and
+gets back where every cell, character and syllable goes. The rules:
+
+* A cell is as wide as the wider of its character and its syllable; both are
+  centred in it, so a syllable sits exactly over its character. The
+  characters, not the syllables, make the line's edges: a wide syllable at
+  either end overhangs into the margin.
+* Syllables keep ``syllable_gap`` apart inside a word and ``word_gap`` between
+  words; space is added between characters only where the pinyin needs it.
+* Punctuation is glued: a closing mark sits right after its character (under
+  the overhang of that character's syllable), an opening mark right before
+  the next one; two marks in a row lose the blank half of the first (。” is
+  1.5 em, not 2). No line starts with a closing mark (，。、：；！？）」』”…)
+  nor ends with an opening one (（「『“); a closing mark that would overflow
+  the line is squeezed to its ink rather than sent to the next line alone.
+* Lines break between any two characters, but a line prefers to end between
+  words when that costs at most ``keep_words`` em of extra spacing per gap.
+* Every line but the last of a paragraph (or one before a newline) is
+  justified: the space left over is spread evenly over the gaps between
+  characters (never between a character and the punctuation glued to it).
+
+Example, every character 10 wide (a mark's blank half 5), a measure of 48::
+
+    >>> cells = [CellSpec(k, k + 1, kind_of(c), 10.0, 5.0 if kind_of(c) != HAN else 0.0)
+    ...          for k, c in enumerate("我们走吧。好的！")]
+    >>> laid = lay_out_cells(cells, 48.0, Spacing(em=10.0), 20.0, 15.0)
+    >>> ["".join("我们走吧。好的！"[k] for k in line.pieces) for line in laid.lines]
+    ['我们走吧。', '好的！']
+    >>> [c.glyph_x for c in laid.lines[0].cells]   # 。 pushed in, 1 px added between characters
+    [0.0, 11.0, 22.0, 33.0, 43.0]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from studyapp.core.text.char_classes import is_han
+from studyapp.ui.line_breaking import LaidLine, Piece, SideLayout
+
+HAN, OPEN, CLOSE, JOIN, OTHER, SPACE = "han", "open", "close", "join", "other", "space"
+
+#: Closing marks may not begin a line; opening marks may not end one (kinsoku).
+CLOSING = set("，。、；：？！）」』”’》〉】〕…—,.;:?!)]}%\u00bb\u203a\uff5e")
+OPENING = set("（「『“‘《〈【〔([{\u00ab\u2039")
+#: Marks never separated from either neighbour (马可·波罗).
+JOINING = set("·・")
+_LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'’.-_/&+#@$")
+
+
+def kind_of(char: str) -> str:
+    """The cell class of one character: han, open, close, join, space or other."""
+    if is_han(char):
+        return HAN
+    if char in OPENING:
+        return OPEN
+    if char in CLOSING:
+        return CLOSE
+    if char in JOINING:
+        return JOIN
+    return SPACE if char.isspace() else OTHER
+
+
+def cell_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of each cell: one per character, one per run of Latin
+    letters or digits; newlines are not cells (the cell after one starts a line)."""
+    spans: list[tuple[int, int, str]] = []
+    k, n = 0, len(text)
+    while k < n:
+        char = text[k]
+        kind = kind_of(char)
+        end = k + 1
+        if kind == OTHER and (char in _LATIN or char.isalnum()):
+            while end < n and (text[end] in _LATIN or (text[end].isalnum() and not is_han(text[end]))):
+                end += 1
+        if char != "\n":
+            spans.append((k, end, kind))
+        k = end
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class CellSpec:
+    """A cell to place: ``text[start:end]``, its class and measured widths.
+
+    ``blank`` is the squeezable blank of a full-width mark (the right half of a
+    closing mark, the left half of an opening one); ``ruby`` the width of the
+    syllable over it (0: none); ``word`` the token it belongs to; ``hard`` that
+    a newline comes before it.
+    """
+
+    start: int
+    end: int
+    kind: str
+    advance: float
+    blank: float = 0.0
+    ruby: float = 0.0
+    word: int = -1
+    hard: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Spacing:
+    """Room rules, in pixels (``keep_words`` in em)."""
+
+    em: float
+    syllable_gap: float = 0.0
+    word_gap: float = 0.0
+    keep_words: float = 0.12
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedCell:
+    """Where a cell went on its line: its character's (squeezed) advance box,
+    the pen position to draw the character at, and its syllable's left edge."""
+
+    glyph_x: float
+    glyph_w: float
+    draw_x: float
+    ruby_x: float
+
+
+class _Line:
+    """Cells placed left to right from x = 0, each as close as the rules allow."""
+
+    __slots__ = ("cells", "advances", "shifts", "spacing", "indices", "boxes", "placed", "extents",
+                 "glyph_end", "box_end", "frontier", "frontier_word")
+
+    def __init__(self, cells: Sequence[CellSpec], advances: list[float], shifts: list[float], spacing: Spacing) -> None:
+        self.cells, self.advances, self.shifts, self.spacing = cells, advances, shifts, spacing
+        self.indices: list[int] = []
+        self.boxes: list[tuple[float, float]] = []  # (x, width) of each cell
+        self.placed: list[PlacedCell] = []
+        self.extents: list[float] = []  # the line's right edge after each cell
+        self.glyph_end = 0.0  # right edge of the last character
+        self.box_end = float("-inf")  # right edge of the last cell that is not punctuation
+        self.frontier = float("-inf")  # right edge of the last syllable
+        self.frontier_word = -2
+
+    @property
+    def extent(self) -> float:
+        """The right edge of the line's characters (a syllable may overhang it, as at its left edge)."""
+        return self.extents[-1] if self.extents else 0.0
+
+    def mark(self) -> tuple[int, float, float, float, int]:
+        return (len(self.indices), self.glyph_end, self.box_end, self.frontier, self.frontier_word)
+
+    def rewind(self, mark: tuple[int, float, float, float, int]) -> None:
+        size, self.glyph_end, self.box_end, self.frontier, self.frontier_word = mark
+        for items in (self.indices, self.boxes, self.placed, self.extents):
+            del items[size:]
+
+    def extend(self, indices: Sequence[int], squeeze_last: bool = False) -> None:
+        for k in indices:
+            blank = self.cells[k].blank if squeeze_last and k == indices[-1] else 0.0
+            self.place(k, self.advances[k] - blank)
+
+    def place(self, k: int, advance: float) -> None:
+        cell = self.cells[k]
+        width = max(advance, cell.ruby)
+        inset, ruby_inset = (width - advance) / 2, (width - cell.ruby) / 2
+        x = self.glyph_end - inset
+        solid = cell.kind in (HAN, OTHER)
+        if solid:
+            x = max(x, self.box_end)
+        if cell.ruby > 0:
+            gap = self.spacing.syllable_gap if cell.word == self.frontier_word else self.spacing.word_gap
+            x = max(x, self.frontier + gap - ruby_inset)
+            self.frontier, self.frontier_word = x + ruby_inset + cell.ruby, cell.word
+        self.glyph_end = x + inset + advance
+        if solid:
+            self.box_end = x + width
+        self.indices.append(k)
+        self.boxes.append((x, width))
+        self.placed.append(PlacedCell(x + inset, advance, x + inset + self.shifts[k], x + ruby_inset))
+        self.extents.append(self.glyph_end)
+
+
+def can_break(before: CellSpec, after: CellSpec) -> bool:
+    """May a line end between these two cells?"""
+    if after.hard:
+        return True
+    return after.kind not in (CLOSE, JOIN) and before.kind not in (OPEN, JOIN)
+
+
+def _squeezes(cells: Sequence[CellSpec]) -> tuple[list[float], list[float]]:
+    """Advances and pen shifts once two marks in a row lose the blank between them."""
+    advances = [c.advance for c in cells]
+    shifts = [0.0] * len(cells)
+    for k, cell in enumerate(cells):
+        following = cells[k + 1] if k + 1 < len(cells) else None
+        if cell.kind == CLOSE and following is not None and following.kind in (CLOSE, OPEN) and not following.hard:
+            advances[k] -= cell.blank
+        if cell.kind == OPEN and k > 0 and cells[k - 1].kind == OPEN and not cell.hard:
+            advances[k] -= cell.blank
+            shifts[k] = -cell.blank
+    return advances, shifts
+
+
+def _groups(cells: Sequence[CellSpec], start: int, end: int) -> list[list[int]]:
+    """The unbreakable runs of ``cells[start:end]``."""
+    groups, k = [], start
+    while k < end:
+        stop = k + 1
+        while stop < end and not can_break(cells[stop - 1], cells[stop]):
+            stop += 1
+        groups.append(list(range(k, stop)))
+        k = stop
+    return groups
+
+
+class _Breaker:
+    """Greedy line breaking of one hard-broken run of cells (see the module docstring)."""
+
+    def __init__(self, cells: Sequence[CellSpec], measure: float, spacing: Spacing, advances: list[float], shifts: list[float]) -> None:
+        self.cells, self.measure, self.spacing = cells, measure + 0.01, spacing
+        self.advances, self.shifts = advances, shifts
+        self.lines: list[tuple[list[int], bool]] = []  # indices, last cell squeezed
+        self.line = self._new_line()
+
+    def _new_line(self, indices: Sequence[int] = ()) -> _Line:
+        line = _Line(self.cells, self.advances, self.shifts, self.spacing)
+        line.extend(self._unspaced(indices))
+        return line
+
+    def _unspaced(self, indices: Sequence[int]) -> list[int]:
+        """``indices`` without the spaces that would begin a line."""
+        first = next((p for p, k in enumerate(indices) if self.cells[k].kind != SPACE), len(indices))
+        return list(indices[first:])
+
+    def run(self, start: int, end: int) -> list[tuple[list[int], bool]]:
+        for group in _groups(self.cells, start, end):
+            self._add(group if self.line.indices else self._unspaced(group))
+        if self.line.indices:
+            self.lines.append((self.line.indices, False))
+        return self.lines
+
+    def _add(self, group: list[int]) -> None:
+        if not group:
+            return
+        line, mark = self.line, self.line.mark()
+        line.extend(group)
+        if line.extent <= self.measure:
+            return
+        if len(line.indices) == len(group):  # alone and still too wide: cut it cell by cell
+            line.rewind(mark)
+            for k in group:
+                self._add_cell(k)
+            return
+        last = self.cells[group[-1]]
+        if last.kind == CLOSE and last.blank > 0:  # push the mark in rather than the group out
+            line.rewind(mark)
+            line.extend(group, squeeze_last=True)
+            if line.extent <= self.measure:
+                self.lines.append((line.indices, True))
+                self.line = self._new_line()
+                return
+        line.rewind(mark)
+        keep = self._word_start(group[0])
+        self.lines.append((line.indices[:keep], False))
+        self.line = self._new_line(line.indices[keep:])
+        self._add(group)
+
+    def _add_cell(self, k: int) -> None:
+        mark = self.line.mark()
+        self.line.extend([k])
+        if self.line.extent > self.measure and len(self.line.indices) > 1:
+            self.line.rewind(mark)
+            self.lines.append((self.line.indices, False))
+            self.line = self._new_line([k])
+
+    def _word_start(self, next_cell: int) -> int:
+        """Where to end the line before ``next_cell``: at its end, or earlier at the start
+        of the word ``next_cell`` continues, if justifying the shorter line stays tight."""
+        cells, indices = self.cells, self.line.indices
+        word = cells[next_cell].word
+        if word < 0 or cells[indices[-1]].word != word or cells[next_cell].kind != HAN:
+            return len(indices)
+        keep = len(indices)
+        while keep > 0 and cells[indices[keep - 1]].word == word:
+            keep -= 1
+        if keep < 2 or not can_break(cells[indices[keep - 1]], cells[indices[keep]]):
+            return len(indices)
+        gaps = _justifiable(cells, indices[:keep])
+        leftover = self.measure - self.line.extents[keep - 1]
+        return keep if gaps and leftover / len(gaps) <= self.spacing.keep_words * self.spacing.em else len(indices)
+
+
+def _justifiable(cells: Sequence[CellSpec], line: Sequence[int]) -> list[int]:
+    """Positions ``p`` in ``line`` where space may be added before ``line[p]``."""
+    return [p for p in range(1, len(line)) if can_break(cells[line[p - 1]], cells[line[p]])]
+
+
+def lay_out_cells(cells: Sequence[CellSpec], measure: float, spacing: Spacing, line_height: float, baseline: float) -> SideLayout:
+    """Break ``cells`` into justified lines of ``measure`` and place them.
+
+    The layout's pieces are the cells; each line's ``xs``/``widths`` split the
+    line between its cells (for hit-testing and highlights), its ``cells`` say
+    where each character and syllable is drawn.
+    """
+    advances, shifts = _squeezes(cells)
+    pieces = [Piece(c.start, c.end, hard=c.hard) for c in cells]
+    broken: list[tuple[list[int], bool, bool]] = []  # indices, squeezed end, last of its paragraph
+    starts = [0] + [k for k in range(1, len(cells)) if cells[k].hard] + [len(cells)]
+    for start, end in zip(starts, starts[1:]):
+        paragraph = _Breaker(cells, measure, spacing, advances, shifts).run(start, end)
+        broken += [(indices, squeezed, n == len(paragraph) - 1) for n, (indices, squeezed) in enumerate(paragraph)]
+    lines = []
+    for row, (indices, squeezed, last) in enumerate(broken):
+        placed = _Line(cells, advances, shifts, spacing)
+        placed.extend(indices, squeeze_last=squeezed)
+        lines.append(_laid_line(placed, row * line_height, line_height, baseline, None if last else measure))
+    return SideLayout(pieces, lines, len(lines) * line_height)
+
+
+def _laid_line(placed: _Line, top: float, line_height: float, baseline: float, justify_to: float | None) -> LaidLine:
+    """A placed line as a LaidLine, justified to ``justify_to`` (None: left-aligned)."""
+    gaps = set(_justifiable(placed.cells, placed.indices))
+    leftover = (justify_to - placed.extent) if justify_to is not None else 0.0
+    extra = leftover / len(gaps) if gaps and leftover > 0 else 0.0
+    offsets, shift = [], 0.0
+    for p in range(len(placed.indices)):
+        shift += extra if p in gaps else 0.0
+        offsets.append(shift)
+    cells = [PlacedCell(c.glyph_x + d, c.glyph_w, c.draw_x + d, c.ruby_x + d) for c, d in zip(placed.placed, offsets)]
+    boxes = [(x + d, w) for (x, w), d in zip(placed.boxes, offsets)]
+    xs, widths = _partition(cells, boxes)
+    line = LaidLine(top, line_height, top + baseline, list(placed.indices), xs, widths)
+    line.cells, line.last = cells, justify_to is None
+    return line
+
+
+def _partition(cells: list[PlacedCell], boxes: list[tuple[float, float]]) -> tuple[list[float], list[float]]:
+    """Split a line between its cells at the midpoints between their characters."""
+    if not cells:
+        return [], []
+    cuts = [min(boxes[0][0], cells[0].glyph_x)]
+    cuts += [(a.glyph_x + a.glyph_w + b.glyph_x) / 2 for a, b in zip(cells, cells[1:])]
+    cuts.append(max(max(x + w for x, w in boxes), cells[-1].glyph_x + cells[-1].glyph_w))
+    return cuts[:-1], [b - a for a, b in zip(cuts, cuts[1:])]
