@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from studyapp.core.language.hsk import level_label
 from typing import TYPE_CHECKING
 from studyapp.core.language.pinyin_spelling import marks_from_numbered, tone_of
-from studyapp.ui.reader_layout import CJK_FAMILIES, LATIN_FAMILIES, make_font
+from studyapp.ui.reader_fonts import LATIN_FAMILIES, SIMPLIFIED_FAMILIES as CJK_FAMILIES, make_font
 from studyapp.ui.tones import tone_colour
 
 if TYPE_CHECKING:
