@@ -189,6 +189,21 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range ({low} to {high})")
+        return value
+
+    return parse
+
+
 def _window_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="studyapp",
@@ -196,9 +211,11 @@ def _window_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", nargs="?", help="document to open (default: the last one, or the sample)")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
-    parser.add_argument("--width", type=int, default=1200, help="window width for --screenshot")
-    parser.add_argument("--height", type=int, default=800, help="window height for --screenshot")
+    parser.add_argument("--layout-json", metavar="OUT.json", help="write where every line, character and syllable of the page is drawn, and exit")
+    parser.add_argument("--width", type=_bounded_int(1, 20000), default=1200, help="window width for --screenshot and --layout-json")
+    parser.add_argument("--height", type=_bounded_int(1, 20000), default=800, help="window height for --screenshot and --layout-json")
     parser.add_argument("--pinyin", choices=("off", "all", "unknown"), help="pinyin over the characters")
+    parser.add_argument("--zoom", type=_bounded_int(25, 400), metavar="PCT", help="text size in percent of the default (100)")
     parser.add_argument("--lookup", metavar="WORD", help="with --screenshot: look up the first WORD on the page")
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)  # start-up benchmark
     parser.add_argument("--install-desktop", action="store_true", help="add studyapp to this user's application menu (launcher, icon, file types)")
@@ -222,7 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return desktop_entry.run(uninstalling=args.uninstall_desktop)
         from studyapp.ui.app import run_app
 
-        return run_app(args.file, screenshot=args.screenshot, size=(args.width, args.height), pinyin=args.pinyin, lookup=args.lookup, quit_after_paint=args.quit_after_paint)
+        return run_app(args.file, screenshot=args.screenshot, size=(args.width, args.height), pinyin=args.pinyin, lookup=args.lookup,
+                       quit_after_paint=args.quit_after_paint, layout_json=args.layout_json, zoom=args.zoom)
     except StudyappError as exc:
         print(f"studyapp: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
