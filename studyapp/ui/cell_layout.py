@@ -13,14 +13,17 @@ gets back where every cell, character and syllable goes. The rules:
 * Punctuation is glued: a closing mark sits right after its character (under
   the overhang of that character's syllable), an opening mark right before
   the next one; two marks in a row lose the blank half of the first (。” is
-  1.5 em, not 2). No line starts with a closing mark (，。、：；！？）」』”…)
-  nor ends with an opening one (（「『“); a closing mark that would overflow
-  the line is squeezed to its ink rather than sent to the next line alone.
+  1.5 em, not 2). No line starts with a closing mark (，。、：；！？）」』”·)
+  nor ends with an opening one (（「『“); a dash or an ellipsis (——, ……) is
+  never split. When the next unbreakable run does not fit, the line's marks
+  are squeezed to their ink, last first, if that makes room ("push in").
 * Lines break between any two characters, but a line prefers to end between
   words when that costs at most ``keep_words`` em of extra spacing per gap.
 * Every line but the last of a paragraph (or one before a newline) is
   justified: the space left over is spread evenly over the gaps between
-  characters (never between a character and the punctuation glued to it).
+  characters (never between a character and the punctuation glued to it);
+  past ``max_gap`` em a gap, squeezed marks get their blank back first and
+  the spaces around Latin words take what is still left.
 
 Example, every character 10 wide (a mark's blank half 5), a measure of 48::
 
@@ -41,18 +44,20 @@ from typing import Sequence
 from studyapp.core.text.char_classes import is_han
 from studyapp.ui.line_breaking import LaidLine, Piece, SideLayout
 
-HAN, OPEN, CLOSE, JOIN, OTHER, SPACE = "han", "open", "close", "join", "other", "space"
+HAN, OPEN, CLOSE, JOIN, DASH, OTHER, SPACE = "han", "open", "close", "join", "dash", "other", "space"
 
 #: Closing marks may not begin a line; opening marks may not end one (kinsoku).
-CLOSING = set("，。、；：？！）」』”’》〉】〕…—,.;:?!)]}%\u00bb\u203a\uff5e")
+CLOSING = set("，。、；：？！）」』”’》〉】〕,.;:?!)]}%\u00bb\u203a\uff5e")
 OPENING = set("（「『“‘《〈【〔([{\u00ab\u2039")
-#: Marks never separated from either neighbour (马可·波罗).
+#: Marks that join two names (马可·波罗): not at the start of a line, never squeezed.
 JOINING = set("·・")
+#: Dashes and ellipses: a pair (——, ……) is never split, but may begin a line.
+DASHES = set("—…")
 _LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'’.-_/&+#@$")
 
 
 def kind_of(char: str) -> str:
-    """The cell class of one character: han, open, close, join, space or other."""
+    """The cell class of one character: han, open, close, join, dash, space or other."""
     if is_han(char):
         return HAN
     if char in OPENING:
@@ -61,6 +66,8 @@ def kind_of(char: str) -> str:
         return CLOSE
     if char in JOINING:
         return JOIN
+    if char in DASHES:
+        return DASH
     return SPACE if char.isspace() else OTHER
 
 
@@ -110,6 +117,7 @@ class Spacing:
     syllable_gap: float = 0.0
     word_gap: float = 0.0
     keep_words: float = 0.12
+    max_gap: float = 0.28
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +134,13 @@ class PlacedCell:
 class _Line:
     """Cells placed left to right from x = 0, each as close as the rules allow."""
 
-    __slots__ = ("cells", "advances", "shifts", "spacing", "indices", "boxes", "placed", "extents",
+    __slots__ = ("cells", "advances", "shifts", "spacing", "squeezed", "indices", "boxes", "placed", "extents",
                  "glyph_end", "box_end", "frontier", "frontier_word")
 
-    def __init__(self, cells: Sequence[CellSpec], advances: list[float], shifts: list[float], spacing: Spacing) -> None:
+    def __init__(self, cells: Sequence[CellSpec], advances: list[float], shifts: list[float], spacing: Spacing,
+                 squeezed: frozenset[int] = frozenset()) -> None:
         self.cells, self.advances, self.shifts, self.spacing = cells, advances, shifts, spacing
+        self.squeezed = squeezed  # marks pushed in on this line
         self.indices: list[int] = []
         self.boxes: list[tuple[float, float]] = []  # (x, width) of each cell
         self.placed: list[PlacedCell] = []
@@ -153,13 +163,16 @@ class _Line:
         for items in (self.indices, self.boxes, self.placed, self.extents):
             del items[size:]
 
-    def extend(self, indices: Sequence[int], squeeze_last: bool = False) -> None:
+    def extend(self, indices: Sequence[int]) -> None:
         for k in indices:
-            blank = self.cells[k].blank if squeeze_last and k == indices[-1] else 0.0
-            self.place(k, self.advances[k] - blank)
+            self.place(k)
 
-    def place(self, k: int, advance: float) -> None:
+    def place(self, k: int) -> None:
         cell = self.cells[k]
+        advance, shift = self.advances[k], self.shifts[k]
+        if k in self.squeezed:
+            advance -= cell.blank
+            shift -= cell.blank if cell.kind == OPEN else 0.0
         width = max(advance, cell.ruby)
         inset, ruby_inset = (width - advance) / 2, (width - cell.ruby) / 2
         x = self.glyph_end - inset
@@ -175,7 +188,7 @@ class _Line:
             self.box_end = x + width
         self.indices.append(k)
         self.boxes.append((x, width))
-        self.placed.append(PlacedCell(x + inset, advance, x + inset + self.shifts[k], x + ruby_inset))
+        self.placed.append(PlacedCell(x + inset, advance, x + inset + shift, x + ruby_inset))
         self.extents.append(self.glyph_end)
 
 
@@ -183,7 +196,9 @@ def can_break(before: CellSpec, after: CellSpec) -> bool:
     """May a line end between these two cells?"""
     if after.hard:
         return True
-    return after.kind not in (CLOSE, JOIN) and before.kind not in (OPEN, JOIN)
+    if before.kind == DASH and after.kind == DASH:
+        return False
+    return after.kind not in (CLOSE, JOIN) and before.kind != OPEN
 
 
 def _squeezes(cells: Sequence[CellSpec]) -> tuple[list[float], list[float]]:
@@ -218,11 +233,11 @@ class _Breaker:
     def __init__(self, cells: Sequence[CellSpec], measure: float, spacing: Spacing, advances: list[float], shifts: list[float]) -> None:
         self.cells, self.measure, self.spacing = cells, measure + 0.01, spacing
         self.advances, self.shifts = advances, shifts
-        self.lines: list[tuple[list[int], bool]] = []  # indices, last cell squeezed
+        self.lines: list[tuple[list[int], frozenset[int]]] = []  # indices, marks pushed in
         self.line = self._new_line()
 
-    def _new_line(self, indices: Sequence[int] = ()) -> _Line:
-        line = _Line(self.cells, self.advances, self.shifts, self.spacing)
+    def _new_line(self, indices: Sequence[int] = (), squeezed: frozenset[int] = frozenset()) -> _Line:
+        line = _Line(self.cells, self.advances, self.shifts, self.spacing, squeezed)
         line.extend(self._unspaced(indices))
         return line
 
@@ -231,12 +246,15 @@ class _Breaker:
         first = next((p for p, k in enumerate(indices) if self.cells[k].kind != SPACE), len(indices))
         return list(indices[first:])
 
-    def run(self, start: int, end: int) -> list[tuple[list[int], bool]]:
+    def run(self, start: int, end: int) -> list[tuple[list[int], frozenset[int]]]:
         for group in _groups(self.cells, start, end):
             self._add(group if self.line.indices else self._unspaced(group))
         if self.line.indices:
-            self.lines.append((self.line.indices, False))
+            self._finish(self.line)
         return self.lines
+
+    def _finish(self, line: _Line, keep: int | None = None) -> None:
+        self.lines.append((line.indices[:keep], line.squeezed))
 
     def _add(self, group: list[int]) -> None:
         if not group:
@@ -245,31 +263,54 @@ class _Breaker:
         line.extend(group)
         if line.extent <= self.measure:
             return
-        if len(line.indices) == len(group):  # alone and still too wide: cut it cell by cell
-            line.rewind(mark)
+        line.rewind(mark)
+        if not line.indices:  # alone and still too wide: cut it cell by cell
             for k in group:
                 self._add_cell(k)
             return
-        last = self.cells[group[-1]]
-        if last.kind == CLOSE and last.blank > 0:  # push the mark in rather than the group out
-            line.rewind(mark)
-            line.extend(group, squeeze_last=True)
-            if line.extent <= self.measure:
-                self.lines.append((line.indices, True))
-                self.line = self._new_line()
-                return
-        line.rewind(mark)
+        if self._push_in(group):
+            return
         keep = self._word_start(group[0])
-        self.lines.append((line.indices[:keep], False))
+        self._finish(line, keep)
         self.line = self._new_line(line.indices[keep:])
         self._add(group)
+
+    def _push_in(self, group: list[int]) -> bool:
+        """Make room for ``group`` by squeezing the line's marks, last first; True if it fits."""
+        indices = self.line.indices + group
+        squeezed = set(self.line.squeezed)
+        trial = self._new_line(indices, self.line.squeezed)
+        need = trial.extent - self.measure
+        for k in reversed(indices):
+            if need <= 0:
+                break
+            if self._squeezable(k) and k not in squeezed:
+                squeezed.add(k)
+                need -= self.cells[k].blank
+        if need > 0:
+            return False
+        trial = self._new_line(indices, frozenset(squeezed))
+        if trial.extent > self.measure:
+            return False
+        self._finish(trial)
+        self.line = self._new_line()
+        return True
+
+    def _squeezable(self, k: int) -> bool:
+        """A mark that may lose its blank half: not one already squeezed next to another mark,
+        nor an opening mark right after another (two marks keep half an em between them)."""
+        cells = self.cells
+        cell = cells[k]
+        if cell.kind not in (CLOSE, OPEN) or cell.blank <= 0 or self.advances[k] != cell.advance:
+            return False
+        return not (cell.kind == OPEN and k > 0 and cells[k - 1].kind in (CLOSE, OPEN))
 
     def _add_cell(self, k: int) -> None:
         mark = self.line.mark()
         self.line.extend([k])
         if self.line.extent > self.measure and len(self.line.indices) > 1:
             self.line.rewind(mark)
-            self.lines.append((self.line.indices, False))
+            self._finish(self.line)
             self.line = self._new_line([k])
 
     def _word_start(self, next_cell: int) -> int:
@@ -303,27 +344,25 @@ def lay_out_cells(cells: Sequence[CellSpec], measure: float, spacing: Spacing, l
     """
     advances, shifts = _squeezes(cells)
     pieces = [Piece(c.start, c.end, hard=c.hard) for c in cells]
-    broken: list[tuple[list[int], bool, bool]] = []  # indices, squeezed end, last of its paragraph
+    broken: list[tuple[list[int], frozenset[int], bool]] = []  # indices, marks pushed in, last of its paragraph
     starts = [0] + [k for k in range(1, len(cells)) if cells[k].hard] + [len(cells)]
     for start, end in zip(starts, starts[1:]):
         paragraph = _Breaker(cells, measure, spacing, advances, shifts).run(start, end)
         broken += [(indices, squeezed, n == len(paragraph) - 1) for n, (indices, squeezed) in enumerate(paragraph)]
     lines = []
     for row, (indices, squeezed, last) in enumerate(broken):
-        placed = _Line(cells, advances, shifts, spacing)
-        placed.extend(indices, squeeze_last=squeezed)
+        placed = _Line(cells, advances, shifts, spacing, squeezed)
+        placed.extend(indices)
         lines.append(_laid_line(placed, row * line_height, line_height, baseline, None if last else measure))
     return SideLayout(pieces, lines, len(lines) * line_height)
 
 
 def _laid_line(placed: _Line, top: float, line_height: float, baseline: float, justify_to: float | None) -> LaidLine:
     """A placed line as a LaidLine, justified to ``justify_to`` (None: left-aligned)."""
-    gaps = set(_justifiable(placed.cells, placed.indices))
-    leftover = (justify_to - placed.extent) if justify_to is not None else 0.0
-    extra = leftover / len(gaps) if gaps and leftover > 0 else 0.0
+    extras = _justification(placed, justify_to)
     offsets, shift = [], 0.0
     for p in range(len(placed.indices)):
-        shift += extra if p in gaps else 0.0
+        shift += extras.get(p, 0.0)
         offsets.append(shift)
     cells = [PlacedCell(c.glyph_x + d, c.glyph_w, c.draw_x + d, c.ruby_x + d) for c, d in zip(placed.placed, offsets)]
     boxes = [(x + d, w) for (x, w), d in zip(placed.boxes, offsets)]
@@ -331,6 +370,50 @@ def _laid_line(placed: _Line, top: float, line_height: float, baseline: float, j
     line = LaidLine(top, line_height, top + baseline, list(placed.indices), xs, widths)
     line.cells, line.last = cells, justify_to is None
     return line
+
+
+def _justification(placed: _Line, justify_to: float | None) -> dict[int, float]:
+    """The space to add before each position of the line: the leftover spread evenly.
+    Past ``max_gap`` em a gap, squeezed marks first get their blank back, then the
+    spaces (around Latin words) take the rest."""
+    gaps = _justifiable(placed.cells, placed.indices)
+    leftover = (justify_to - placed.extent) if justify_to is not None else 0.0
+    if leftover <= 0:
+        return {}
+    cap = placed.spacing.max_gap * placed.spacing.em
+    extras: dict[int, float] = {}
+    if not gaps or leftover / len(gaps) > cap:
+        for p, blank in _restorable(placed):
+            extras[p] = min(blank, leftover)
+            leftover -= extras[p]
+    if not gaps or leftover <= 0:
+        return extras
+    cells, indices = placed.cells, placed.indices
+    spaced = [p for p in gaps if SPACE in (cells[indices[p - 1]].kind, cells[indices[p]].kind)]
+    even = leftover / len(gaps)
+    if even <= cap or not spaced or len(spaced) == len(gaps):
+        shares = dict.fromkeys(gaps, even)
+    else:
+        shares = dict.fromkeys(gaps, cap)
+        shares.update(dict.fromkeys(spaced, (leftover - cap * (len(gaps) - len(spaced))) / len(spaced)))
+    for p, extra in shares.items():
+        extras[p] = extras.get(p, 0.0) + extra
+    return extras
+
+
+def _restorable(placed: _Line) -> list[tuple[int, float]]:
+    """``(position, blank)`` where a squeezed mark's blank half can be given back:
+    after a squeezed closing mark, before a squeezed opening one."""
+    cells, indices = placed.cells, placed.indices
+    found = []
+    for p, k in enumerate(indices):
+        cell = cells[k]
+        squeezed = k in placed.squeezed or placed.advances[k] < cell.advance
+        if squeezed and cell.kind == CLOSE and p + 1 < len(indices):
+            found.append((p + 1, cell.blank))
+        elif squeezed and cell.kind == OPEN and p > 0:
+            found.append((p, cell.blank))
+    return found
 
 
 def _partition(cells: list[PlacedCell], boxes: list[tuple[float, float]]) -> tuple[list[float], list[float]]:

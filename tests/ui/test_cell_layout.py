@@ -43,7 +43,12 @@ def right_edge(line) -> float:
 
 
 def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one() -> None:
-    assert lines("他说：“我们走吧。”她笑了，点点头。", 40) == ["他说：", "“我们走", "吧。”她", "笑了，点", "点头。"]
+    # 他说：“我 would fit only by squeezing “ against ：, which keeps its blank; 吧。”她笑 fits with ” pushed in.
+    assert lines("他说：“我们走吧。”她笑了，点点头。", 40) == ["他说：", "“我们走", "吧。”她笑", "了，点点", "头。"]
+
+
+def test_a_dash_pair_is_never_split_but_may_begin_a_line() -> None:
+    assert lines("十分钟以后——不，二十分钟", 60) == ["十分钟以后", "——不，二十", "分钟"]
 
 
 def test_a_closing_mark_is_pushed_in_rather_than_sent_down() -> None:
