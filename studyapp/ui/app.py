@@ -154,13 +154,25 @@ def _render(app: QApplication, window: MainWindow, path: Path, size: tuple[int, 
         _look_up_on_page(window, lookup)
     app.processEvents()
     try:
-        if screenshot and not window.grab().save(screenshot):
+        if screenshot and not _grab_with_popup(window).save(screenshot):
             raise StudyappError(f"Cannot write the screenshot to {screenshot}")
         if layout_json:
             _write_layout_json(window, Path(layout_json))
     finally:
         window.stop_work()
     return 0
+
+
+def _grab_with_popup(window: MainWindow):
+    """The window as a picture, with the lookup popup drawn where it is shown."""
+    from PySide6.QtGui import QPainter
+
+    picture = window.grab()
+    if window.popup.isVisible():
+        painter = QPainter(picture)
+        painter.drawPixmap(window.mapFromGlobal(window.popup.pos()), window.popup.grab())
+        painter.end()
+    return picture
 
 
 def _look_up_on_page(window: MainWindow, word: str) -> None:

@@ -15,8 +15,9 @@ gets back where every cell, character and syllable goes. The rules:
   the next one; two marks in a row lose the blank half of the first (。” is
   1.5 em, not 2). No line starts with a closing mark (，。、：；！？）」』”·)
   nor ends with an opening one (（「『“); a dash or an ellipsis (——, ……) is
-  never split. When the next unbreakable run does not fit, the line's marks
-  are squeezed to their ink, last first, if that makes room ("push in").
+  never split. When the next unbreakable run does not fit and ending the
+  line before it would spread it more than ``push_in`` em a gap, the line's
+  marks are squeezed to their ink, last first, if that makes room.
 * Lines break between any two characters, but a line prefers to end between
   words when that costs at most ``keep_words`` em of extra spacing per gap.
 * Every line but the last of a paragraph (or one before a newline) is
@@ -32,7 +33,7 @@ Example, every character 10 wide (a mark's blank half 5), a measure of 48::
     >>> laid = lay_out_cells(cells, 48.0, Spacing(em=10.0), 20.0, 15.0)
     >>> ["".join("我们走吧。好的！"[k] for k in line.pieces) for line in laid.lines]
     ['我们走吧。', '好的！']
-    >>> [c.glyph_x for c in laid.lines[0].cells]   # 。 pushed in, 1 px added between characters
+    >>> [c.glyph_x for c in laid.lines[0].cells]   # 。 pushed in (else 8 px over 2 gaps), 1 px added a gap
     [0.0, 11.0, 22.0, 33.0, 43.0]
 """
 
@@ -117,6 +118,7 @@ class Spacing:
     syllable_gap: float = 0.0
     word_gap: float = 0.0
     keep_words: float = 0.12
+    push_in: float = 0.15
     max_gap: float = 0.28
 
 
@@ -268,12 +270,18 @@ class _Breaker:
             for k in group:
                 self._add_cell(k)
             return
-        if self._push_in(group):
+        if self._loose_without(group) and self._push_in(group):
             return
         keep = self._word_start(group[0])
         self._finish(line, keep)
         self.line = self._new_line(line.indices[keep:])
         self._add(group)
+
+    def _loose_without(self, group: list[int]) -> bool:
+        """Would ending the line before ``group`` spread it more than ``push_in`` em a gap?"""
+        gaps = len(_justifiable(self.cells, self.line.indices))
+        leftover = self.measure - self.line.extent
+        return not gaps or leftover / gaps > self.spacing.push_in * self.spacing.em
 
     def _push_in(self, group: list[int]) -> bool:
         """Make room for ``group`` by squeezing the line's marks, last first; True if it fits."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp.core.language.engine import Language
@@ -70,11 +70,16 @@ class MainWindow(QMainWindow):
         self._connect()
         self._refresh_recent_menu()
         self.words.refresh_marks()
+        self.setMinimumSize(640, 460)
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 820)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)  # the docks' sizes: where the splitter was left
+        self.lookup.fit_to_width(self.width())
 
     def _build_reader(self) -> None:
         """The reader with the find bar under it, as the central widget."""
@@ -102,7 +107,7 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self, speaker: Speaker | None) -> None:
         """The lookup panel (dock or popup) and the vocabulary list, tabbed with it."""
-        self.lookup = LookupDisplay(self, speaker)
+        self.lookup = LookupDisplay(self, speaker, look_up=self.language.lookup)
         self.panel, self.popup_panel, self.popup, self.dock = self.lookup.panel, self.lookup.popup_panel, self.lookup.popup, self.lookup.dock
         self._vocabulary_panel: VocabularyPanel | None = None  # built when first shown
         self.vocabulary_dock = QDockWidget("Vocabulary", self)
@@ -170,6 +175,7 @@ class MainWindow(QMainWindow):
         self.words.coverage.connect(self.coverage_label.setText)
         self.words.reveal_requested.connect(self._on_words_reveal_requested)
         self.reader.painted.connect(self._on_reader_painted)
+        self.reader.layout_changed.connect(lambda: self.lookup.set_zoom(self.reader.options.point_size / 12.0))
         self.reader.escape_pressed.connect(self._on_reader_escape_pressed)
 
         self.reader.position_changed.connect(self._on_reader_position_changed)
@@ -374,7 +380,19 @@ class MainWindow(QMainWindow):
 
     def _on_words_looked_up(self, ref: WordRef, result: LookupResult, reading: list[str] | None, is_name: bool, saved: bool) -> None:
         viewport = self.reader.viewport()
-        self.lookup.show_word(result, reading, is_name, saved, self.view.popup, lambda: corner_below(self.reader.word_rect(ref), viewport))
+        self.lookup.show_word(result, reading, is_name, saved, self.lookup.in_popup(self.view.popup),
+                              lambda: corner_below(self.reader.word_rect(ref), viewport), self._english_of_selection())
+
+    def _english_of_selection(self) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+        """The English sentence of the selected word's pair and, in it, the words linked to the word."""
+        link, document = self.session.link, self.session.document
+        side = document.blocks[link.block].english if link is not None and document is not None else None
+        if link is None or side is None or link.sentence is None:
+            return None
+        start, end = link.sentence
+        spans = tuple((max(a, start) - start, min(b, end) - start) for a, b in link.spans if a < end and b > start)
+        text = side.text[start:end]
+        return (text, spans) if text.strip() else None
 
     def _on_words_saved(self, result: LookupResult) -> None:
         if self._vocabulary_panel is not None:
@@ -417,9 +435,14 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_path(files[0])
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.lookup.fit_to_width(event.size().width())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._store_position()
         self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
         self._settings.sync()
         self.stop_work()
         super().closeEvent(event)
