@@ -27,9 +27,11 @@ from studyapp.ui.annotator import Annotator
 from studyapp.ui.background import Gate
 from studyapp.ui.document_opener import DocumentOpener
 from studyapp.ui.find_bar import FindBar
+from studyapp.ui.font_notice import FontNotice
 from studyapp.ui.library_controller import LibraryController
 from studyapp.ui.lookup_display import LookupDisplay, corner_below
 from studyapp.ui.reader_view import ReaderView
+from studyapp.ui.status_label import ElidedLabel
 from studyapp.ui.view_menu import ViewMenu, add_action
 from studyapp.ui.word_controller import WordController
 
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
         self._column = QVBoxLayout(central)
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)
+        self.font_notice = FontNotice(self._settings)
+        self._column.addWidget(self.font_notice)
         self._column.addWidget(self.reader, 1)
         self.setCentralWidget(central)
 
@@ -140,8 +144,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         """Coverage figures and a progress bar for background work."""
-        self.coverage_label = QLabel("")
-        self.statusBar().addPermanentWidget(self.coverage_label)
+        self.coverage_label = ElidedLabel("")
+        self.coverage_label.setObjectName("coverageLabel")
+        self.statusBar().addWidget(self.coverage_label, 1)  # a passing message covers it for a while
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.hide()
@@ -170,7 +175,7 @@ class MainWindow(QMainWindow):
         self.words.looked_up.connect(self._on_words_looked_up)
         self.words.reverse_looked_up.connect(self.lookup.show_english_word)
         self.words.saved.connect(self._on_words_saved)
-        self.words.status.connect(self.statusBar().showMessage)
+        self.words.status.connect(self.notify)
         self.words.failed.connect(self.show_error)
         self.words.coverage.connect(self.coverage_label.setText)
         self.words.reveal_requested.connect(self._on_words_reveal_requested)
@@ -183,7 +188,7 @@ class MainWindow(QMainWindow):
         self.library.open_requested.connect(self.open_path)
         self.library.block_requested.connect(self.reader.scroll_to_block)
         self.library.failed.connect(self.show_error)
-        self.library.status.connect(self.statusBar().showMessage)
+        self.library.status.connect(self.notify)
         self.words.coverage_measured.connect(self.library.coverage_measured)
         self.words.looked_up.connect(lambda ref, *_: self.library.word_looked_up(ref.block))
         self.lookup.save_requested.connect(lambda: self.words.save_current())
@@ -261,10 +266,11 @@ class MainWindow(QMainWindow):
         follows_preview = self.session.continues_preview(document)
         position = self.reader.first_visible_block() if follows_preview else self._remembered_position(document.path)
         self.session.open(document)
+        self.font_notice.check(document.chinese_length > 0)
         self.setWindowTitle(f"{document.title} — studyapp")
         if document.complete:
             pairs = sum(1 for b in document.blocks if b.english and b.chinese)
-            self.statusBar().showMessage(f"{len(document.blocks)} blocks, {pairs} pairs, {document.chinese_length:,} Chinese characters")
+            self.notify(f"{len(document.blocks)} blocks, {pairs} pairs, {document.chinese_length:,} Chinese characters")
         else:
             self.statusBar().showMessage("Showing the beginning while the rest is aligned…")
         if 0 < position < len(document.blocks):
@@ -289,6 +295,10 @@ class MainWindow(QMainWindow):
         entry = self._library_store.entry(path) if path else None
         return entry.position if entry is not None else self.opener.position(path)
 
+    def notify(self, message: str) -> None:
+        """A passing message in the status bar (it gives the coverage figures back after a while)."""
+        self.statusBar().showMessage(message, 8000)
+
     def show_error(self, title: str, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -303,7 +313,7 @@ class MainWindow(QMainWindow):
         visible = self._vocabulary_panel is not None and self.vocabulary_dock.isVisible()
         selected = [r.id for r in self.vocabulary_panel.selected_records()] if visible else []
         dialog = ExportDialog(self.vocabulary, self._settings, selected, self)
-        dialog.exported.connect(lambda result: self.statusBar().showMessage(f"Exported {result.words} words ({result.cards} cards) to {result.path}"))
+        dialog.exported.connect(lambda result: self.notify(f"Exported {result.words} words ({result.cards} cards) to {result.path}"))
         dialog.open()
         return dialog
 

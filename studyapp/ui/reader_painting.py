@@ -85,7 +85,7 @@ class _DrawnLine:
     """A Chinese line ready to draw: its glyph runs and what they could not draw."""
 
     characters: QGlyphRun | None
-    missing: list[tuple[str, float]]
+    missing: list[tuple[str, float, float]]  # text, x, width of its cell
     syllables: dict[int, QGlyphRun]  # by tone
     missing_syllables: list[tuple[str, float]]
 
@@ -152,7 +152,9 @@ class ReaderPainter:
     def _prepare(self, placed: PlacedSide, line: LaidLine) -> _DrawnLine:
         style = placed.style
         assert style is not None
-        characters, missing = style.glyphs.run((placed.texts[k], cell.draw_x) for k, cell in zip(line.pieces, line.cells))
+        characters, lost = style.glyphs.run((placed.texts[k], cell.draw_x) for k, cell in zip(line.pieces, line.cells))
+        widths = {(placed.texts[k], cell.draw_x): cell.glyph_w for k, cell in zip(line.pieces, line.cells)}
+        missing = [(text, x, widths[(text, x)]) for text, x in lost]
         by_tone: dict[int, list[tuple[str, float]]] = {}
         for k, cell in zip(line.pieces, line.cells):
             syllable = placed.syllables[k]
@@ -174,10 +176,10 @@ class ReaderPainter:
         painter.setPen(colour)
         if drawn.characters is not None:
             painter.drawGlyphRun(QPointF(placed.x, baseline), drawn.characters)
-        if drawn.missing:
+        if drawn.missing:  # through Qt's font fallback, centred in the cell the layout gave it
             painter.setFont(style.han.font)
-            for text, x in drawn.missing:
-                painter.drawText(QPointF(placed.x + x, baseline), text)
+            for text, x, width in drawn.missing:
+                painter.drawText(QPointF(placed.x + x + (width - style.han.width(text)) / 2, baseline), text)
         for tone, run in drawn.syllables.items():
             painter.setPen(tone_colour(tone, self.state.palette) if self.state.tone_colours else colour)
             painter.drawGlyphRun(QPointF(placed.x, ruby_baseline), run)
