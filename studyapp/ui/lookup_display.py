@@ -72,7 +72,7 @@ class LookupDisplay(QObject):
         self.narrow = narrow
         if narrow:  # the lookup dock and the docks tabbed with it (else hiding one shows the next)
             docks = [self.dock, *self._window.tabifiedDockWidgets(self.dock)]
-            self._hidden_docks = [d for d in docks if d.isVisible()]
+            self._hidden_docks = [d for d in docks if not d.isHidden()]
             for dock in docks:
                 dock.hide()
         else:
@@ -109,6 +109,7 @@ class LookupDisplay(QObject):
         self.popup.resize(width, height)
         corner = corner if corner is not None else window.mapToGlobal(QPoint(40, 40))
         screen = window.screen().availableGeometry() if window.screen() else QRect(0, 0, 4096, 4096)
+        screen = screen.adjusted(8, 8, -8, -8)  # clear of the screen's edges, frame included
         x = min(max(corner.x(), screen.left()), screen.right() - width)
         y = corner.y()
         if y + height > screen.bottom():  # no room below the word: above it
