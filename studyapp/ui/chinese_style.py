@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 
 from studyapp.core.language.pinyin_spelling import marks_from_numbered
 from studyapp.core.reading.annotation import Annotation
-from studyapp.ui.cell_layout import CLOSE, HAN, JOIN, OPEN, CellSpec, Spacing, cell_spans
+from studyapp.ui.chinese_cells import CLOSE, HAN, JOIN, OPEN, CellSpec, Spacing, cell_spans
 from studyapp.ui.glyph_runs import GlyphSource
 from studyapp.ui.reader_fonts import make_font
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
-    from studyapp.ui.cell_layout import PlacedCell
+    from studyapp.ui.chinese_cells import PlacedCell
 
 _ENGLISH_PIECE_RE = re.compile(r"\S+")
 

@@ -21,6 +21,7 @@ from studyapp.ui.lookup_panel import LookupPanel
 
 if TYPE_CHECKING:
     from studyapp.core.language.lookup import LookupResult
+    from studyapp.core.reading.session import ReadingSession
     from studyapp.ui.speech import Speaker
 
 #: Below this window width the lookup leaves the dock for a popup.
@@ -165,3 +166,15 @@ class LookupDisplay(QObject):
 def corner_below(rect: QRectF | None, viewport: QWidget) -> QPoint | None:
     """The global point just under a word's rectangle in ``viewport`` (None without one)."""
     return viewport.mapToGlobal(QPoint(int(rect.left()), int(rect.bottom()) + 6)) if rect is not None else None
+
+
+def sentence_english(session: ReadingSession) -> English | None:
+    """The English sentence of the selected word's pair and, in it, the spans of the words linked to the word."""
+    link, document = session.link, session.document
+    side = document.blocks[link.block].english if link is not None and document is not None else None
+    if link is None or side is None or link.sentence is None:
+        return None
+    start, end = link.sentence
+    spans = tuple((max(a, start) - start, min(b, end) - start) for a, b in link.spans if a < end and b > start)
+    text = side.text[start:end]
+    return (text, spans) if text.strip() else None

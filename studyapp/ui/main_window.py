@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp.core.language.engine import Language
 from studyapp.core.reading.annotation import Annotation, WordRef
@@ -29,7 +29,7 @@ from studyapp.ui.document_opener import DocumentOpener
 from studyapp.ui.find_bar import FindBar
 from studyapp.ui.font_notice import FontNotice
 from studyapp.ui.library_controller import LibraryController
-from studyapp.ui.lookup_display import LookupDisplay, corner_below
+from studyapp.ui.lookup_display import LookupDisplay, corner_below, sentence_english
 from studyapp.ui.reader_view import ReaderView
 from studyapp.ui.status_label import ElidedLabel
 from studyapp.ui.view_menu import ViewMenu, add_action
@@ -391,18 +391,7 @@ class MainWindow(QMainWindow):
     def _on_words_looked_up(self, ref: WordRef, result: LookupResult, reading: list[str] | None, is_name: bool, saved: bool) -> None:
         viewport = self.reader.viewport()
         self.lookup.show_word(result, reading, is_name, saved, self.lookup.in_popup(self.view.popup),
-                              lambda: corner_below(self.reader.word_rect(ref), viewport), self._english_of_selection())
-
-    def _english_of_selection(self) -> tuple[str, tuple[tuple[int, int], ...]] | None:
-        """The English sentence of the selected word's pair and, in it, the words linked to the word."""
-        link, document = self.session.link, self.session.document
-        side = document.blocks[link.block].english if link is not None and document is not None else None
-        if link is None or side is None or link.sentence is None:
-            return None
-        start, end = link.sentence
-        spans = tuple((max(a, start) - start, min(b, end) - start) for a, b in link.spans if a < end and b > start)
-        text = side.text[start:end]
-        return (text, spans) if text.strip() else None
+                              lambda: corner_below(self.reader.word_rect(ref), viewport), sentence_english(self.session))
 
     def _on_words_saved(self, result: LookupResult) -> None:
         if self._vocabulary_panel is not None:

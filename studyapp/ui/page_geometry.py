@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from studyapp.ui.cell_layout import SPACE, kind_of
+from studyapp.ui.chinese_cells import SPACE, kind_of
 from studyapp.ui.line_breaking import LaidLine
 from studyapp.ui.reader_layout import PlacedSide, ReaderLayout
 

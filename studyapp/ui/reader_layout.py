@@ -168,6 +168,43 @@ class ReaderLayout:
             return index + 1
         return index
 
+    # --- places in the document (what a view scrolls to) -------------------------
+
+    @property
+    def top_padding(self) -> float:
+        """How far above a block a view begins when it shows that block first."""
+        return min(8.0, self.block_gap - 1.0)
+
+    def scroll_value_for(self, index: int) -> float:
+        """Where a view begins to show block ``index`` first, its first line at the top.
+
+        The block before it is laid out first: its real height, not its
+        estimate, decides where this block is."""
+        if index <= 0:
+            return 0.0
+        self.geometry(index - 1)
+        self.geometry(index)
+        return self.top_of(index) - self.top_padding
+
+    def anchor_at(self, value: float) -> tuple[int, float]:
+        """The first block shown from ``value`` and how far into it (a share of its height)."""
+        if not self.document.blocks:
+            return (0, 0.0)
+        index = self.first_shown(value)
+        height = self.geometry(index).height
+        return (index, (value - self.top_of(index)) / height if height else 0.0)
+
+    def scroll_value_at(self, anchor: tuple[int, float]) -> float:
+        """The value that shows ``anchor`` (from ``anchor_at``) again after blocks were laid out anew."""
+        index, share = anchor
+        if not 0 <= index < len(self.document.blocks) or (index == 0 and share <= 0):
+            return 0.0
+        if index > 0:
+            self.geometry(index - 1)
+        height = self.geometry(index).height
+        offset = share * height if share > 0 else max(share * height, -self.top_padding)
+        return self.top_of(index) + offset
+
     def _block_tops(self) -> list[float]:
         if self._tops is None:
             tops, y = [], float(self.margin)

@@ -110,16 +110,9 @@ class ReaderView(QAbstractScrollArea):
         """Scroll so that block ``index`` begins at the top of the view (its first line fully shown)."""
         if self._layout is None or not 0 <= index < len(self._layout.document.blocks):
             return
-        if index == 0:
-            self.verticalScrollBar().setValue(0)
-            return
-        self._layout.geometry(index - 1)  # its real height, not its estimate, places this block
-        self._layout.geometry(index)
+        value = self._layout.scroll_value_for(index)
         self._sync_scrollbar()
-        self.verticalScrollBar().setValue(int(self._layout.top_of(index) - self._top_padding()))
-
-    def _top_padding(self) -> float:
-        return min(8.0, self._layout.block_gap - 1.0) if self._layout is not None else 0.0
+        self.verticalScrollBar().setValue(int(value))
 
     def first_visible_block(self) -> int:
         """The first block whose text is in view."""
@@ -263,26 +256,14 @@ class ReaderView(QAbstractScrollArea):
         self.layout_changed.emit()
 
     def _anchor(self) -> tuple[int, float]:
-        """The first block in view and how far into it the view begins (as a share of its height)."""
-        if self._layout is None:
-            return (0, 0.0)
-        value = self.verticalScrollBar().value()
-        index = self._layout.first_shown(value)
-        height = self._layout.geometry(index).height if self._layout.document.blocks else 0.0
-        return (index, (value - self._layout.top_of(index)) / height if height else 0.0)
+        """The first block in view and how far into it the view begins."""
+        return self._layout.anchor_at(self.verticalScrollBar().value()) if self._layout is not None else (0, 0.0)
 
     def _restore_anchor(self, anchor: tuple[int, float]) -> None:
         """Scroll back to an ``_anchor()`` after blocks were laid out again."""
-        index, share = anchor
-        if self._layout is None or not 0 <= index < len(self._layout.document.blocks):
-            self._refresh()
-            return
-        if index > 0:
-            self._layout.geometry(index - 1)
-        height = self._layout.geometry(index).height
+        value = self._layout.scroll_value_at(anchor) if self._layout is not None else 0.0
         self._sync_scrollbar()
-        offset = share * height if share > 0 else max(share * height, -self._top_padding())
-        self.verticalScrollBar().setValue(0 if index == 0 and share <= 0 else int(round(self._layout.top_of(index) + offset)))
+        self.verticalScrollBar().setValue(int(round(value)))
         self.viewport().update()
 
     def _refresh(self) -> None:

@@ -3,7 +3,8 @@ words kept whole when cheap, ruby centred over its character (Qt-free)."""
 
 from __future__ import annotations
 
-from studyapp.ui.cell_layout import CLOSE, HAN, OPEN, CellSpec, Spacing, cell_spans, lay_out_cells
+from studyapp.ui.cell_layout import lay_out_cells
+from studyapp.ui.chinese_cells import CLOSE, HAN, OPEN, CellSpec, Spacing, cell_spans
 from studyapp.ui.line_breaking import SideLayout
 
 EM = 10.0

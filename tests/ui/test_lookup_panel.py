@@ -8,7 +8,7 @@ import re
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont
 
 from studyapp.ui.entry_presentation import labels_of, reading_groups, runs_of
 from studyapp.ui.lookup_panel import LookupPanel
