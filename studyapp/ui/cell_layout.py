@@ -213,7 +213,9 @@ def _justification(placed: CellLine, justify_to: float | None) -> dict[int, floa
     """The space to add before each position of the line: the leftover spread evenly.
     Past ``max_gap`` em a gap, squeezed marks first get their blank back, then the
     spaces (around Latin words) take the rest."""
-    gaps = _justifiable(placed.cells, placed.indices)
+    cells, indices, advances = placed.cells, placed.indices, placed.advances
+    # A space that takes no room is not a gap of its own: the gap after it is the one.
+    gaps = [p for p in _justifiable(cells, indices) if not (cells[indices[p]].kind == SPACE and advances[indices[p]] == 0)]
     leftover = (justify_to - placed.extent) if justify_to is not None else 0.0
     if leftover <= 0:
         return {}
@@ -225,8 +227,7 @@ def _justification(placed: CellLine, justify_to: float | None) -> dict[int, floa
             leftover -= extras[p]
     if not gaps or leftover <= 0:
         return extras
-    cells, indices = placed.cells, placed.indices
-    spaced = [p for p in gaps if SPACE in (cells[indices[p - 1]].kind, cells[indices[p]].kind)]
+    spaced = [p for p in gaps if any(cells[k].kind == SPACE and advances[k] > 0 for k in (indices[p - 1], indices[p]))]
     even = leftover / len(gaps)
     if even <= cap or not spaced or len(spaced) == len(gaps):
         shares = dict.fromkeys(gaps, even)

@@ -177,12 +177,20 @@ def can_break(before: CellSpec, after: CellSpec) -> bool:
     return after.kind not in (CLOSE, JOIN) and before.kind != OPEN
 
 
+#: Cells between which a space is an accident of the source (markup removed, a line joined).
+_CHINESE_KINDS = frozenset({HAN, OPEN, CLOSE, JOIN, DASH})
+
+
 def squeezes(cells: Sequence[CellSpec]) -> tuple[list[float], list[float]]:
-    """Advances and pen shifts once two marks in a row lose the blank between them."""
+    """Advances and pen shifts once two marks in a row lose the blank between them
+    and a space between two Chinese characters takes no room."""
     advances = [c.advance for c in cells]
     shifts = [0.0] * len(cells)
     for k, cell in enumerate(cells):
         following = cells[k + 1] if k + 1 < len(cells) else None
+        if cell.kind == SPACE and k > 0 and following is not None and not following.hard \
+                and cells[k - 1].kind in _CHINESE_KINDS and following.kind in _CHINESE_KINDS:
+            advances[k] = 0.0
         if cell.kind == CLOSE and following is not None and following.kind in (CLOSE, OPEN) and not following.hard:
             advances[k] -= cell.blank
         if cell.kind == OPEN and k > 0 and cells[k - 1].kind == OPEN and not cell.hard:

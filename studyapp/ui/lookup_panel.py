@@ -182,7 +182,7 @@ class LookupPanel(QWidget):
         self.word_label.setText(result.query)
         syllables = [marks_from_numbered(s) for s in reading] if reading else (self._first_pinyin(result))
         self.context_reading.set_syllables(syllables, self.tone_colours)
-        self.facts_label.setText(self._facts(result, is_name))
+        self.facts_label.setText(self._facts(result, reading, is_name))
         self.facts_label.setVisible(bool(self.facts_label.text()))
         self.groups = reading_groups(result)
         writer = EntryWriter(self.body.document(), EntryStyle(self.palette(), self.zoom, self.tone_colours))
@@ -205,8 +205,11 @@ class LookupPanel(QWidget):
         return result.entries[0].pinyin_marks.split() if result.entries else []
 
     @staticmethod
-    def _facts(result: LookupResult, is_name: bool) -> str:
-        traditional = next((e.traditional for e in result.entries if e.traditional != result.query), "")
+    def _facts(result: LookupResult, reading: list[str] | None, is_name: bool) -> str:
+        """Name marker, the traditional form of the word as read here, HSK level."""
+        wanted = " ".join(reading or []).lower()
+        entry = next((e for e in result.entries if e.pinyin.lower() == wanted), result.entries[0] if result.entries else None)
+        traditional = entry.traditional if entry is not None and entry.traditional != result.query else ""
         facts = ["name" if is_name else "", f"traditional {traditional}" if traditional else "", level_label(result.hsk)]
         return "  ·  ".join(f for f in facts if f)
 

@@ -143,3 +143,11 @@ def test_hit_test_finds_every_cell_at_its_rectangle() -> None:
         x, y, w, h = laid.rect_of(k)
         assert laid.piece_at(x + w / 2, y + h / 2) == k
     assert laid.piece_at(-5, 5) is None
+
+
+def test_a_space_between_two_chinese_characters_takes_no_room() -> None:
+    laid = lay("中国 2020 年 贸易协定 的结果", 500)
+    xs = {laid.pieces[k].start: cell.glyph_x for k, cell in zip(laid.lines[0].pieces, laid.lines[0].cells)}
+    text = "中国 2020 年 贸易协定 的结果"
+    assert xs[text.index("的")] == xs[text.index("定")] + EM  # the markup's space is gone
+    assert xs[text.index("2")] == xs[text.index("国")] + EM + 3.0  # a space next to digits stays

@@ -118,3 +118,12 @@ def test_entries_of_one_reading_and_form_are_one_group(language) -> None:
     groups = reading_groups(language.lookup("了"))
     keys = [(" ".join(g.pinyin), g.traditional) for g in groups]
     assert len(keys) == len(set(keys)) and ("le", "") in keys and ("liǎo", "瞭") in keys
+
+
+def test_the_traditional_form_shown_is_the_one_of_the_reading_in_context(panel: LookupPanel, language) -> None:
+    panel.show_result(language.lookup("了"), ["le5"])
+    assert "traditional" not in panel.facts_label.text()  # 了 le is 了 in both scripts; 瞭 is liǎo
+    panel.show_result(language.lookup("了"), ["liao4"])
+    assert "traditional 瞭" in panel.facts_label.text()  # 了 liào (to watch) is written 瞭
+    panel.show_result(language.lookup("长"), ["zhang3"])
+    assert "traditional 長" in panel.facts_label.text()

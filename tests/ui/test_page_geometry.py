@@ -154,3 +154,11 @@ def test_layout_json_refuses_a_zero_width(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "studyapp", str(sample_path()), "--layout-json", str(tmp_path / "x.json"),
                            "--width", "0"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "--width" in done.stderr and not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.parametrize("ruby", ["off", "all"])
+@pytest.mark.parametrize("width", [560, 1100])
+def test_the_users_example_document_obeys_the_rules(read, test_fonts, seed_path: Path, width: int, ruby: str) -> None:
+    page = whole_page(read(seed_path), test_fonts, width, ruby)
+    assert len([line for line in page["lines"] if line["side"] == "zh"]) > 50
+    assert problems(page) == []
