@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QVBoxLayout, QWidget
 
 from studyapp.ui.lookup_panel import LookupPanel
@@ -87,35 +87,35 @@ class LookupDisplay(QObject):
         return preferred or self.narrow
 
     def show_word(self, result: LookupResult, reading: list[str] | None, is_name: bool, saved: bool,
-                  in_popup: bool, word_corner: Callable[[], QPoint | None], english: English | None = None) -> None:
-        """Show a looked-up word in the dock, or in the popup under the word (``word_corner``, global)."""
+                  in_popup: bool, word_rect: Callable[[], QRect | None], english: English | None = None) -> None:
+        """Show a looked-up word in the dock, or in the popup next to the word (``word_rect``, global)."""
         panel = self.popup_panel if in_popup else self.panel
         panel.show_result(result, reading, is_name=is_name, saved=saved, english=english)
         if in_popup:
-            self._place_popup(word_corner())
+            self._place_popup(word_rect())
             self.popup.show()
+            panel.body.verticalScrollBar().setValue(0)
         else:
             self.dock.show()
 
-    def _place_popup(self, corner: QPoint | None) -> None:
-        """Under the word, as big as the window allows, and never off the window's screen."""
+    def _place_popup(self, word: QRect | None) -> None:
+        """Under the word if it fits there, else above it, else where there is more room;
+        as big as its content (within the window's size) and never off the screen."""
         window = self._window
-        zoom = self.popup_panel.zoom
-        width = max(PANEL_MIN_WIDTH + 30, min(int(460 * zoom), int(window.width() * 0.6)))
+        width = max(PANEL_MIN_WIDTH + 30, min(int(460 * self.popup_panel.zoom), int(window.width() * 0.6)))
         self.popup.resize(width, self.popup.height())
         self.popup.layout().activate()
         margins = self.popup.layout().contentsMargins()
-        wanted = self.popup_panel.content_height() + margins.top() + margins.bottom()
-        height = max(160, min(wanted, int(window.height() * 0.7)))
-        self.popup.resize(width, height)
-        corner = corner if corner is not None else window.mapToGlobal(QPoint(40, 40))
+        wanted = max(160, min(self.popup_panel.content_height() + margins.top() + margins.bottom(), int(window.height() * 0.7)))
         screen = window.screen().availableGeometry() if window.screen() else QRect(0, 0, 4096, 4096)
         screen = screen.adjusted(8, 8, -8, -8)  # clear of the screen's edges, frame included
-        x = min(max(corner.x(), screen.left()), screen.right() - width)
-        y = corner.y()
-        if y + height > screen.bottom():  # no room below the word: above it
-            y = max(screen.top(), corner.y() - height - 40)
-        self.popup.move(x, y)
+        if word is None:
+            word = QRect(window.mapToGlobal(QPoint(40, 40)), QSize(0, 0))
+        below, above = screen.bottom() - word.bottom() - 6, word.top() - 6 - screen.top()
+        height = wanted if wanted <= below or wanted <= above else max(below, above)
+        y = word.bottom() + 6 if height <= below else word.top() - 6 - height
+        x = min(max(word.left(), screen.left()), screen.right() - width)
+        self.popup.setGeometry(x, y, width, height)
 
     def show_english_word(self, result: LookupResult) -> None:
         """Dictionary words for an English word linked to nothing (a reverse lookup)."""
@@ -163,9 +163,11 @@ class LookupDisplay(QObject):
             self.speaker.say(text)
 
 
-def corner_below(rect: QRectF | None, viewport: QWidget) -> QPoint | None:
-    """The global point just under a word's rectangle in ``viewport`` (None without one)."""
-    return viewport.mapToGlobal(QPoint(int(rect.left()), int(rect.bottom()) + 6)) if rect is not None else None
+def global_rect(rect: QRectF | None, viewport: QWidget) -> QRect | None:
+    """A word's rectangle in ``viewport``, in screen coordinates (None without one)."""
+    if rect is None:
+        return None
+    return QRect(viewport.mapToGlobal(rect.topLeft().toPoint()), rect.size().toSize())
 
 
 def sentence_english(session: ReadingSession) -> English | None:

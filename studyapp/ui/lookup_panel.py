@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from PySide6.QtCore import QPointF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from studyapp.core.language.hsk import level_label
@@ -195,6 +195,7 @@ class LookupPanel(QWidget):
         else:
             self.status_label.setVisible(False)
         self._texts = writer.lines()
+        self.body.moveCursor(QTextCursor.MoveOperation.Start)  # else a resize scrolls to where the cursor was
         self.body.verticalScrollBar().setValue(0)
         self.back_button.setVisible(bool(self._history))
         self.save_button.setEnabled(not followed)

@@ -29,7 +29,7 @@ from studyapp.ui.document_opener import DocumentOpener
 from studyapp.ui.find_bar import FindBar
 from studyapp.ui.font_notice import FontNotice
 from studyapp.ui.library_controller import LibraryController
-from studyapp.ui.lookup_display import LookupDisplay, corner_below, sentence_english
+from studyapp.ui.lookup_display import LookupDisplay, global_rect, sentence_english
 from studyapp.ui.reader_view import ReaderView
 from studyapp.ui.status_label import ElidedLabel
 from studyapp.ui.view_menu import ViewMenu, add_action
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
     def _on_words_looked_up(self, ref: WordRef, result: LookupResult, reading: list[str] | None, is_name: bool, saved: bool) -> None:
         viewport = self.reader.viewport()
         self.lookup.show_word(result, reading, is_name, saved, self.lookup.in_popup(self.view.popup),
-                              lambda: corner_below(self.reader.word_rect(ref), viewport), sentence_english(self.session))
+                              lambda: global_rect(self.reader.word_rect(ref), viewport), sentence_english(self.session))
 
     def _on_words_saved(self, result: LookupResult) -> None:
         if self._vocabulary_panel is not None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from studyapp.core.study.vocabulary import VocabularyStore
+from studyapp.ui.lookup_display import global_rect
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.page_geometry import page_geometry
 from studyapp.ui.reader_view import WordRef
@@ -48,10 +49,13 @@ def test_a_narrow_window_looks_words_up_in_a_popup_by_itself(qtbot, open_sample)
     assert not window.dock.isVisible() and not window.vocabulary_dock.isVisible()
     qtbot.waitUntil(lambda: window.reader.viewport().width() > 700)  # the text has the whole width
     wait_for_words(qtbot, window)
-    click(qtbot, window, first_ref(window, "省会"))
+    ref = first_ref(window, "省会")
+    click(qtbot, window, ref)
     assert window.popup.isVisible() and window.popup_panel.word_label.text() == "省会"
     screen = window.screen().availableGeometry()
     assert screen.contains(window.popup.geometry())
+    word = global_rect(window.reader.word_rect(ref), window.reader.viewport())
+    assert not window.popup.geometry().intersects(word)  # next to the word, not over it
     window.popup.hide()
     window.resize(1300, 800)
     qtbot.waitUntil(lambda: not window.lookup.narrow)
