@@ -15,9 +15,11 @@ gets back where every cell, character and syllable goes. The rules:
   the next one; two marks in a row lose the blank half of the first (。” is
   1.5 em, not 2). No line starts with a closing mark (，。、：；！？）」』”·)
   nor ends with an opening one (（「『“); a dash or an ellipsis (——, ……) is
-  never split. When the next unbreakable run does not fit and ending the
-  line before it would spread it more than ``push_in`` em a gap, the line's
-  marks are squeezed to their ink, last first, if that makes room.
+  never split; an opening mark that begins a line loses the blank before it
+  (the line does not look indented). When the next unbreakable run does not
+  fit and ending the line before it would spread it more than ``push_in`` em
+  a gap, the line's marks are squeezed to their ink, last first, if that
+  makes room.
 * Lines break between any two characters, but a line prefers to end between
   words when that costs at most ``keep_words`` em of extra spacing per gap.
 * Every line but the last of a paragraph (or one before a newline) is
@@ -188,6 +190,9 @@ def lay_out_cells(cells: Sequence[CellSpec], measure: float, spacing: Spacing, l
         broken += [(indices, squeezed, n == len(paragraph) - 1) for n, (indices, squeezed) in enumerate(paragraph)]
     lines = []
     for row, (indices, squeezed, last) in enumerate(broken):
+        first = indices[0]
+        if cells[first].kind == OPEN and advances[first] == cells[first].advance:  # （ at a line's start: no blank before it
+            squeezed = squeezed | {first}
         placed = CellLine(cells, advances, shifts, spacing, squeezed)
         placed.extend(indices)
         lines.append(_laid_line(placed, row * line_height, line_height, baseline, None if last else measure))

@@ -151,3 +151,10 @@ def test_a_space_between_two_chinese_characters_takes_no_room() -> None:
     text = "中国 2020 年 贸易协定 的结果"
     assert xs[text.index("的")] == xs[text.index("定")] + EM  # the markup's space is gone
     assert xs[text.index("2")] == xs[text.index("国")] + EM + 3.0  # a space next to digits stays
+
+
+def test_an_opening_mark_that_begins_a_line_keeps_no_blank_before_it() -> None:
+    laid = lay("他看了看河水（下过雨以后）。", 60)
+    second = laid.lines[1]
+    assert laid.pieces[second.pieces[0]].start == "他看了看河水（下过雨以后）。".index("（")
+    assert second.cells[0].glyph_w == 5.0 and second.cells[0].draw_x == -5.0  # its ink at the line's edge
