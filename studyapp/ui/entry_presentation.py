@@ -37,7 +37,7 @@ USAGE_LABELS = frozenset({
     "coll.", "colloquial", "literary", "lit.", "fig.", "dialect", "old", "archaic", "slang", "Tw", "honorific",
     "humble", "polite", "formal", "written", "oral", "derog.", "euphemism", "loanword", "idiom", "onom.",
     "abbr.", "bound form", "prefix", "suffix", "interj.", "interjection", "pronoun", "conjunction",
-    "Internet slang", "old usage", "math.", "medicine", "Buddhism", "Taoism", "physics", "chemistry",
+    "Internet slang", "old usage", "adjective", "adverb", "noun", "verb", "preposition", "numeral", "auxiliary verb", "math.", "medicine", "Buddhism", "Taoism", "physics", "chemistry",
     "biology", "music", "computing", "geology", "botany", "zoology", "linguistics", "sports", "military",
 })
 #: How some labels are spelt out.

@@ -210,8 +210,12 @@ class LookupPanel(QWidget):
         """Name marker, the traditional form of the word as read here, HSK level."""
         wanted = " ".join(reading or []).lower()
         entry = next((e for e in result.entries if e.pinyin.lower() == wanted), result.entries[0] if result.entries else None)
-        traditional = entry.traditional if entry is not None and entry.traditional != result.query else ""
-        facts = ["name" if is_name else "", f"traditional {traditional}" if traditional else "", level_label(result.hsk)]
+        other = ""
+        if entry is not None and entry.traditional != result.query:
+            other = f"traditional {entry.traditional}"
+        elif entry is not None and entry.simplified != result.query:
+            other = f"simplified {entry.simplified}"
+        facts = ["name" if is_name else "", other, level_label(result.hsk)]
         return "  ·  ".join(f for f in facts if f)
 
     def _write_breakdown(self, writer: EntryWriter, result: LookupResult, is_name: bool) -> None:

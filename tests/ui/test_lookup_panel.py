@@ -127,3 +127,5 @@ def test_the_traditional_form_shown_is_the_one_of_the_reading_in_context(panel: 
     assert "traditional 瞭" in panel.facts_label.text()  # 了 liào (to watch) is written 瞭
     panel.show_result(language.lookup("长"), ["zhang3"])
     assert "traditional 長" in panel.facts_label.text()
+    panel.show_result(language.lookup("這個"), ["zhe4", "ge5"])
+    assert "simplified 这个" in panel.facts_label.text()
