@@ -9,7 +9,7 @@ the bundled sample). Subcommands print results for scripts and tests::
     echo 文本 | studyapp annotate [--json] [--sandhi]
     studyapp vocab add WORD [--context S --translation T --document P --status S --json]
     studyapp vocab list [--json] | remove WORD | backup FILE | restore FILE
-    studyapp export --format apkg|anki-txt|pleco|csv --output FILE [--deck D --cards ... --status ...]
+    studyapp export --format FORMAT --output FILE [--deck D --cards ... --status ...]  (formats: export/formats.py)
 
 Bad input exits with status 2 and one line on stderr, never a traceback.
 """
@@ -19,10 +19,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
-from studyapp import vocab_cli
+from studyapp import __version__, vocab_cli
+from studyapp.arguments import Parser, UsageError, check_window_options, screenshot_size, unknown_command, zoom_percent
 from studyapp.core.errors import StudyappError
+from studyapp.core.language.hsk import level_label
+from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK
+from studyapp.core.study.export.formats import FORMATS
+from studyapp.core.study.vocabulary import STATUSES
 
 EXIT_BAD_INPUT = 2
 
@@ -41,9 +46,17 @@ def _cmd_pairs(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The longest text ``lookup`` takes: a phrase, cut into words when the dictionary lacks it.
+MAX_LOOKUP_CHARS = 100
+
+
 def _cmd_lookup(args: argparse.Namespace) -> int:
     from studyapp.core.language.engine import Language
 
+    if not args.word.strip():
+        raise UsageError("give a word to look up")
+    if len(args.word) > MAX_LOOKUP_CHARS:
+        raise StudyappError(f"that text is {len(args.word):,} characters long; look up a word or phrase of up to {MAX_LOOKUP_CHARS} characters")
     result = Language().lookup(args.word)
     if args.json:
         _print_json(result.as_json())
@@ -51,9 +64,9 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     if not result.found and not result.breakdown:
         print(f"{args.word}: not in the dictionary")
         return 0
-    for entry in result.entries:
-        head = entry.simplified if entry.simplified == entry.traditional else f"{entry.simplified} ({entry.traditional})"
-        level = f"  HSK {entry.hsk}" if entry.hsk else ""
+    for entry, traditional in _merged(result.entries):
+        head = entry.simplified if traditional == [entry.simplified] else f"{entry.simplified} ({', '.join(t for t in traditional if t != entry.simplified)})"
+        level = f"  {level_label(entry.hsk)}" if entry.hsk else ""
         print(f"{head}  {entry.pinyin_marks}{level}")
         for number, definition in enumerate(entry.definitions, 1):
             print(f"  {number}. {definition}")
@@ -69,21 +82,46 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _merged(entries: Sequence) -> list[tuple]:
+    """Entries that differ only in their traditional form, shown once: (entry, [traditional forms])."""
+    merged: dict[tuple, tuple] = {}
+    for entry in entries:
+        key = (entry.simplified, entry.pinyin, entry.definitions, entry.classifiers, entry.references)
+        merged.setdefault(key, (entry, []))[1].append(entry.traditional)
+    return list(merged.values())
+
+
 def _cmd_annotate(args: argparse.Namespace) -> int:
+    """One line out per line in, written as it is read: a long line never has to fit in memory whole."""
     from studyapp.core.language.engine import Language
 
-    data = sys.stdin.buffer.read().decode("utf-8", "replace")
-    lines = data.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    lines = [line[:-1] if line.endswith("\r") else line for line in lines]
-    records = Language().annotate(lines, sandhi=args.sandhi)
-    for tokens in records:
-        if args.json:
-            sys.stdout.write(json.dumps({"tokens": tokens}, ensure_ascii=False) + "\n")
-        else:
-            sys.stdout.write(" ".join(f"{t['text']}[{' '.join(t['pinyin'])}]" if t["pinyin"] else t["text"] for t in tokens) + "\n")
+    opening, separator, closing = ('{"tokens": [', ", ", "]}\n") if args.json else ("", " ", "\n")
+    current, first = None, True
+    for number, records in Language().annotate_stream(_stdin_lines(), sandhi=args.sandhi):
+        if number != current:
+            sys.stdout.write((closing if current is not None else "") + opening)
+            current, first = number, True
+        for record in records:
+            sys.stdout.write(("" if first else separator) + _shown_token(record, args.json))
+            first = False
+    if current is not None:
+        sys.stdout.write(closing)
     return 0
+
+
+def _shown_token(record: dict, as_json: bool) -> str:
+    """A token as ``annotate`` prints it: a JSON object, or ``银行[yin2 hang2]``."""
+    if as_json:
+        return json.dumps(record, ensure_ascii=False)
+    return f"{record['text']}[{' '.join(record['pinyin'])}]" if record["pinyin"] else record["text"]
+
+
+def _stdin_lines() -> Iterator[str]:
+    """Standard input line by line (UTF-8, bad bytes replaced; CRLF or LF endings)."""
+    for raw in sys.stdin.buffer:
+        line = raw.decode("utf-8", "replace")
+        line = line[:-1] if line.endswith("\n") else line
+        yield line[:-1] if line.endswith("\r") else line
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -91,10 +129,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     from studyapp.core.study.export.job import ExportRequest, export_words
     from studyapp.core.study.vocabulary import VocabularyStore
+    from studyapp.core.study.word_filter import WordFilter
 
     cards = tuple(c.strip() for c in args.cards.split(",") if c.strip())
-    request = ExportRequest(args.format, Path(args.output), args.deck, cards, args.status, args.tag, args.hsk, args.document,
-                            only_not_exported=args.only_new)
+    words = WordFilter(status=args.status, tag=args.tag, hsk=args.hsk, document=args.document, changed_since_export=args.only_new)
+    request = ExportRequest(args.format, Path(args.output), args.deck, cards, words)
     store = VocabularyStore.open()
     try:
         result = export_words(store, request)
@@ -159,7 +198,8 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="studyapp", description="Read bilingual English-Chinese texts.")
+    parser = Parser(prog="studyapp", description="Read bilingual English-Chinese texts.")
+    parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     pairs = sub.add_parser("pairs", help=SUBCOMMANDS["pairs"][0])
     pairs.add_argument("file", help="a bilingual .md, .txt, .epub, .html, .srt, .vtt or .ass file (or the English file of two)")
@@ -177,11 +217,11 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--sandhi", action="store_true", help="tone sandhi of 一 and 不 as spoken")
     vocab_cli.add_parser(sub)
     export = sub.add_parser("export", help=SUBCOMMANDS["export"][0])
-    export.add_argument("--format", required=True, choices=("apkg", "anki-txt", "pleco", "csv"))
+    export.add_argument("--format", required=True, choices=list(FORMATS))
     export.add_argument("--output", required=True, help="the file to write")
-    export.add_argument("--deck", default="studyapp::Vocabulary", help="deck (Anki, nested with ::) or category (Pleco)")
-    export.add_argument("--cards", default="recognition,recall,cloze", help="card types: recognition, recall, cloze (comma-separated)")
-    export.add_argument("--status", choices=("new", "learning", "known"))
+    export.add_argument("--deck", default=DEFAULT_DECK, help="deck (Anki, nested with ::) or category (Pleco)")
+    export.add_argument("--cards", default=",".join(CARD_KINDS), help=f"card types: {', '.join(CARD_KINDS)} (comma-separated)")
+    export.add_argument("--status", choices=STATUSES)
     export.add_argument("--tag")
     export.add_argument("--hsk", type=int, choices=range(1, 8), metavar="LEVEL")
     export.add_argument("--document", help="only words saved from this document (path or title)")
@@ -189,33 +229,19 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _bounded_int(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from ``low`` to ``high``."""
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{value} is out of range ({low} to {high})")
-        return value
-
-    return parse
-
-
 def _window_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="studyapp",
         description="Open the reader window. Subcommands: " + ", ".join(SUBCOMMANDS) + ".",
     )
+    parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     parser.add_argument("file", nargs="?", help="document to open (default: the last one, or the sample)")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     parser.add_argument("--layout-json", metavar="OUT.json", help="write where every line, character and syllable of the page is drawn, and exit")
-    parser.add_argument("--width", type=_bounded_int(1, 20000), default=1200, help="window width for --screenshot and --layout-json")
-    parser.add_argument("--height", type=_bounded_int(1, 20000), default=800, help="window height for --screenshot and --layout-json")
+    parser.add_argument("--width", type=screenshot_size, help="window width for --screenshot or --layout-json (default 1200)")
+    parser.add_argument("--height", type=screenshot_size, help="window height for --screenshot or --layout-json (default 800)")
     parser.add_argument("--pinyin", choices=("off", "all", "unknown"), help="pinyin over the characters")
-    parser.add_argument("--zoom", type=_bounded_int(25, 400), metavar="PCT", help="text size in percent of the default (100)")
+    parser.add_argument("--zoom", type=zoom_percent, metavar="PCT", help="text size in percent of the default (100)")
     parser.add_argument("--lookup", metavar="WORD", help="with --screenshot: look up the first WORD on the page")
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)  # start-up benchmark
     parser.add_argument("--install-desktop", action="store_true", help="add studyapp to this user's application menu (launcher, icon, file types)")
@@ -232,15 +258,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             args = _subcommand_parser().parse_args(argv)
             return SUBCOMMANDS[args.command][1](args)
+        complaint = unknown_command(argv[0], list(SUBCOMMANDS)) if argv and not argv[0].startswith("-") else None
+        if complaint:
+            raise UsageError(complaint)
         args = _window_parser().parse_args(argv)
         if args.install_desktop or args.uninstall_desktop:
             from studyapp import desktop_entry
 
             return desktop_entry.run(uninstalling=args.uninstall_desktop)
+        check_window_options(args)
         from studyapp.ui.app import run_app
 
-        return run_app(args.file, screenshot=args.screenshot, size=(args.width, args.height), pinyin=args.pinyin, lookup=args.lookup,
+        size = (args.width or 1200, args.height or 800)
+        return run_app(args.file, screenshot=args.screenshot, size=size, pinyin=args.pinyin, lookup=args.lookup,
                        quit_after_paint=args.quit_after_paint, layout_json=args.layout_json, zoom=args.zoom)
+    except SystemExit as exc:  # --help and --version print and stop here
+        return exc.code if isinstance(exc.code, int) else 0
     except StudyappError as exc:
         print(f"studyapp: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

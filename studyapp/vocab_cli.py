@@ -16,6 +16,9 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.text.char_classes import count_han
 from studyapp.core.study.vocabulary import STATUSES, Context, VocabularyStore, WordData, WordRecord
 
+#: The longest word ``vocab add`` saves (CC-CEDICT's longest headwords are about half as long).
+MAX_WORD_CHARS = 64
+
 
 def add_parser(sub) -> None:
     vocab = sub.add_parser("vocab", help="the saved-word list: add, list, remove, backup, restore")
@@ -43,7 +46,7 @@ def record_json(record: WordRecord) -> dict:
     return {
         "id": record.id, "simplified": record.simplified, "traditional": record.traditional, "pinyin": record.pinyin,
         "definitions": list(record.definitions), "note": record.note, "hsk": record.hsk, "status": record.status,
-        "tags": list(record.tags), "created": record.created, "updated": record.updated,
+        "tags": list(record.tags), "created": record.created, "updated": record.updated, "damaged": record.damaged,
         "contexts": [{"sentence": c.sentence, "translation": c.translation, "document_title": c.document_title,
                       "document_path": c.document_path, "position": c.position} for c in record.contexts],
     }
@@ -63,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
 def _add(store: VocabularyStore, args: argparse.Namespace) -> int:
     from studyapp.core.language.engine import Language
 
+    if len(args.word) > MAX_WORD_CHARS:
+        raise StudyappError(f"a saved word has at most {MAX_WORD_CHARS} characters (this one has {len(args.word):,})")
     if not count_han(args.word):
         raise StudyappError(f"{args.word!r} is not a Chinese word")
     language = Language()
@@ -102,7 +107,7 @@ def _add(store: VocabularyStore, args: argparse.Namespace) -> int:
 def _syllables(pinyin: str) -> list[str]:
     """``zhǎng`` / ``ZHANG3`` / ``zhang3`` / ``yínháng`` -> numbered syllables in lower case."""
     from studyapp.core.language.pinyin_spelling import normalise_numbered
-    from studyapp.core.study.vocabulary import normalise_pinyin_query
+    from studyapp.core.study.word_filter import normalise_pinyin_query
 
     text = normalise_pinyin_query(pinyin)  # tone marks become numbers, spaces go
     return [normalise_numbered(s).lower() for s in re.findall(r"[a-zü:]+[1-5]?", text)] if text else []
@@ -120,6 +125,10 @@ def _list(store: VocabularyStore, args: argparse.Namespace) -> int:
     else:
         for r in records:
             print(f"{r.simplified}\t{r.pinyin}\t{r.status}\t{'; '.join(r.definitions[:3])}")
+    damaged = [r.simplified for r in records if r.damaged]
+    if damaged:
+        shown = ", ".join(damaged[:5]) + (f" and {len(damaged) - 5} more" if len(damaged) > 5 else "")
+        print(f"studyapp: warning: {len(damaged)} saved word(s) could not be read as saved and are listed as stored: {shown}", file=sys.stderr)
     return 0
 
 
@@ -140,11 +149,9 @@ def _backup(store: VocabularyStore, args: argparse.Namespace) -> int:
 
 
 def _restore(store: VocabularyStore, args: argparse.Namespace) -> int:
-    source = Path(args.file)
-    if not source.is_file():
-        raise StudyappError(f"No such file: {source}")
-    saved = store.restore_from(source)
-    print(f"restored {store.count()} words from {source}; the previous vocabulary is kept in {saved}")
+    restored = store.restore_from(Path(args.file))
+    repaired = f"; repaired {restored.repaired} word(s) whose meanings were unreadable (kept as their raw text)" if restored.repaired else ""
+    print(f"restored {store.count()} words from {args.file}; the previous vocabulary is kept in {restored.previous}{repaired}")
     return 0
 
 

@@ -1,9 +1,14 @@
-"""Shared test set-up: offscreen Qt, a private STUDYAPP_HOME per test, fixture paths."""
+"""Shared test set-up: offscreen Qt, a private STUDYAPP_HOME per test, fixture paths, the CLI run in-process."""
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
+import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -52,3 +57,41 @@ def language(language_home: Path):
 @pytest.fixture(scope="session")
 def dictionary(language):
     return language.dictionary
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """What ``studyapp ARGS`` did, named as subprocess names it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
+    """Run ``studyapp ARGS`` in this process (``cli.main``), with ``stdin`` as its input.
+
+    Commands that would start the window are not for this: they run in a process of their own.
+    """
+    from studyapp import cli
+
+    def run(*args: str, stdin: str = "") -> CliResult:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
+        capsys.readouterr()
+        status = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return CliResult(status, out, err)
+
+    return run
+
+
+@pytest.fixture
+def dictionary_ready(studyapp_home: Path, language_home: Path) -> Path:
+    """This test's STUDYAPP_HOME with a copy of the session's dictionary index (and jieba's cache): nothing to build."""
+    cache = studyapp_home / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    for item in (language_home / "cache").iterdir():
+        if item.is_file() and item.suffix != ".damaged" and not (cache / item.name).exists():
+            shutil.copy(item, cache / item.name)
+    return studyapp_home

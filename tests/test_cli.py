@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 RESOURCES = Path(__file__).parents[1] / "resources"
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "studyapp", *args], capture_output=True, text=True, timeout=120)
-
-
-def test_pairs_json_on_the_bundled_sample() -> None:
-    result = run("pairs", str(RESOURCES / "sample.md"), "--json")
+def test_pairs_json_on_the_bundled_sample(run_cli) -> None:
+    result = run_cli("pairs", str(RESOURCES / "sample.md"), "--json")
     assert result.returncode == 0, result.stderr
     pairs = json.loads(result.stdout)
     assert pairs[0][0] is None and pairs[0][1]  # Chinese-only title
@@ -23,12 +17,12 @@ def test_pairs_json_on_the_bundled_sample() -> None:
     assert sum(1 for e, c in pairs if e and c) >= 15
 
 
-def test_pairs_listing_is_readable() -> None:
-    result = run("pairs", str(RESOURCES / "sample.md"))
+def test_pairs_listing_is_readable(run_cli) -> None:
+    result = run_cli("pairs", str(RESOURCES / "sample.md"))
     assert result.returncode == 0
     assert "[1] heading" in result.stdout and "EN: " in result.stdout and "ZH: " in result.stdout
 
 
-def test_unknown_option_exits_2() -> None:
-    result = run("pairs", "--bogus")
+def test_unknown_option_exits_2(run_cli) -> None:
+    result = run_cli("pairs", "--bogus")
     assert result.returncode == 2

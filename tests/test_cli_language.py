@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
+
+import pytest
 
 
-def run(home, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    env = dict(os.environ, STUDYAPP_HOME=str(home))
-    return subprocess.run(
-        [sys.executable, "-m", "studyapp", *args], input=stdin, capture_output=True, text=True, timeout=300, env=env
-    )
+@pytest.fixture
+def run(run_cli, dictionary_ready):
+    """``studyapp ARGS`` in this process, with the session's dictionary index."""
+    return run_cli
 
 
-def test_lookup_json_lists_every_reading(language_home) -> None:
-    result = run(language_home, "lookup", "长", "--json")
+def test_lookup_json_lists_every_reading(run) -> None:
+    result = run("lookup", "长", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["query"] == "长"
@@ -27,14 +25,14 @@ def test_lookup_json_lists_every_reading(language_home) -> None:
     assert first["pinyin_marks"] == "cháng" and first["traditional"] == "長"
 
 
-def test_lookup_json_breakdown(language_home) -> None:
-    data = json.loads(run(language_home, "lookup", "亿美元", "--json").stdout)
+def test_lookup_json_breakdown(run) -> None:
+    data = json.loads(run("lookup", "亿美元", "--json").stdout)
     assert data["entries"] == [] and data["breakdown"] == ["亿", "美元"]
 
 
-def test_annotate_json_covers_each_line(language_home) -> None:
+def test_annotate_json_covers_each_line(run) -> None:
     lines = ["我去银行取钱。他说：2020 年 GDP 增长了 5%。", "", "He said 你好"]
-    result = run(language_home, "annotate", "--json", stdin="\n".join(lines) + "\n")
+    result = run("annotate", "--json", stdin="\n".join(lines) + "\n")
     assert result.returncode == 0, result.stderr
     objects = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(objects) == 3
@@ -48,16 +46,16 @@ def test_annotate_json_covers_each_line(language_home) -> None:
     assert {t["kind"] for t in first} >= {"word", "punct", "number", "latin", "space"}
 
 
-def test_annotate_handles_ten_thousand_lines(language_home) -> None:
+def test_annotate_handles_ten_thousand_lines(run) -> None:
     lines = [f"第{n}行：我们今天学习了{n % 97}个新词。" for n in range(10_000)]
-    result = run(language_home, "annotate", "--json", stdin="\n".join(lines))
+    result = run("annotate", "--json", stdin="\n".join(lines))
     assert result.returncode == 0, result.stderr[-500:]
     assert len(result.stdout.splitlines()) == 10_000
 
 
-def test_pairs_of_two_files(language_home, tmp_path) -> None:
+def test_pairs_of_two_files(run, tmp_path) -> None:
     (tmp_path / "en.md").write_text("# Tea\n\nTea came to Europe in the 17th century.\n", encoding="utf-8")
     (tmp_path / "zh.md").write_text("# 茶\n\n茶在17世纪传到了欧洲。\n", encoding="utf-8")
-    result = run(language_home, "pairs", str(tmp_path / "en.md"), str(tmp_path / "zh.md"), "--json")
+    result = run("pairs", str(tmp_path / "en.md"), str(tmp_path / "zh.md"), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [["Tea", "茶"], ["Tea came to Europe in the 17th century.", "茶在17世纪传到了欧洲。"]]

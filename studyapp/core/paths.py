@@ -4,13 +4,16 @@ The vocabulary database lives in the user data directory and caches (the
 dictionary index, segmentation caches) in the user cache directory, both from
 appdirs. ``STUDYAPP_HOME`` overrides both (tests, portable installs): data goes
 to ``$STUDYAPP_HOME/data`` and caches to ``$STUDYAPP_HOME/cache``.
-Directories are created when asked for, never at import time.
+Directories are created when asked for, never at import time. A damaged
+cache file (or a folder where one belongs) is set aside and rebuilt.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
+from typing import Iterable
 
 import appdirs
 
@@ -38,3 +41,29 @@ def cache_dir(create: bool = True) -> Path:
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def set_aside(path: Path) -> Path | None:
+    """Move a damaged cache file, or a folder in its place, to ``<name>.damaged`` (replacing an older one).
+
+    Caches are rebuilt from their sources, so the damaged copy is kept only
+    until the next one; returns where it went, or None if it could not be moved.
+    """
+    target = path.with_name(path.name + ".damaged")
+    try:
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+        os.replace(path, target)
+    except OSError:
+        return None
+    return target
+
+
+def clear_blocked(folder: Path, names: Iterable[str]) -> None:
+    """Set aside anything but an ordinary file where one of the cache files ``names`` belongs."""
+    for name in names:
+        path = folder / name
+        if (path.exists() or path.is_symlink()) and not path.is_file():
+            set_aside(path)

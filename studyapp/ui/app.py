@@ -17,6 +17,7 @@ from studyapp.core.language.engine import Language
 from studyapp.core.reading.annotation import WordRef
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.desktop_entry import APP_ID
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.app_icon import app_icon
 from studyapp.ui.background import prefer_gui_thread
 from studyapp.ui.main_window import MainWindow
@@ -38,9 +39,9 @@ def initial_document(requested: str | None, settings: QSettings) -> Path:
     """The file named on the command line, else the last one read, else the sample."""
     if requested:
         return Path(requested)
-    last = settings.value("recent/last")
-    if last and Path(str(last)).is_file():
-        return Path(str(last))
+    last = typed_settings.text(settings, "recent/last")
+    if last and Path(last).is_file():
+        return Path(last)
     return sample_path()
 
 
@@ -151,7 +152,9 @@ def _render(app: QApplication, window: MainWindow, path: Path, size: tuple[int, 
     window.annotator.wait_idle()
     app.processEvents()
     if lookup:
-        _look_up_on_page(window, lookup)
+        if not _look_up_on_page(window, lookup):
+            window.stop_work()
+            raise StudyappError(f"{lookup} is not a word on the first page of {path.name}")
     app.processEvents()
     try:
         if screenshot and not _grab_with_popup(window).save(screenshot):
@@ -175,8 +178,8 @@ def _grab_with_popup(window: MainWindow):
     return picture
 
 
-def _look_up_on_page(window: MainWindow, word: str) -> None:
-    """Select and look up the first ``word`` on the page, as a click would."""
+def _look_up_on_page(window: MainWindow, word: str) -> bool:
+    """Select and look up the first ``word`` on the page, as a click would; False if it is not there."""
     for index in window.reader.visible_blocks():
         annotation = window.session.annotation(index)
         found = next((k for k, t in enumerate(annotation.tokens) if t.text == word), None) if annotation else None
@@ -184,7 +187,8 @@ def _look_up_on_page(window: MainWindow, word: str) -> None:
             ref = WordRef(index, found)
             window.reader.select(ref)
             window.reader.word_activated.emit(ref)
-            return
+            return True
+    return False
 
 
 def _write_layout_json(window: MainWindow, out: Path) -> None:

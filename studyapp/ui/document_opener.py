@@ -19,6 +19,7 @@ from studyapp.core.errors import StudyappError
 from studyapp.core.reading.document_cache import open_for_reading
 from studyapp.core.text.document import Document
 from studyapp.core.text.importers import text_size
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.background import BackgroundOp
 
 MAX_RECENT = 10
@@ -92,9 +93,7 @@ class DocumentOpener(QObject):
     # --- recent files and positions ----------------------------------------------
 
     def recent_files(self) -> list[str]:
-        value = self._settings.value("recent/files", [])
-        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        return [str(v) for v in values]
+        return typed_settings.texts(self._settings, "recent/files")
 
     def remember(self, path: str) -> None:
         files = [path] + [p for p in self.recent_files() if p != path]
@@ -104,7 +103,7 @@ class DocumentOpener(QObject):
     def position(self, path: str | None) -> int:
         """The block the reader was at in the document at ``path``, as versions before the
         library kept it (0 if none)."""
-        return int(str(self._settings.value(_position_key(path), 0) or 0)) if path else 0
+        return typed_settings.integer(self._settings, _position_key(path), 0) if path else 0
 
 
 def _position_key(path: str) -> str:

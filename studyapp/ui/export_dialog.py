@@ -1,8 +1,8 @@
 """ExportDialog: choose the words and the format, see the first card, export.
 
-The export runs in a worker thread (big vocabularies take seconds); errors
-such as an unwritable path are shown in the dialog, and nothing is written
-unless the whole file could be.
+The export runs in a worker thread with a database connection of its own
+(big vocabularies take seconds); errors such as an unwritable path are shown
+in the dialog, and nothing is written unless the whole file could be.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 
 from studyapp.core.errors import StudyappError
 from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK, collect_cards
-from studyapp.core.study.export.job import FORMATS, SUFFIXES, ExportRequest, ExportResult, export_words, select_words
+from studyapp.core.study.export.formats import FORMATS, export_format
+from studyapp.core.study.export.job import ExportRequest, ExportResult, export_words_apart, select_words
 from studyapp.core.study.export.preview import preview_html
 from studyapp.core.study.vocabulary import STATUSES, VocabularyStore
+from studyapp.core.study.word_filter import WordFilter
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.background import BackgroundOp
-
-FORMAT_NAMES = {"apkg": "Anki package (.apkg)", "anki-txt": "Anki text file (.txt)", "pleco": "Pleco flashcards (.txt)", "csv": "CSV spreadsheet (.csv)"}
 
 
 class ExportDialog(QDialog):
@@ -45,19 +46,18 @@ class ExportDialog(QDialog):
         """Format, file, deck and the kinds of cards."""
         settings = self.settings
         self.format = QComboBox()
-        for key in FORMATS:
-            self.format.addItem(FORMAT_NAMES[key], key)
-        remembered = str(settings.value("export/format", "apkg"))
-        self.format.setCurrentIndex(FORMATS.index(remembered) if remembered in FORMATS else 0)
+        for key, chosen in FORMATS.items():
+            self.format.addItem(chosen.name, key)
+        self.format.setCurrentIndex(list(FORMATS).index(typed_settings.choice(settings, "export/format", "apkg", tuple(FORMATS))))
         form.addRow("Format", self.format)
-        self.output = QLineEdit(str(settings.value("export/output", str(Path.home() / "studyapp-vocabulary.apkg"))))
+        self.output = QLineEdit(typed_settings.text(settings, "export/output", str(Path.home() / "studyapp-vocabulary.apkg")))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._on_browse_clicked)
         row = QHBoxLayout()
         row.addWidget(self.output, 1)
         row.addWidget(browse)
         form.addRow("File", row)
-        self.deck = QLineEdit(str(settings.value("export/deck", DEFAULT_DECK)))
+        self.deck = QLineEdit(typed_settings.text(settings, "export/deck", DEFAULT_DECK))
         form.addRow("Deck / category", self.deck)
         cards = QHBoxLayout()
         self.card_boxes: dict[str, QCheckBox] = {}
@@ -102,6 +102,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.count_label = QLabel("")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote the learner's text
         layout.addWidget(self.count_label)
         self.preview = QTextBrowser()
         self.preview.setOpenLinks(False)
@@ -134,19 +135,22 @@ class ExportDialog(QDialog):
         def epoch(date: QDate, end: bool) -> int:
             return int(QDateTime(date.addDays(1) if end else date, QTime(0, 0)).toSecsSinceEpoch())
 
-        return ExportRequest(
-            format=self.format.currentData(),
-            output=Path(self.output.text().strip()).expanduser(),
-            deck=self.deck.text().strip(),
-            cards=tuple(k for k, b in self.card_boxes.items() if b.isChecked()),
+        words = WordFilter(
             status=self.status.currentText() if self.status.currentIndex() > 0 else None,
             tag=self.tag.text().strip() or None,
             hsk=self.hsk.currentIndex() or None,
             document=self.document.text().strip() or None,
             since=epoch(self.since.date(), False) if self.use_dates.isChecked() else None,
             until=epoch(self.until.date(), True) if self.use_dates.isChecked() else None,
-            only_not_exported=self.only_new.isChecked(),
-            word_ids=tuple(self.selected_ids) if self.scope.currentData() == "selected" else None,
+            changed_since_export=self.only_new.isChecked(),
+            word_ids=frozenset(self.selected_ids) if self.scope.currentData() == "selected" else None,
+        )
+        return ExportRequest(
+            format=self.format.currentData(),
+            output=Path(self.output.text().strip()).expanduser(),
+            deck=self.deck.text().strip(),
+            cards=tuple(k for k, b in self.card_boxes.items() if b.isChecked()),
+            words=words,
         )
 
     def refresh(self) -> None:
@@ -160,7 +164,7 @@ class ExportDialog(QDialog):
             self.preview.clear()
             return
         self.count_label.setText(f"{len(records)} word{'s' if len(records) != 1 else ''} will be exported")
-        if cards and request.format in ("apkg", "anki-txt"):
+        if cards and export_format(request.format).anki:
             self.preview.setHtml(preview_html(cards[0]))  # fields are escaped: no document text is read as HTML
         elif records:
             self.preview.setPlainText(f"{records[0].simplified}\t{records[0].pinyin}\t{'; '.join(records[0].definitions)}")
@@ -169,7 +173,7 @@ class ExportDialog(QDialog):
 
     def _on_format_changed(self) -> None:
         path = Path(self.output.text().strip() or "studyapp-vocabulary")
-        self.output.setText(str(path.with_suffix(SUFFIXES[self.format.currentData()])))
+        self.output.setText(str(path.with_suffix(export_format(self.format.currentData()).suffix)))
 
     def _on_browse_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text())
@@ -181,7 +185,7 @@ class ExportDialog(QDialog):
         request = self.request()
         self.export_button.setEnabled(False)
         self.progress.show()
-        self._export = BackgroundOp(self, lambda op: export_words(self.store, request))
+        self._export = BackgroundOp(self, lambda op: export_words_apart(self.store, request))
         self._export.on_success(self._on_worker_done).on_failure(lambda exc: self._on_worker_failed(str(exc))).start()
 
     def _on_worker_done(self, result: ExportResult) -> None:

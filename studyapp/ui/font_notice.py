@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.reader_fonts import has_chinese_font, missing_font_message
 
 SETTING = "notice/no_chinese_font_closed"
@@ -47,7 +48,7 @@ class FontNotice(QFrame):
         if self._checked or not has_chinese:
             return
         self._checked = True
-        if not has_chinese_font() and not self._settings.value(SETTING, False, type=bool):
+        if not has_chinese_font() and not typed_settings.flag(self._settings, SETTING, False):
             self.show()
 
     def dismiss(self) -> None:

@@ -23,6 +23,7 @@ from studyapp.core.library.contents import reading_progress
 from studyapp.core.library.pasted import FOLDER as PASTED_FOLDER, save_pasted_text
 from studyapp.core.library.store import LibraryStore, document_key
 from studyapp.core.text.document import Document
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.bookmarks_panel import BookmarksPanel
 from studyapp.ui.contents_panel import ContentsPanel
 from studyapp.ui.view_menu import add_action
@@ -56,7 +57,7 @@ class LibraryController(QObject):
         self.dock.setObjectName("contentsDock")
         self.dock.setWidget(self.tabs)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        self.dock.setVisible(str(settings.value("view/contents", "false")) == "true")
+        self.dock.setVisible(typed_settings.flag(settings, "view/contents", False))
         self.progress_label = QLabel("")
         self.progress_label.setObjectName("progressLabel")
         window.statusBar().addPermanentWidget(self.progress_label)

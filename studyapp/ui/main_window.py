@@ -23,6 +23,7 @@ from studyapp.core.reading.session import ReadingSession
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.core.text.document import Document
 from studyapp.core.library.store import LibraryStore
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.annotator import Annotator
 from studyapp.ui.background import Gate
 from studyapp.ui.document_opener import DocumentOpener
@@ -73,12 +74,12 @@ class MainWindow(QMainWindow):
         self._refresh_recent_menu()
         self.words.refresh_marks()
         self.setMinimumSize(640, 460)
-        geometry = settings.value("window/geometry")
+        geometry = typed_settings.data(settings, "window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 820)
-        state = settings.value("window/state")
+        state = typed_settings.data(settings, "window/state")
         if state is not None:
             self.restoreState(state)  # the docks' sizes: where the splitter was left
         self.lookup.fit_to_width(self.width())

@@ -15,8 +15,12 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from studyapp.core.reading.session import ReadingSession
+from studyapp.ui import settings as typed_settings
 from studyapp.ui.lookup_panel import LookupPanel
 from studyapp.ui.reader_view import ReaderView
+
+DEFAULT_POINT_SIZE = 12.0
+POINT_SIZES = (7.0, 36.0)  # zoom range
 
 
 def add_action(menu: QMenu, owner: QObject, text: str, slot: Callable[..., Any] | None = None,
@@ -79,20 +83,19 @@ class ViewMenu(QObject):
     def _restore(self) -> None:
         s = self._settings
         options = self._reader.options
-        options.mode = str(s.value("view/mode", "side"))
-        options.ruby = str(s.value("view/ruby", "off"))
-        options.hide_english = bool(s.value("view/hide_english", False, type=bool))
-        options.point_size = float(str(s.value("view/point_size", 12.0)))
+        options.mode = typed_settings.choice(s, "view/mode", "side", ("side", "stacked"))
+        options.ruby = typed_settings.choice(s, "view/ruby", "off", tuple(self.ruby_actions))
+        options.hide_english = typed_settings.flag(s, "view/hide_english", False)
+        options.point_size = typed_settings.number(s, "view/point_size", DEFAULT_POINT_SIZE, *POINT_SIZES)
         self.stacked_action.setChecked(options.mode == "stacked")
         self.hide_english_action.setChecked(options.hide_english)
-        self.ruby_actions.get(options.ruby, self.ruby_actions["off"]).setChecked(True)
-        self.tone_action.setChecked(bool(s.value("view/tone_colours", True, type=bool)))
-        script = str(s.value("view/script", "original"))
-        self.script = script if script in self.script_actions else "original"
+        self.ruby_actions[options.ruby].setChecked(True)
+        self.tone_action.setChecked(typed_settings.flag(s, "view/tone_colours", True))
+        self.script = typed_settings.choice(s, "view/script", "original", tuple(self.script_actions))
         self.script_actions[self.script].setChecked(True)
         self._session.set_script(self.script)
-        self.popup_action.setChecked(bool(s.value("view/lookup_popup", False, type=bool)))
-        self.sandhi_action.setChecked(bool(s.value("view/sandhi", False, type=bool)))
+        self.popup_action.setChecked(typed_settings.flag(s, "view/lookup_popup", False))
+        self.sandhi_action.setChecked(typed_settings.flag(s, "view/sandhi", False))
         self._session.set_sandhi(self.sandhi_action.isChecked())
         self._on_tone_action_toggled(self.tone_action.isChecked())
         self._dock.setVisible(not self.popup)
@@ -117,7 +120,8 @@ class ViewMenu(QObject):
 
     def zoom(self, step: int) -> None:
         """One point bigger (1), smaller (-1), or back to the default (0)."""
-        size = 12.0 if step == 0 else min(36.0, max(7.0, self._reader.options.point_size + step))
+        low, high = POINT_SIZES
+        size = DEFAULT_POINT_SIZE if step == 0 else min(high, max(low, self._reader.options.point_size + step))
         self._set("point_size", size)
 
     def _set_script(self, script: str) -> None:

@@ -10,13 +10,16 @@ pass over precomputed strings.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.hsk import level_label
 from studyapp.core.language.pinyin_spelling import marks_from_numbered
-from studyapp.core.study.vocabulary import STATUSES, VocabularyStore, WordRecord, normalise_pinyin_query
+from studyapp.core.study.vocabulary import STATUSES, VocabularyStore, WordRecord
+from studyapp.core.study.word_filter import WordFilter
+from studyapp.ui.plain_text import as_tooltip
 
 COLUMNS = ("Hanzi", "Pinyin", "Meaning", "HSK", "Status", "Tags", "Added", "Note")
 EDITABLE = {"Meaning", "Status", "Tags", "Note"}
@@ -28,9 +31,10 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.It
 class VocabularyTableModel(QAbstractTableModel):
     """All saved words; the rows shown are those passing the search and filters.
 
-    Filtering and sorting happen here in plain Python over precomputed keys
-    (one list comprehension a keystroke), not row by row through a proxy,
-    which costs a Python call per row from C++.
+    Filtering (the store's WordFilter, tested in memory) and sorting happen
+    here in plain Python over precomputed keys (one list comprehension a
+    keystroke), not row by row through a proxy, which costs a Python call per
+    row from C++.
     """
 
     def __init__(self, store: VocabularyStore, parent=None) -> None:
@@ -40,8 +44,8 @@ class VocabularyTableModel(QAbstractTableModel):
         self.keys: list[str] = []
         self.shown: list[int] = []  # indices into ``all``
         self.error: str = ""
-        self._text = self._pinyin = ""
-        self.status, self.tag, self.hsk, self.document = "", "", None, ""
+        self.filter = WordFilter()
+        self.damaged: list[str] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._sort_keys: dict[str, list] = {}
         self._sorted = False
@@ -53,41 +57,26 @@ class VocabularyTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.all = self.store.words()
         self.keys = [r.search_key() for r in self.all]
+        self.damaged = [r.simplified for r in self.all if r.damaged]  # read from rows holding something unexpected
         self._sort_keys = {}
         self._refilter()
         self.endResetModel()
 
     def set_search(self, text: str) -> None:
-        self.beginResetModel()
-        self._text = text.strip().lower()
-        self._pinyin = normalise_pinyin_query(text)
-        self._refilter()
-        self.endResetModel()
+        self.set_filter(replace(self.filter, search=text))
 
     def set_filters(self, status: str = "", tag: str = "", hsk: int | None = None, document: str = "") -> None:
+        self.set_filter(replace(self.filter, status=status or None, tag=tag or None, hsk=hsk, document=document or None))
+
+    def set_filter(self, chosen: WordFilter) -> None:
+        """Show the words ``chosen`` lets through (the search text included)."""
         self.beginResetModel()
-        self.status, self.tag, self.hsk, self.document = status, tag, hsk, document
+        self.filter = chosen
         self._refilter()
         self.endResetModel()
 
     def _refilter(self) -> None:
-        text, pinyin = self._text, self._pinyin
-        keys, records = self.keys, self.all
-        shown = range(len(records))
-        if text:
-            if not pinyin or pinyin == text:
-                shown = [i for i in shown if text in keys[i]]
-            else:
-                shown = [i for i in shown if text in keys[i] or pinyin in keys[i]]
-        if self.status:
-            shown = [i for i in shown if records[i].status == self.status]
-        if self.tag:
-            shown = [i for i in shown if self.tag in records[i].tags]
-        if self.hsk is not None:
-            shown = [i for i in shown if records[i].hsk == self.hsk]
-        if self.document:
-            shown = [i for i in shown if any(self.document in (c.document_path, c.document_title) for c in records[i].contexts)]
-        self.shown = list(shown)
+        self.shown = self.filter.select(self.all, self.keys)
         self._sorted = False
         if self._sort is not None:
             self._apply_sort()
@@ -150,7 +139,7 @@ class VocabularyTableModel(QAbstractTableModel):
             return record.pinyin
         if role == Qt.ItemDataRole.ToolTipRole and record.contexts:
             context = record.contexts[-1]
-            return f"{context.sentence}\n{context.translation}".strip()
+            return as_tooltip(f"{context.sentence}\n{context.translation}".strip())
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         if column == "Hanzi":

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QModelIndex, QPointF, Signal
+from PySide6.QtCore import QModelIndex, QPointF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QStyledItemDelegate, QTableView,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QStyledItemDelegate, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -56,6 +56,22 @@ class VocabularyPanel(QWidget):
         self.model = VocabularyTableModel(store, self)
         self._undo: list[list[WordRecord]] = []
         layout = QVBoxLayout(self)
+        layout.addLayout(self._build_filters())
+        self.warning = QLabel("")
+        self.warning.setObjectName("vocabularyWarning")
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setWordWrap(True)
+        layout.addWidget(self.warning)
+        self.model.modelReset.connect(self._show_damage)
+        self._show_damage()
+        self.table = self._build_table()
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._build_actions())
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
+
+    def _build_filters(self) -> QHBoxLayout:
+        """The search box and the status, HSK and tag filters."""
         filters = QHBoxLayout()
         self.search = QLineEdit(placeholderText="Search: hanzi, English, pinyin (zhongguo, zhong1guo2, zhōngguó)")
         self.search.textChanged.connect(self.model.set_search)
@@ -70,23 +86,28 @@ class VocabularyPanel(QWidget):
             filters.addWidget(widget)
         self.tag_filter.textChanged.connect(self._apply_filters)
         filters.addWidget(self.tag_filter, 1)
-        layout.addLayout(filters)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.table.setItemDelegateForColumn(COLUMNS.index("Pinyin"), ToneDelegate(self.table))
-        header = self.table.horizontalHeader()
+        return filters
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
+        table.setItemDelegateForColumn(COLUMNS.index("Pinyin"), ToneDelegate(table))
+        header = table.horizontalHeader()
         for name, width in {"Hanzi": 110, "Pinyin": 110, "HSK": 48, "Status": 78, "Tags": 90, "Added": 90, "Note": 140}.items():
             header.resizeSection(COLUMNS.index(name), width)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COLUMNS.index("Meaning"), QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.setWordWrap(False)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
-        layout.addWidget(self.table, 1)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.setWordWrap(False)
+        table.doubleClicked.connect(self._on_table_double_clicked)
+        return table
+
+    def _build_actions(self) -> QHBoxLayout:
+        """Set the status of many rows, delete, undo."""
         actions = QHBoxLayout()
         self.bulk_status = QComboBox()
         self.bulk_status.addItems(["Set status…", *STATUSES])
@@ -100,12 +121,16 @@ class VocabularyPanel(QWidget):
         self.undo_button.clicked.connect(self.undo_delete)
         actions.addWidget(self.undo_button)
         actions.addStretch(1)
-        layout.addLayout(actions)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
+        return actions
 
     def reload(self) -> None:
         self.model.reload()
+
+    def _show_damage(self) -> None:
+        damaged = self.model.damaged
+        self.warning.setText(f"{len(damaged)} saved word(s) could not be read as saved and are shown as stored: {', '.join(damaged[:5])}"
+                             if damaged else "")
+        self.warning.setVisible(bool(damaged))
 
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -72,23 +70,19 @@ def test_utf8_bom_is_not_part_of_the_text(tmp_path: Path) -> None:
     ("content", "message"),
     [(None, "No such file"), (b"\x00\x01\x02binary\xff\xfe\x00", "binary"), (b"", "is empty")],
 )
-def test_cli_exits_2_with_one_line(tmp_path: Path, content: bytes | None, message: str) -> None:
+def test_cli_exits_2_with_one_line(run_cli, tmp_path: Path, content: bytes | None, message: str) -> None:
     path = tmp_path / "input.md"
     if content is not None:
         path.write_bytes(content)
-    result = subprocess.run(
-        [sys.executable, "-m", "studyapp", "pairs", str(path), "--json"],
-        capture_output=True, text=True, timeout=60,
-    )
+    result = run_cli("pairs", str(path), "--json")
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.stderr
 
 
-def test_cli_argument_that_is_not_utf8_exits_2(tmp_path: Path) -> None:
+def test_cli_argument_that_is_not_utf8_exits_2(run_cli) -> None:
     import os
 
-    result = subprocess.run([sys.executable, "-m", "studyapp", "vocab", "remove", os.fsdecode(b"\xff")],
-                            capture_output=True, text=True, timeout=120, env={**os.environ, "STUDYAPP_HOME": str(tmp_path)})
+    result = run_cli("vocab", "remove", os.fsdecode(b"\xff"))  # how Python hands over such an argument
     assert result.returncode == 2 and "Traceback" not in result.stderr

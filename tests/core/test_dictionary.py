@@ -81,9 +81,17 @@ def test_built_index_is_reused(dictionary, tmp_path: Path) -> None:
     assert not reopened.info.built and reopened.lookup("好")
 
 
+SMALL_SOURCE = "銀行 银行 [yin2 hang2] /bank/\n長 长 [chang2] /long/\n長 长 [zhang3] /to grow/\n" + "".join(
+    f"字{n} 字{n} [zi4] /word {n}/\n" for n in range(3000)  # enough entries for pages to damage
+)
+
+
 @pytest.mark.parametrize("damage", ["random", "truncate", "incomplete"])
-def test_damaged_index_is_rebuilt(dictionary, tmp_path: Path, damage: str) -> None:
-    cache = _copy_index(dictionary, tmp_path)
+def test_damaged_index_is_rebuilt(tmp_path: Path, damage: str) -> None:
+    source = tmp_path / "cedict.txt"
+    source.write_text(SMALL_SOURCE, encoding="utf-8")
+    cache = tmp_path / "cache"
+    assert Dictionary.open(cache, source=source).info.built
     path = cache / INDEX_NAME
     if damage == "random":
         path.write_bytes(os.urandom(100_000))
@@ -93,7 +101,7 @@ def test_damaged_index_is_rebuilt(dictionary, tmp_path: Path, damage: str) -> No
     else:
         with sqlite3.connect(path) as db:
             db.execute("UPDATE meta SET value = '0' WHERE key = 'complete'")
-    rebuilt = Dictionary.open(cache)
+    rebuilt = Dictionary.open(cache, source=source)
     assert rebuilt.info.built
     assert readings(rebuilt, "长")[:2] == ["chang2", "zhang3"]
 

@@ -16,6 +16,7 @@ from studyapp.core.study.export.apkg import MODEL_NAME
 from studyapp.core.study.export.job import ExportRequest, export_words
 from studyapp.core.study.export.pleco import PLECO_NEWLINE
 from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
+from studyapp.core.study.word_filter import WordFilter
 
 
 @pytest.fixture
@@ -142,13 +143,13 @@ def test_csv_parses_back(store: VocabularyStore, tmp_path: Path) -> None:
 
 
 def test_filters_and_only_new(store: VocabularyStore, tmp_path: Path) -> None:
-    assert export_words(store, ExportRequest("csv", tmp_path / "k.csv", status="known")).words == 1
-    assert export_words(store, ExportRequest("csv", tmp_path / "t.csv", tag="money")).words == 1
+    assert export_words(store, ExportRequest("csv", tmp_path / "k.csv", words=WordFilter(status="known"))).words == 1
+    assert export_words(store, ExportRequest("csv", tmp_path / "t.csv", words=WordFilter(tag="money"))).words == 1
     export_words(store, ExportRequest("csv", tmp_path / "all.csv"))
     with pytest.raises(ExportError, match="No saved words"):
-        export_words(store, ExportRequest("csv", tmp_path / "none.csv", only_not_exported=True))
+        export_words(store, ExportRequest("csv", tmp_path / "none.csv", words=WordFilter(changed_since_export=True)))
     store.update(store.find("长")[0].id, note="changed")
-    assert export_words(store, ExportRequest("csv", tmp_path / "changed.csv", only_not_exported=True)).words == 1
+    assert export_words(store, ExportRequest("csv", tmp_path / "changed.csv", words=WordFilter(changed_since_export=True))).words == 1
 
 
 def test_unwritable_path_is_a_clear_error_and_leaves_no_file(store: VocabularyStore, tmp_path: Path) -> None:

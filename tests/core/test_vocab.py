@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from studyapp.core.study.database import DatabaseError, latest_version
-from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData, normalise_pinyin_query
+from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
+from studyapp.core.study.word_filter import normalise_pinyin_query
 
 DATA = Path(__file__).parents[1] / "data" / "vocab"
 BANK = WordData("银行", "銀行", "yin2 hang2", ["bank"], 3)
@@ -64,7 +65,7 @@ def test_filters(store: VocabularyStore) -> None:
     assert [r.simplified for r in store.words(hsk=3)] == ["银行"]
     assert [r.simplified for r in store.words(document="/a.md")] == ["银行"]
     store.mark_exported([known.id])
-    assert [r.simplified for r in store.words(not_exported_since=True)] == ["银行"]
+    assert [r.simplified for r in store.words(changed_since_export=True)] == ["银行"]
     assert store.forms(status="known") == {"觉得", "覺得"}
 
 
@@ -90,7 +91,7 @@ def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> N
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA user_version = 99")
     before = path.read_bytes()
-    with pytest.raises(DatabaseError, match="newer studyapp"):
+    with pytest.raises(DatabaseError, match="newer version of studyapp"):
         VocabularyStore.open(path)
     assert path.read_bytes() == before
 
@@ -187,7 +188,7 @@ def test_restore_replaces_and_keeps_the_replaced(tmp_path: Path) -> None:
     store.save(BANK)
     copy = store.backup(tmp_path / "copy.sqlite3")
     store.save(WordData("长", "長", "chang2", ["long"]))
-    kept = store.restore_from(copy)
+    kept = store.restore_from(copy).previous
     assert [r.simplified for r in store.words()] == ["银行"]
     assert {r[0] for r in sqlite3.connect(kept).execute("SELECT simplified FROM word")} == {"银行", "长"}
     bogus = tmp_path / "bogus.sqlite3"
@@ -233,7 +234,7 @@ def test_a_database_in_use_is_not_taken_for_damage(tmp_path: Path) -> None:
     holder.execute("BEGIN EXCLUSIVE")
     holder.execute("UPDATE word SET note = note")
     try:
-        with pytest.raises(DatabaseError, match="another program"):
+        with pytest.raises(DatabaseError, match="locked by another program"):
             VocabularyStore.open(path)
         assert not list(tmp_path.glob("*.damaged*"))
     finally:

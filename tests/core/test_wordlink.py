@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -75,14 +72,11 @@ def test_two_file_import_aligns_paragraphs(tmp_path: Path, linker) -> None:
     ]
 
 
-def test_links_cli_structure(language_home) -> None:
-    env = dict(os.environ, STUDYAPP_HOME=str(language_home))
-    result = subprocess.run([sys.executable, "-m", "studyapp", "links", str(ROOT / "resources" / "sample.md"), "--json"],
-                            capture_output=True, text=True, timeout=300, env=env)
+def test_links_cli_structure(run_cli, dictionary_ready) -> None:
+    result = run_cli("links", str(ROOT / "resources" / "sample.md"), "--json")
     assert result.returncode == 0, result.stderr
     pairs = json.loads(result.stdout)
-    expected = json.loads(subprocess.run([sys.executable, "-m", "studyapp", "pairs", str(ROOT / "resources" / "sample.md"), "--json"],
-                                         capture_output=True, text=True, timeout=300, env=env).stdout)
+    expected = json.loads(run_cli("pairs", str(ROOT / "resources" / "sample.md"), "--json").stdout)
     assert [[p["english"], p["chinese"]] for p in pairs] == expected
     total = 0
     for pair in pairs:

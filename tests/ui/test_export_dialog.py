@@ -51,3 +51,18 @@ def test_selected_rows_only(qtbot, tmp_path: Path) -> None:
     dialog, _ = make(qtbot, tmp_path, selected=[1])
     assert dialog.scope.currentData() == "selected"
     assert dialog.count_label.text() == "1 word will be exported"
+
+
+def test_the_export_worker_does_not_use_the_window_s_connection(qtbot, tmp_path: Path) -> None:
+    import threading
+
+    dialog, store = make(qtbot, tmp_path)
+    used_from: set[str] = set()
+    store._db.set_trace_callback(lambda statement: used_from.add(threading.current_thread().name))
+    dialog.output.setText(str(tmp_path / "out.csv"))
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        dialog.start_export()
+    store._db.set_trace_callback(None)
+    assert used_from <= {threading.main_thread().name}
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").count("\n") == 3

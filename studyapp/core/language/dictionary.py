@@ -27,11 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studyapp.core import paths
+from studyapp.core.atomic_file import write_atomically
 from studyapp.core.language.cedict import Entry, Ref, file_hash, read_entries, source_path
 
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "cedict-index.sqlite3"
+#: Every file studyapp and jieba keep in the cache folder (anything else in their place is set aside).
+CACHE_FILES = (INDEX_NAME, "segments.sqlite3", "documents.sqlite3", "jieba.cache", "jieba-person-names.txt")
 SCHEMA_VERSION = "5"
 _SEP, _REC = "\x1f", "\x1e"
 
@@ -53,6 +56,8 @@ CREATE INDEX entry_simplified ON entry(simplified, rank);
 CREATE INDEX entry_traditional ON entry(traditional, rank);
 """
 _COLUMNS = "simplified, traditional, pinyin, definitions, classifiers, refs"
+#: Words per ``IN (...)`` query: SQLite builds may allow as few as 999 parameters.
+_QUERY_WORDS = 400
 
 
 class IndexError_(Exception):
@@ -69,11 +74,12 @@ class IndexInfo:
 class Dictionary:
     """Lookups in the CC-CEDICT index. Thread-safe for reading."""
 
-    def __init__(self, connection: sqlite3.Connection, info: IndexInfo, max_length: int) -> None:
+    def __init__(self, connection: sqlite3.Connection, info: IndexInfo, max_length: int, source: Path | None = None, stamp: str = "") -> None:
         self._db = connection
         self._lock = threading.Lock()
         self.info = info
         self.max_length = max_length
+        self._source, self._stamp = source, stamp  # to rebuild the index if it turns out damaged
         # Running text asks about the same words again and again.
         self.contains = functools.lru_cache(maxsize=100_000)(self._contains)
         self.breakdown = functools.lru_cache(maxsize=20_000)(self._breakdown)
@@ -94,16 +100,17 @@ class Dictionary:
             directory.mkdir(parents=True, exist_ok=True)
             warning = f"The cache folder is not writable ({exc.strerror or exc}); using {directory} instead"
             log.warning(warning)
+        paths.clear_blocked(directory, CACHE_FILES)
         path = directory / INDEX_NAME
         stamp = _source_stamp(source)
         try:
             connection, max_length = _open_index(path, stamp)
-            return cls(connection, IndexInfo(path, False, warning), max_length)
+            return cls(connection, IndexInfo(path, False, warning), max_length, source, stamp)
         except IndexError_ as why:
             log.info("building the dictionary index (%s)", why)
         build_index(source, path, stamp)
         connection, max_length = _open_index(path, stamp)
-        return cls(connection, IndexInfo(path, True, warning), max_length)
+        return cls(connection, IndexInfo(path, True, warning), max_length, source, stamp)
 
     def close(self) -> None:
         self._db.close()
@@ -118,49 +125,61 @@ class Dictionary:
 
     # --- lookups ----------------------------------------------------------------
 
+    def _rows(self, sql: str, args: tuple = ()) -> list[tuple]:
+        """Run a query; a damaged index is rebuilt once and the query run again."""
+        with self._lock:
+            try:
+                return self._db.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError as exc:
+                if not _is_damage(exc) or self._source is None:
+                    raise
+                self._rebuild(self._source, exc)
+                return self._db.execute(sql, args).fetchall()
+
+    def _rebuild(self, source: Path, why: Exception) -> None:
+        log.warning("the dictionary index is damaged (%s); building it again", why)
+        self._db.close()
+        build_index(source, self.info.path, self._stamp)
+        self._db, self.max_length = _open_index(self.info.path, self._stamp)
+        self.info = IndexInfo(self.info.path, True, self.info.warning)
+
     def lookup(self, word: str) -> list[Entry]:
         """Every entry whose simplified or traditional headword is ``word``, best first."""
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT {_COLUMNS}, rank, id FROM entry WHERE simplified = ? "
-                f"UNION SELECT {_COLUMNS}, rank, id FROM entry WHERE traditional = ? ORDER BY 7, 8",
-                (word, word),
-            ).fetchall()
+        rows = self._rows(
+            f"SELECT {_COLUMNS}, rank, id FROM entry WHERE simplified = ? "
+            f"UNION SELECT {_COLUMNS}, rank, id FROM entry WHERE traditional = ? ORDER BY 7, 8",
+            (word, word),
+        )
         return [_entry(row) for row in rows]
 
     def _contains(self, word: str) -> bool:
         """True if ``word`` is a headword (cached as ``contains``)."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT 1 FROM entry WHERE simplified = ? UNION ALL SELECT 1 FROM entry WHERE traditional = ? LIMIT 1",
-                (word, word),
-            ).fetchone()
-        return row is not None
+        return bool(self._rows("SELECT 1 FROM entry WHERE simplified = ? UNION ALL SELECT 1 FROM entry WHERE traditional = ? LIMIT 1", (word, word)))
 
     def known(self, words: list[str]) -> set[str]:
         """The subset of ``words`` that are headwords (simplified or traditional)."""
-        if not words:
-            return set()
-        marks = ",".join("?" * len(words))
-        with self._lock:
-            rows = self._db.execute(
+        found: set[str] = set()
+        for start in range(0, len(words), _QUERY_WORDS):  # SQLite takes a bounded number of parameters
+            chunk = words[start : start + _QUERY_WORDS]
+            marks = ",".join("?" * len(chunk))
+            rows = self._rows(
                 f"SELECT simplified FROM entry WHERE simplified IN ({marks}) "
                 f"UNION SELECT traditional FROM entry WHERE traditional IN ({marks})",
-                (*words, *words),
-            ).fetchall()
-        return {r[0] for r in rows}
+                (*chunk, *chunk),
+            )
+            found.update(r[0] for r in rows)
+        return found
 
     def reverse(self, english: str, limit: int = 12) -> list[Entry]:
         """Entries with ``english`` as a whole word in a definition: shorter, commoner words first."""
         word = english.strip().lower()
         if not word.isascii() or not word.replace("-", "").replace("'", "").isalpha():
             return []
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT {_COLUMNS}, rank, id FROM entry WHERE definitions LIKE ? AND rank = 0 "
-                "ORDER BY length(simplified), length(definitions) LIMIT 400",
-                (f"%{word}%",),
-            ).fetchall()
+        rows = self._rows(
+            f"SELECT {_COLUMNS}, rank, id FROM entry WHERE definitions LIKE ? AND rank = 0 "
+            "ORDER BY length(simplified), length(definitions) LIMIT 400",
+            (f"%{word}%",),
+        )
         pattern = re.compile(rf"(^|[^a-z]){re.escape(word)}($|[^a-z])")
         found = [_entry(row) for row in rows]
         exact = [e for e in found if any(d.lower() in (word, f"to {word}") for d in e.definitions)]
@@ -169,16 +188,14 @@ class Dictionary:
 
     def character_pairs(self) -> list[tuple[str, str]]:
         """``(traditional, simplified)`` for single characters that differ, best first."""
-        with self._lock:
-            return self._db.execute(
-                "SELECT traditional, simplified FROM entry WHERE length(traditional) = 1 "
-                "AND traditional != simplified ORDER BY rank, id"
-            ).fetchall()
+        return self._rows(
+            "SELECT traditional, simplified FROM entry WHERE length(traditional) = 1 "
+            "AND traditional != simplified ORDER BY rank, id"
+        )
 
     @functools.cached_property
     def _simplified_characters(self) -> frozenset[str]:
-        with self._lock:
-            rows = self._db.execute("SELECT DISTINCT simplified FROM entry").fetchall()
+        rows = self._rows("SELECT DISTINCT simplified FROM entry")
         return frozenset(ch for (word,) in rows for ch in word)
 
     def simplified_characters(self) -> frozenset[str]:
@@ -262,7 +279,22 @@ def _open_index(path: Path, stamp: str) -> tuple[sqlite3.Connection, int]:
     if meta.get("stamp") != stamp:
         connection.close()
         raise IndexError_("the dictionary source changed")
+    try:  # the pages every lookup starts from
+        connection.execute(_PROBE).fetchall()
+    except sqlite3.DatabaseError as exc:
+        connection.close()
+        raise IndexError_(f"damaged index: {exc}") from None
     return connection, int(meta["max_length"])
+
+
+_PROBE = "SELECT 1 FROM entry WHERE simplified = '中' UNION ALL SELECT 1 FROM entry WHERE traditional = '中' UNION ALL SELECT max(id) FROM entry"
+#: SQLite's words for a file that is not (or no longer) a whole database.
+_DAMAGE_NAMES = ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR")
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(_DAMAGE_NAMES) or "malformed" in str(exc) or "not a database" in str(exc)
 
 
 def build_index(source: Path, path: Path, stamp: str | None = None) -> None:
@@ -271,28 +303,24 @@ def build_index(source: Path, path: Path, stamp: str | None = None) -> None:
 
     entries = list(read_entries(source))
     ranks = rank_entries(entries)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".cedict-", suffix=".tmp")
-    os.close(fd)
-    try:
-        connection = sqlite3.connect(tmp_name)
-        connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        with connection:
-            connection.executemany(
-                "INSERT INTO entry VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (e.simplified, e.traditional, e.pinyin, _SEP.join(e.definitions), _encode_refs(e.classifiers), _encode_refs(e.references), rank)
-                    for e, rank in zip(entries, ranks)
-                ),
-            )
-            connection.executescript(_INDEXES)
-            max_length = max(len(e.simplified) for e in entries)
-            connection.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [("stamp", stamp or _source_stamp(source)), ("source_sha1", file_hash(source)),
-                 ("max_length", str(max_length)), ("entries", str(len(entries))), ("complete", "1")],
-            )
-        connection.close()
-        os.replace(tmp_name, path)
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+    meta = {"stamp": stamp or _source_stamp(source), "source_sha1": file_hash(source),
+            "max_length": str(max(len(e.simplified) for e in entries)), "entries": str(len(entries)), "complete": "1"}
+
+    def write(tmp: Path) -> None:
+        connection = sqlite3.connect(str(tmp))
+        try:
+            connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+            with connection:
+                connection.executemany(
+                    "INSERT INTO entry VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        (e.simplified, e.traditional, e.pinyin, _SEP.join(e.definitions), _encode_refs(e.classifiers), _encode_refs(e.references), rank)
+                        for e, rank in zip(entries, ranks)
+                    ),
+                )
+                connection.executescript(_INDEXES)
+                connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        finally:
+            connection.close()
+
+    write_atomically(path, write)

@@ -14,12 +14,13 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 from typing import TYPE_CHECKING
 
 from studyapp.core import paths
 from studyapp.core.text.document import Token
+from studyapp.core.text.pieces import pieces
 from studyapp.core.language.segment_cache import SegmentCache, decode_readings, encode_readings
 
 if TYPE_CHECKING:  # the heavy parts load on first use, not at start-up
@@ -28,6 +29,10 @@ if TYPE_CHECKING:  # the heavy parts load on first use, not at start-up
     from studyapp.core.language.lookup import LookupResult
     from studyapp.core.language.readings import PinyinReader
     from studyapp.core.language.segment import Segmenter
+
+#: Lines longer than this are annotated piece by piece; a batch holds about BATCH_CHARS characters.
+PIECE_CHARS = 4_000
+BATCH_CHARS = 20_000
 
 #: Bump when the reading rules change: cached readings then count as missing.
 READING_VERSION = "read-2"
@@ -152,6 +157,31 @@ class Language:
             except (OSError, sqlite3.Error):
                 self._cache = None
         return self._cache
+
+    def annotate_stream(self, lines: Iterable[str], sandhi: bool = False) -> Iterator[tuple[int, list[dict]]]:
+        """``(line number, token records)`` for each line in order, with memory bounded however long a line is.
+
+        A line longer than PIECE_CHARS comes as several pieces (cut at sentence
+        ends, see studyapp.core.text.pieces) whose records' starts count from
+        the start of the line; an empty line gives one empty list.
+        """
+        batch: list[tuple[int, int, str]] = []
+        size = 0
+        for number, line in enumerate(lines):
+            for offset, piece in pieces(line, PIECE_CHARS):
+                batch.append((number, offset, piece))
+                size += len(piece) + 1
+                if size >= BATCH_CHARS:
+                    yield from self._annotate_pieces(batch, sandhi)
+                    batch, size = [], 0
+        yield from self._annotate_pieces(batch, sandhi)
+
+    def _annotate_pieces(self, batch: list[tuple[int, int, str]], sandhi: bool) -> Iterator[tuple[int, list[dict]]]:
+        records = self.annotate([piece for _, _, piece in batch], sandhi=sandhi) if batch else []
+        for (number, offset, _), tokens in zip(batch, records):
+            for record in tokens if offset else ():
+                record["start"] += offset
+            yield number, tokens
 
     def annotate(self, lines: Sequence[str], sandhi: bool = False) -> list[list[dict]]:
         """Token records for each line: text, start, kind, pinyin, in_dictionary, hsk."""

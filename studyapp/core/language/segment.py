@@ -16,13 +16,14 @@ such as 白邦瑞); otherwise the lookup shows its breakdown. Example::
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sqlite3
 import threading
 from pathlib import Path
 from typing import Sequence
 
+from studyapp.core.atomic_file import read_checked, write_checked
+from studyapp.core.errors import StudyappError
 from studyapp.core.language.script_conversion import ScriptConverter
 from studyapp.core.language.dictionary import Dictionary
 from studyapp.core.text.document import Token
@@ -250,7 +251,9 @@ def _load_person_names(cache_dir: Path) -> frozenset[str]:
     source = Path(jieba.__file__).parent / "dict.txt"
     try:
         if cached.is_file() and cached.stat().st_mtime >= source.stat().st_mtime:
-            return frozenset(cached.read_text(encoding="utf-8").split())
+            text = read_checked(cached)  # None when damaged: read from jieba again
+            if text is not None:
+                return frozenset(text.split())
     except OSError:
         pass
     names = []
@@ -260,9 +263,7 @@ def _load_person_names(cache_dir: Path) -> frozenset[str]:
             if len(parts) >= 3 and parts[2] in ("nr", "nrt", "nrfg", "nrf"):
                 names.append(parts[0])
     try:
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_text("\n".join(names), encoding="utf-8")
-        os.replace(tmp, cached)
-    except OSError:
+        write_checked(cached, "\n".join(names))
+    except StudyappError:  # without the cache file the names are read from jieba again next time
         pass
     return frozenset(names)

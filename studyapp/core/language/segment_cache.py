@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sqlite3
 import threading
 from pathlib import Path
 from typing import Sequence
 
+from studyapp.core import paths
 from studyapp.core.text.document import Token
 
 log = logging.getLogger(__name__)
@@ -30,15 +30,24 @@ class SegmentCache:
     """Token lists (and readings) keyed by a hash of the text, in an SQLite file in the cache dir."""
 
     def __init__(self, path: Path) -> None:
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._path = path
         self._lock = threading.Lock()
+        paths.clear_blocked(path.parent, [path.name])
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         try:
             self._create()
-        except sqlite3.DatabaseError:
-            self._db.close()
-            os.replace(path, path.with_suffix(".damaged"))
-            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-            self._create()
+        except sqlite3.DatabaseError as exc:
+            self._start_again(exc)
+
+    def _start_again(self, why: Exception) -> None:
+        """Set the damaged file aside and begin an empty cache (it is only a cache)."""
+        log.warning("the segmentation cache %s is damaged (%s); starting it again", self._path, why)
+        self._db.close()
+        paths.set_aside(self._path)
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(str(self._path) + suffix).unlink(missing_ok=True)
+        self._db = sqlite3.connect(str(self._path), check_same_thread=False, isolation_level=None)
+        self._create()
 
     def _create(self) -> None:
         for table in _TABLES:
@@ -57,10 +66,14 @@ class SegmentCache:
         found: dict[str, str] = {}
         unique = list(dict.fromkeys(keys))
         with self._lock:
-            for k in range(0, len(unique), 500):
-                chunk = unique[k : k + 500]
-                marks = ",".join("?" * len(chunk))
-                found.update(self._db.execute(f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk).fetchall())
+            try:
+                for k in range(0, len(unique), 500):
+                    chunk = unique[k : k + 500]
+                    marks = ",".join("?" * len(chunk))
+                    found.update(self._db.execute(f"SELECT key, value FROM {table} WHERE key IN ({marks})", chunk).fetchall())
+            except sqlite3.DatabaseError as exc:  # a damaged cache answers nothing and starts again
+                self._start_again(exc)
+                return {}
         return found
 
     def tokens_for(self, texts: Sequence[str]) -> list[list[Token]] | None:
@@ -81,8 +94,11 @@ class SegmentCache:
                 self._db.execute("COMMIT")
         except sqlite3.Error as exc:  # a full disk costs only the cache
             log.warning("segmentation cache not updated: %s", exc)
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
+            with self._lock:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc):
+                    self._start_again(exc)
 
 
 def encode_tokens(tokens: Sequence[Token]) -> str:

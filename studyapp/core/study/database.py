@@ -11,14 +11,16 @@ and a fresh one is created; ``OpenedDatabase.recovered`` says where the old one 
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
-import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from studyapp.core.atomic_file import describe, remove_stale_temporaries, write_new_file
 from studyapp.core.errors import StudyappError
 
 _MIGRATION_RE = re.compile(r"^(\d{4})_[\w-]+\.sql$")
@@ -56,14 +58,27 @@ def connect(path: Path) -> sqlite3.Connection:
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA busy_timeout = 10000")
-    connection.execute("PRAGMA journal_mode = WAL")
+    _use_wal(connection)
     connection.execute("PRAGMA synchronous = FULL")
     return connection
 
 
+def _use_wal(connection: sqlite3.Connection, patience: float = 10.0) -> None:
+    """Switch to WAL, waiting for other starters: SQLite reports a busy switch at once, without its busy handler."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def open_database(path: Path) -> OpenedDatabase:
     """Open (creating, migrating or recovering) the database at ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _check_place(path)
     recovered = None
     if path.exists() and not _healthy(path):
         recovered = _move_aside(path)
@@ -78,6 +93,19 @@ def open_database(path: Path) -> OpenedDatabase:
     return opened
 
 
+def _check_place(path: Path) -> None:
+    """The vocabulary's folder must exist (it is made) and be writable, and the file be a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"Cannot use the data folder {path.parent}: {describe(exc)}") from None
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a vocabulary file; move it away (or set STUDYAPP_HOME to use another data folder)")
+    if not os.access(path.parent, os.W_OK):
+        raise DatabaseError(f"The data folder {path.parent} is read-only; studyapp keeps your vocabulary there "
+                            "(make it writable, or set STUDYAPP_HOME to use another data folder)")
+
+
 def _refuse_if_newer(path: Path) -> None:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -85,10 +113,11 @@ def _refuse_if_newer(path: Path) -> None:
     finally:
         connection.close()
     if version > latest_version():
-        raise DatabaseError(
-            f"The vocabulary database {path} was written by a newer studyapp (schema {version}, "
-            f"this version knows up to {latest_version()}); please upgrade studyapp. The file was not changed."
-        )
+        raise DatabaseError(_newer(path))
+
+
+def _newer(path: Path) -> str:
+    return f"The vocabulary {path} was written by a newer version of studyapp; please upgrade studyapp. The file was not changed."
 
 
 #: SQLite's words for a file that is not a (whole) database; anything else
@@ -109,7 +138,9 @@ def _healthy(path: Path) -> bool:
         name = getattr(exc, "sqlite_errorname", "") or ""
         if name.split("_")[0:2] == ["SQLITE", "CORRUPT"] or name in _DAMAGE or "not a database" in str(exc) or "malformed" in str(exc):
             return False
-        raise DatabaseError(f"The vocabulary database {path} cannot be read right now ({exc}); is another program using it?") from None
+        if name in ("SQLITE_BUSY", "SQLITE_LOCKED") or "locked" in str(exc):
+            raise DatabaseError(f"The vocabulary {path} is locked by another program; close it and try again") from None
+        raise DatabaseError(f"The vocabulary {path} cannot be opened: {exc}") from None
     return bool(result) and result[0] == "ok"
 
 
@@ -128,32 +159,66 @@ def _move_aside(path: Path) -> Path:
     return target
 
 
-def migrate(opened: OpenedDatabase) -> None:
+def migrate(opened: OpenedDatabase, back_up: bool = True) -> None:
+    """Apply each pending migration in its own transaction, after a backup of a vocabulary with words.
+
+    Each step takes the write lock first and only then reads the version, so
+    any number of processes may start at once: one migrates, the others wait
+    and find nothing left to do.
+    """
     connection = opened.connection
-    current = connection.execute("PRAGMA user_version").fetchone()[0]
-    newest = latest_version()
-    if current > newest:
-        connection.close()
-        raise DatabaseError(
-            f"The vocabulary database {opened.path} was written by a newer studyapp (schema {current}, "
-            f"this version knows up to {newest}); please upgrade studyapp. The file was not changed."
-        )
-    pending = [m for m in migrations() if m[0] > current]
-    if not pending:
-        return
-    if current > 0:
-        opened.backup = backup_copy(connection, opened.path, f"before-schema-{pending[0][0]}")
-    for version, name, sql in pending:
+    while True:
+        step = None
         try:
             connection.execute("BEGIN IMMEDIATE")
-            for statement in _statements(sql):
-                connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {int(version)}")
-            connection.execute("COMMIT")
+            step = _next_migration(opened, back_up)
+            if step is None:
+                connection.execute("COMMIT")
+                return
+            _apply(opened, *step)
         except sqlite3.Error as exc:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise DatabaseError(f"Upgrading the vocabulary database failed at {name}: {exc}; nothing was changed") from None
+            _rollback(connection)
+            where = f"at {step[1]}" if step else "at the start"
+            raise DatabaseError(f"Upgrading the vocabulary database failed {where}: {exc}; nothing was changed") from None
+        except BaseException:
+            _rollback(connection)
+            raise
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    if connection.in_transaction:
+        connection.execute("ROLLBACK")
+
+
+def _next_migration(opened: OpenedDatabase, back_up: bool) -> tuple[int, str, str] | None:
+    """The first migration newer than the database, read under the write lock; refuses a newer database."""
+    current = opened.connection.execute("PRAGMA user_version").fetchone()[0]
+    if current > latest_version():
+        raise DatabaseError(_newer(opened.path))
+    pending = [m for m in migrations() if m[0] > current]
+    if pending and current > 0 and opened.backup is None and back_up and _has_words(opened.connection):
+        # A second connection reads the last committed state: a connection that
+        # holds the write lock cannot be the source of an online backup.
+        reader = sqlite3.connect(f"file:{opened.path}?mode=ro", uri=True, timeout=10.0)
+        try:
+            opened.backup = backup_copy(reader, opened.path, f"before-schema-{pending[0][0]}")
+        finally:
+            reader.close()
+    return pending[0] if pending else None
+
+
+def _has_words(connection: sqlite3.Connection) -> bool:
+    try:
+        return bool(connection.execute("SELECT EXISTS (SELECT 1 FROM word)").fetchone()[0])
+    except sqlite3.Error:  # not the tables we know: back it up all the same
+        return True
+
+
+def _apply(opened: OpenedDatabase, version: int, name: str, sql: str) -> None:
+    for statement in _statements(sql):
+        opened.connection.execute(statement)
+    opened.connection.execute(f"PRAGMA user_version = {int(version)}")
+    opened.connection.execute("COMMIT")
 
 
 def _statements(sql: str) -> list[str]:
@@ -173,21 +238,25 @@ def _statements(sql: str) -> list[str]:
 def backup_copy(connection: sqlite3.Connection, path: Path, label: str, when: float | None = None) -> Path:
     """A consistent copy of the database in ``backups/`` beside it (SQLite's online backup).
 
-    Names carry the UTC time and never overwrite an earlier backup.
+    Names carry the UTC time and never replace an earlier backup, even when
+    several processes back up in the same second; a failure (a full disk)
+    leaves no partial file and raises DatabaseError with one line.
     """
     folder = path.parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"Cannot make the backups folder {folder}: {describe(exc)}") from None
+    remove_stale_temporaries(folder)
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(time.time() if when is None else when))
-    target = folder / f"{path.stem}-{label}-{stamp}.sqlite3"
-    n = 1
-    while target.exists():
-        target = folder / f"{path.stem}-{label}-{stamp}-{n}.sqlite3"
-        n += 1
-    tmp = target.with_suffix(".tmp")
-    destination = sqlite3.connect(str(tmp))
+    names = (folder / f"{path.stem}-{label}-{stamp}{f'-{n}' if n else ''}.sqlite3" for n in itertools.count())
+    return write_new_file(names, lambda tmp: copy_database(connection, tmp), DatabaseError)
+
+
+def copy_database(connection: sqlite3.Connection, target: Path) -> None:
+    """Copy the database behind ``connection`` into the (new or empty) file ``target``."""
+    destination = sqlite3.connect(str(target))
     try:
         connection.backup(destination)
     finally:
         destination.close()
-    shutil.move(str(tmp), str(target))
-    return target

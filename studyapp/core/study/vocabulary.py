@@ -14,11 +14,7 @@ the injectable ``clock``. Example::
 
 from __future__ import annotations
 
-import calendar
 import json
-import os
-import re
-import shutil
 import sqlite3
 import time
 import uuid
@@ -27,8 +23,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from studyapp.core import paths
-from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, open_database
-from studyapp.core.language.pinyin_spelling import normalise_numbered, numbered_from_marks, strip_tones
+from studyapp.core.study.backups import Restored, backup_files, backup_order, copy_to, remove_stale_restores
+from studyapp.core.study.backups import restore as restore_backup
+from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, connect, open_database
+from studyapp.core.study.row_values import LenientRow
+from studyapp.core.study.word_filter import WordFilter
+from studyapp.core.language.pinyin_spelling import normalise_numbered, strip_tones
 
 STATUSES = ("new", "learning", "known")
 KEEP_DAILY = 5
@@ -49,6 +49,7 @@ class Context:
     id: int = 0
     sentence_pinyin: str = ""  # numbered syllables of the sentence, if known
     time_code: str = ""  # when the subtitle cue was on screen ("00:01:23.450"), for subtitles
+    damaged: bool = False  # read from a row holding something unexpected (shown as stored)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class WordRecord:
     updated: int
     exported: int | None
     contexts: tuple[Context, ...] = field(default=())
+    damaged: bool = False  # some value could not be read as saved and is shown as stored
 
     def search_key(self) -> str:
         """Lower-case text the table's search box matches against."""
@@ -88,29 +90,20 @@ class WordRecord:
         return "\n".join((self.simplified, self.traditional, numbered, strip_tones(self.pinyin), " ".join(self.definitions).lower(), self.note.lower(), " ".join(self.tags).lower()))
 
 
-_MARKED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_VOWELS = "aeiouü" + _MARKED_VOWELS
-_SYLLABLE_RE = re.compile(rf"[^{_VOWELS}]*[{_VOWELS}]+(?:ng(?![{_VOWELS}])|n(?![{_VOWELS}])|r(?![{_VOWELS}]))?")
+def _record(row: sqlite3.Row, contexts: list[Context]) -> WordRecord:
+    """A WordRecord from a row, whatever the row holds: an unreadable value is shown as stored, and flagged."""
+    r = LenientRow(row)
+    return WordRecord(
+        row["id"], r.text("uid"), r.text("simplified"), r.text("traditional"), r.text("pinyin"), r.definitions("definitions"),
+        r.text("note"), r.number("hsk"), r.text("status"), tuple(r.text("tags").split()), r.number("created") or 0,
+        r.number("updated") or 0, r.number("exported"), tuple(contexts), damaged=r.damaged or any(c.damaged for c in contexts),
+    )
 
 
-def normalise_pinyin_query(query: str) -> str:
-    """A search query as the table compares it: ``zhōngguó`` -> ``zhong1guo2``,
-    ``Zhong1 guo2`` -> ``zhong1guo2``, ``zhongguo`` unchanged."""
-    text = query.strip().lower().replace("u:", "ü").replace(" ", "").replace("'", "")
-    if any(ch in _MARKED_VOWELS for ch in text):
-        return "".join(numbered_from_marks(s) for s in _SYLLABLE_RE.findall(text))
-    return text
-
-
-_BACKUP_NAME_RE = re.compile(r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
-
-
-def _backup_order(path: Path) -> tuple[float, int]:
-    """(UTC time, counter) from a backup's name: backups sort by when they were made."""
-    match = _BACKUP_NAME_RE.search(path.name)
-    if not match:
-        return (path.stat().st_mtime, 0)
-    return (float(calendar.timegm(time.strptime(match.group(1), "%Y%m%d-%H%M%S"))), int(match.group(2) or 0))
+def _context(row: sqlite3.Row) -> Context:
+    r = LenientRow(row)
+    return Context(r.text("sentence"), r.text("translation"), r.text("document_title"), r.text("document_path"), r.number("position"),
+                   r.number("created") or 0, row["id"], r.text("sentence_pinyin"), r.text("time_code"), damaged=r.damaged)
 
 
 class VocabularyStore:
@@ -123,7 +116,9 @@ class VocabularyStore:
 
     @classmethod
     def open(cls, path: Path | None = None, clock: Callable[[], float] = time.time) -> "VocabularyStore":
-        return cls(open_database(path or paths.data_dir() / DATABASE_NAME), clock)
+        opened = open_database(path or paths.data_dir() / DATABASE_NAME)
+        remove_stale_restores(opened.path.parent)
+        return cls(opened, clock)
 
     @property
     def path(self) -> Path:
@@ -136,6 +131,10 @@ class VocabularyStore:
 
     def close(self) -> None:
         self._db.close()
+
+    def for_another_thread(self) -> "VocabularyStore":
+        """A store on the same file with a connection of its own (a worker thread must not share this one)."""
+        return VocabularyStore(OpenedDatabase(connect(self.path), self.path), self._clock)
 
     # --- writing ------------------------------------------------------------------
 
@@ -273,32 +272,12 @@ class VocabularyStore:
         rows = self._db.execute("SELECT * FROM word WHERE simplified = ? OR traditional = ? ORDER BY id", (word, word)).fetchall()
         return self._records(rows)
 
-    def words(self, status: str | None = None, tag: str | None = None, hsk: int | None = None, document: str | None = None,
-              since: int | None = None, until: int | None = None, not_exported_since: bool = False) -> list[WordRecord]:
-        """Saved words, oldest first, filtered by the given criteria."""
-        clauses, args = [], []
-        if status:
-            clauses.append("status = ?")
-            args.append(status)
-        if tag:
-            clauses.append("instr(' ' || tags || ' ', ?) > 0")  # not LIKE: '_' and '%' are tag characters
-            args.append(f" {tag} ")
-        if hsk is not None:
-            clauses.append("hsk = ?")
-            args.append(hsk)
-        if document:
-            clauses.append("id IN (SELECT word_id FROM context WHERE document_path = ? OR document_title = ?)")
-            args += [document, document]
-        if since is not None:
-            clauses.append("created >= ?")
-            args.append(since)
-        if until is not None:
-            clauses.append("created < ?")
-            args.append(until)
-        if not_exported_since:
-            clauses.append("(exported IS NULL OR updated >= exported)")  # same second: export again rather than miss a change
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        return self._records(self._db.execute(f"SELECT * FROM word {where} ORDER BY id", args).fetchall())
+    def words(self, chosen: WordFilter | None = None, **criteria) -> list[WordRecord]:
+        """Saved words, oldest first: those ``chosen`` lets through (or a WordFilter of ``criteria``)."""
+        chosen = chosen or WordFilter(**criteria)
+        where, args = chosen.sql()
+        records = self._records(self._db.execute(f"SELECT * FROM word {'WHERE ' + where if where else ''} ORDER BY id", args).fetchall())
+        return [records[i] for i in chosen.select(records)] if chosen.search.strip() else records
 
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM word").fetchone()[0]
@@ -318,18 +297,8 @@ class VocabularyStore:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for c in self._db.execute(f"SELECT * FROM context WHERE word_id IN ({marks}) ORDER BY id", chunk):
-                contexts[c["word_id"]].append(
-                    Context(c["sentence"], c["translation"], c["document_title"], c["document_path"], c["position"], c["created"], c["id"], c["sentence_pinyin"],
-                            c["time_code"])
-                )
-        return [
-            WordRecord(
-                row["id"], row["uid"], row["simplified"], row["traditional"], row["pinyin"], tuple(json.loads(row["definitions"])),
-                row["note"], row["hsk"], row["status"], tuple(row["tags"].split()), row["created"], row["updated"], row["exported"],
-                tuple(contexts[row["id"]]),
-            )
-            for row in rows
-        ]
+                contexts[c["word_id"]].append(_context(c))
+        return [_record(row, contexts[row["id"]]) for row in rows]
 
     # --- backups ----------------------------------------------------------------------
 
@@ -340,75 +309,26 @@ class VocabularyStore:
         another disk; the copy in the backups folder stays either way.
         """
         made = backup_copy(self._db, self.path, label, self._clock())
-        if target is None:
-            return made
-        target = Path(target).expanduser()
-        if target.is_dir() or not target.name:
-            raise DatabaseError(f"{target} is a folder; give a file name for the backup (the copy is in {made})")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.tmp")
-            shutil.copyfile(made, tmp)
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise DatabaseError(f"Cannot write {target}: {exc.strerror or exc} (the copy is in {made})") from None
-        return target
+        return made if target is None else copy_to(made, target)
 
     def backups(self, label: str | None = None) -> list[Path]:
         """Backup files in the backups folder, oldest first."""
-        folder = self.path.parent / "backups"
-        pattern = f"{self.path.stem}-{label}-*.sqlite3" if label else f"{self.path.stem}-*.sqlite3"
-        return sorted(folder.glob(pattern), key=_backup_order) if folder.is_dir() else []
+        return backup_files(self.path, label)
 
     def rolling_backup(self, keep: int = KEEP_DAILY, every_seconds: int = DAY) -> Path | None:
         """A daily backup, keeping the last ``keep``; None if today's exists (or nothing is saved yet)."""
         existing = self.backups("daily")
-        if self.count() == 0 or (existing and self._clock() - _backup_order(existing[-1])[0] < every_seconds):
+        if self.count() == 0 or (existing and self._clock() - backup_order(existing[-1])[0] < every_seconds):
             return None
         made = self.backup(label="daily")
         for old in self.backups("daily")[:-keep]:
             old.unlink(missing_ok=True)
         return made
 
-    def restore_from(self, source: Path) -> Path:
-        """Replace the vocabulary with the backup ``source``; returns the backup of the replaced one.
+    def restore_from(self, source: Path) -> Restored:
+        """Replace the vocabulary with the backup ``source`` (checked first; the current one is backed up).
 
-        The file is checked first (a readable studyapp database of a known
-        schema); the current vocabulary is backed up before it is replaced.
+        Returns where the replaced vocabulary was kept and how many unreadable
+        meanings were repaired; a damaged or foreign file raises DatabaseError.
         """
-        staged = self._staged_copy(source)
-        saved = self.backup(label="before-restore")
-        try:
-            with sqlite3.connect(str(staged)) as other:
-                other.backup(self._db)
-        except sqlite3.Error as exc:
-            with sqlite3.connect(str(saved)) as previous:  # put the replaced vocabulary back
-                previous.backup(self._db)
-            raise DatabaseError(f"Restoring {source} failed ({exc}); your vocabulary was left as it was") from None
-        finally:
-            staged.unlink(missing_ok=True)
-        return saved
-
-    def _staged_copy(self, source: Path) -> Path:
-        """A migrated, checked temporary copy of a backup, or DatabaseError."""
-        from studyapp.core.study.database import OpenedDatabase, connect, latest_version, migrate
-
-        staged = self.path.parent / f".restore-{uuid.uuid4().hex}.sqlite3"
-        try:
-            with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as other, sqlite3.connect(str(staged)) as copy:
-                version = other.execute("PRAGMA user_version").fetchone()[0]
-                if not 1 <= version <= latest_version():
-                    raise DatabaseError(f"{source} has schema {version}; this studyapp reads 1 to {latest_version()}")
-                other.backup(copy)
-            connection = connect(staged)
-            migrate(OpenedDatabase(connection, staged))
-            for table, column in (("word", "uid"), ("word", "simplified"), ("context", "sentence")):
-                connection.execute(f"SELECT {column} FROM {table} LIMIT 1").fetchall()
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            connection.execute("PRAGMA journal_mode = DELETE")
-            connection.close()
-        except (sqlite3.Error, DatabaseError) as exc:
-            for leftover in staged.parent.glob(staged.name + "*"):
-                leftover.unlink(missing_ok=True)
-            raise DatabaseError(f"{source} is not a studyapp vocabulary backup: {exc}") from None
-        return staged
+        return restore_backup(self._db, self.path, source, lambda: self.backup(label="before-restore"))

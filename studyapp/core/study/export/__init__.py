@@ -10,12 +10,12 @@ file beside the target and moved into place.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from studyapp.core import atomic_file
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.hsk import level_label
 from studyapp.core.language.pinyin_spelling import marks_from_numbered, tone_of
@@ -65,6 +65,42 @@ def cloze_sentence(sentence: str, word: str, alternative: str = "") -> str:
     return html.escape(sentence)
 
 
+#: Control characters (but tab and newline): U+001F is Anki's field separator,
+#: and none of them belongs in a flashcard.
+_CONTROLS_RE = re.compile(r" *[\x00-\x08\x0b-\x1f\x7f-\x9f][\x00-\x08\x0b-\x1f\x7f-\x9f ]*")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with each run of control characters made one space: ``"to\\x1fstudy"`` -> ``"to study"``."""
+    if not _CONTROLS_RE.search(text):
+        return text
+    return _CONTROLS_RE.sub(" ", text).strip(" ")
+
+
+def clean_record(record: WordRecord) -> WordRecord:
+    """The record with control characters out of every text it holds (what every export writes)."""
+    contexts = tuple(
+        replace(c, sentence=clean_text(c.sentence), translation=clean_text(c.translation), document_title=clean_text(c.document_title),
+                document_path=clean_text(c.document_path), sentence_pinyin=clean_text(c.sentence_pinyin))
+        for c in record.contexts
+    )
+    return replace(
+        record, simplified=clean_text(record.simplified), traditional=clean_text(record.traditional), pinyin=clean_text(record.pinyin),
+        definitions=tuple(clean_text(d) for d in record.definitions), note=clean_text(record.note),
+        tags=tuple(t for t in (clean_text(t) for t in record.tags) if t), contexts=contexts,
+    )
+
+
+def deck_name(text: str) -> str:
+    """A deck (Anki, ``A::B`` nests) or category (Pleco) name: one line, no control characters, no empty part."""
+    if any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in text):
+        raise ExportError("A deck name is one line without tabs or control characters")
+    deck = "::".join(part.strip() for part in text.split("::"))
+    if not deck or any(not part for part in deck.split("::")):
+        raise ExportError(f"{text!r} is not a deck name (use names like 'Chinese' or 'Chinese::Reading')")
+    return deck
+
+
 def _has_word(sentence: str, record: WordRecord) -> bool:
     """A cloze card needs the word in its sentence to blank out."""
     return bool(sentence) and (record.simplified in sentence or record.traditional in sentence)
@@ -103,33 +139,6 @@ def collect_cards(records: Iterable[WordRecord], kinds: Sequence[str] = CARD_KIN
     return cards
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp)`` for a temporary file beside ``path``, then move it into place."""
-    try:
-        path = Path(path).expanduser()
-    except RuntimeError as exc:  # "~nobody/x": no such home folder
-        raise ExportError(f"Cannot write {path}: {exc}") from None
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"Cannot write {path}: the folder {folder} does not exist")
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        os.close(fd)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
+    """Write ``path`` through ``write(tmp)`` and move it into place (see studyapp.core.atomic_file)."""
+    return atomic_file.write_atomically(path, write, ExportError)

@@ -4,7 +4,8 @@ Decoding order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then strict
 UTF-8; then UTF-16 without a BOM (recognised by its zero bytes); then
 GB18030 (a superset of GBK and GB2312). Anything else, or data with zero bytes
 or many control characters, is reported as not a text file. Line endings
-(CRLF, CR) become ``\\n``.
+(CRLF, CR) become ``\\n``; a paragraph longer than MAX_PARAGRAPH_CHARS is cut
+into paragraphs at sentence ends.
 """
 
 from __future__ import annotations
@@ -16,9 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studyapp.core.errors import DocumentError
+from studyapp.core.text.pieces import split_long_paragraphs
 
 #: The largest file opened: 32 MiB holds several long novels of bilingual text.
 MAX_BYTES = 32 * 1024 * 1024
+#: A paragraph longer than this (a whole book on one line) is read as paragraphs of up
+#: to PIECE_CHARS cut at sentence ends: the reader then holds the words of a few
+#: hundred paragraphs around the page, as for any book, not of the whole file.
+MAX_PARAGRAPH_CHARS = 10_000
+PIECE_CHARS = 1_000
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -43,7 +50,7 @@ def read_text(path: str | Path) -> DecodedText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DocumentError(f"{path} contains no text")
-    return DecodedText(text, encoding, hashlib.sha1(data).hexdigest())
+    return DecodedText(split_long_paragraphs(text, MAX_PARAGRAPH_CHARS, PIECE_CHARS), encoding, hashlib.sha1(data).hexdigest())
 
 
 def _read_bytes(path: Path) -> bytes:
