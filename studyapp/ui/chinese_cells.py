@@ -177,8 +177,11 @@ def can_break(before: CellSpec, after: CellSpec) -> bool:
     return after.kind not in (CLOSE, JOIN) and before.kind != OPEN
 
 
-#: Cells between which a space is an accident of the source (markup removed, a line joined).
-_CHINESE_KINDS = frozenset({HAN, OPEN, CLOSE, JOIN, DASH})
+def _chinese(cell: CellSpec) -> bool:
+    """An ideograph or a full-width mark (between two, a space is an accident of the
+    source: markup removed, a line joined)."""
+    return cell.kind == HAN or (cell.kind in (OPEN, CLOSE) and cell.blank > 0)
+
 
 
 def squeezes(cells: Sequence[CellSpec]) -> tuple[list[float], list[float]]:
@@ -189,7 +192,7 @@ def squeezes(cells: Sequence[CellSpec]) -> tuple[list[float], list[float]]:
     for k, cell in enumerate(cells):
         following = cells[k + 1] if k + 1 < len(cells) else None
         if cell.kind == SPACE and k > 0 and following is not None and not following.hard \
-                and cells[k - 1].kind in _CHINESE_KINDS and following.kind in _CHINESE_KINDS:
+                and _chinese(cells[k - 1]) and _chinese(following):
             advances[k] = 0.0
         if cell.kind == CLOSE and following is not None and following.kind in (CLOSE, OPEN) and not following.hard:
             advances[k] -= cell.blank

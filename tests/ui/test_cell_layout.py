@@ -12,7 +12,8 @@ EM = 10.0
 
 def specs(text: str, words: list[str] | None = None, ruby: dict[int, float] | None = None) -> list[CellSpec]:
     """Cells of ``text``: ideographs and full-width marks 10 wide (a mark's blank half 5),
-    Latin letters 6; ``words`` segment the text; ``ruby`` gives syllable widths by offset."""
+    Latin letters and marks 6, a space 3; ``words`` segment the text; ``ruby`` gives
+    syllable widths by offset."""
     owner = [-1] * len(text)
     if words:
         position = 0
@@ -21,9 +22,9 @@ def specs(text: str, words: list[str] | None = None, ruby: dict[int, float] | No
             position += len(word)
     cells, previous_end = [], 0
     for start, end, kind in cell_spans(text):
-        full = kind != "other" and kind != "space"
-        advance = EM if full else 6.0 * (end - start) if kind == "other" else 3.0
-        blank = EM / 2 if kind in (OPEN, CLOSE) else 0.0
+        full = kind == HAN or (kind not in ("other", "space") and ord(text[start]) >= 0x2000)
+        advance = EM if full else 3.0 if kind == "space" else 6.0 * (end - start)
+        blank = EM / 2 if full and kind in (OPEN, CLOSE) else 0.0
         hard = bool(cells) and "\n" in text[previous_end:start]
         cells.append(CellSpec(start, end, kind, advance, blank, (ruby or {}).get(start, 0.0), owner[start], hard))
         previous_end = end
@@ -151,6 +152,10 @@ def test_a_space_between_two_chinese_characters_takes_no_room() -> None:
     text = "中国 2020 年 贸易协定 的结果"
     assert xs[text.index("的")] == xs[text.index("定")] + EM  # the markup's space is gone
     assert xs[text.index("2")] == xs[text.index("国")] + EM + 3.0  # a space next to digits stays
+    name = "波罗 (Marco Polo) 来"
+    laid = lay(name, 500)
+    xs = {laid.pieces[k].start: cell.glyph_x for k, cell in zip(laid.lines[0].pieces, laid.lines[0].cells)}
+    assert xs[name.index("(")] == xs[name.index("罗")] + EM + 3.0  # and next to Latin brackets
 
 
 def test_an_opening_mark_that_begins_a_line_keeps_no_blank_before_it() -> None:
