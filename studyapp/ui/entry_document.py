@@ -24,6 +24,8 @@ from studyapp.ui.reader_fonts import LATIN_FAMILIES, SIMPLIFIED_FAMILIES
 from studyapp.ui.tones import tone_colour
 
 LINK_SCHEME = "word"
+#: Where a sense's text (and its wrapped lines) begin, after its number or the MW label.
+HANGING = 26
 
 
 def written_pinyin(syllables: Iterable[str]) -> list[str]:
@@ -130,7 +132,7 @@ class EntryWriter:
         for sense in group.senses:
             self._sense(sense, numbered=len(group.senses) > 1)
         if group.measure_words:
-            self._block(top=4, hanging=18)
+            self._block(top=4, hanging=HANGING)
             self._text("MW\t", style.text(7.5, colour=style.muted, bold=True))
             for n, run in enumerate(group.measure_words):
                 if n:
@@ -139,7 +141,7 @@ class EntryWriter:
 
     def _sense(self, sense: Sense, numbered: bool) -> None:
         style = self.style
-        self._block(top=3, hanging=18)
+        self._block(top=3, hanging=HANGING)
         self._text(f"{sense.number}\t" if numbered else "\t", style.text(9.5, colour=style.muted, bold=True))
         for label in sense.labels:
             self._text(label + "  ", style.text(9.5, italic=True, colour=style.muted))
