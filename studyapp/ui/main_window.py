@@ -449,7 +449,9 @@ class MainWindow(QMainWindow):
 
     def stop_work(self) -> None:
         """Stop the background work and wait for it (no thread may outlive the window)."""
-        self._annotation_timer.stop()
+        for timer in (self._annotation_timer, self._coverage_timer, self._find_timer):
+            timer.stop()  # a timer firing later would start work again
+        self._pending_annotation = None
         self.annotator.stop()
         self.words.stop()
         self.opener.stop()

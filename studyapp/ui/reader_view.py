@@ -127,16 +127,17 @@ class ReaderView(QAbstractScrollArea):
         return [index for index in self._layout.visible(top, top + self.viewport().height()) if index >= first]
 
     def word_rect(self, ref: WordRef) -> QRectF | None:
-        """Where ``ref`` is drawn, in viewport coordinates (laying it out if needed)."""
+        """Where ``ref`` is drawn, in viewport coordinates (a word broken across two lines: its first part)."""
+        rects = self.word_rects(ref)
+        return rects[0] if rects else None
+
+    def word_rects(self, ref: WordRef) -> list[QRectF]:
+        """Where each part of ``ref`` is drawn, one per line, in viewport coordinates (laying it out if needed)."""
         if self._layout is None or not 0 <= ref.block < len(self._layout.document.blocks):
-            return None
+            return []
         placed = self._layout.geometry(ref.block).chinese
-        rects = placed.token_rects(ref.token) if placed is not None else []
-        if not rects:
-            return None
-        x, y, w, h = rects[0]  # a word broken across two lines: its first part
         top = self._layout.top_of(ref.block) - self.verticalScrollBar().value()
-        return QRectF(x, top + y, w, h)
+        return [QRectF(x, top + y, w, h) for x, y, w, h in (placed.token_rects(ref.token) if placed is not None else [])]
 
     def select(self, ref: WordRef | None, ensure_visible: bool = True) -> None:
         """Select ``ref`` in the session (scrolling to it unless told not to)."""
@@ -176,8 +177,7 @@ class ReaderView(QAbstractScrollArea):
     def _update_words(self, *refs: WordRef | None) -> None:
         """Repaint only where these words are drawn (a click must not repaint the page)."""
         for ref in refs:
-            rect = self.word_rect(ref) if ref is not None else None
-            if rect is not None:
+            for rect in self.word_rects(ref) if ref is not None else []:
                 self.viewport().update(rect.adjusted(-2, -2, 2, 2).toAlignedRect())
 
     def _update_english(self, index: int) -> None:

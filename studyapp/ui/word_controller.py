@@ -50,6 +50,7 @@ class WordController(QObject):
         self.current: tuple[WordRef, LookupResult] | None = None
         self._wanted: list[int] = []  # pairs whose links to work out next
         self._linking: BackgroundOp[None] | None = None
+        self._stopped = False  # the window is closing: no more work starts
 
     def reset(self) -> None:
         """A new document: forget the word looked up and the links queued."""
@@ -65,7 +66,7 @@ class WordController(QObject):
         self._start_linking()
 
     def _start_linking(self) -> None:
-        if self._linking is not None or not self._wanted:
+        if self._linking is not None or not self._wanted or self._stopped:
             return
         jobs, self._wanted = self.session.link_jobs(self._wanted), []
         if not jobs:
@@ -95,7 +96,8 @@ class WordController(QObject):
         return self._linking.wait(timeout_ms) if self._linking is not None else True
 
     def stop(self) -> None:
-        """Stop linking in the background (the window is closing)."""
+        """Stop linking in the background for good (the window is closing)."""
+        self._stopped = True
         self._wanted = []
         if self._linking is not None:
             self._linking.cancel()
