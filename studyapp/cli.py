@@ -10,6 +10,8 @@ the bundled sample). Subcommands print results for scripts and tests::
     studyapp vocab add WORD [--context S --translation T --document P --status S --json]
     studyapp vocab list [--json] | remove WORD | backup FILE | restore FILE
     studyapp export --format FORMAT --output FILE [--deck D --cards ... --status ...]  (formats: export/formats.py)
+    studyapp review due [--now T] [--json] | answer CARD again|hard|good|easy [--now T] [--json]
+    studyapp stats [--now T] [--json]
 
 Bad input exits with status 2 and one line on stderr, never a traceback.
 """
@@ -21,7 +23,7 @@ import json
 import sys
 from typing import Callable, Iterator, Sequence
 
-from studyapp import __version__, vocab_cli
+from studyapp import __version__, review_cli, vocab_cli
 from studyapp.arguments import Parser, UsageError, check_window_options, screenshot_size, unknown_command, zoom_percent
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.hsk import level_label
@@ -194,6 +196,8 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "annotate": ("segment stdin (one paragraph per line) with pinyin", _cmd_annotate),
     "vocab": ("the saved-word list", lambda args: vocab_cli.run(args)),
     "export": ("export the vocabulary as flashcards (Anki, Pleco, CSV)", lambda args: _cmd_export(args)),
+    "review": ("review saved words: today's cards, answering one", lambda args: review_cli.run(args)),
+    "stats": ("review statistics", lambda args: review_cli.run(args)),
 }
 
 
@@ -226,6 +230,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     export.add_argument("--hsk", type=int, choices=range(1, 8), metavar="LEVEL")
     export.add_argument("--document", help="only words saved from this document (path or title)")
     export.add_argument("--only-new", action="store_true", help="only words added or changed since they were last exported")
+    review_cli.add_parsers(sub)
     return parser
 
 

@@ -45,7 +45,7 @@ def add_parser(sub) -> None:
 def record_json(record: WordRecord) -> dict:
     return {
         "id": record.id, "simplified": record.simplified, "traditional": record.traditional, "pinyin": record.pinyin,
-        "definitions": list(record.definitions), "note": record.note, "hsk": record.hsk, "status": record.status,
+        "definitions": list(record.definitions), "note": record.note, "hsk": record.hsk, "status": record.status, "familiarity": record.familiarity,
         "tags": list(record.tags), "created": record.created, "updated": record.updated, "damaged": record.damaged,
         "contexts": [{"sentence": c.sentence, "translation": c.translation, "document_title": c.document_title,
                       "document_path": c.document_path, "position": c.position} for c in record.contexts],

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QProgressBar, QVB
 from studyapp.core.language.engine import Language
 from studyapp.core.reading.annotation import Annotation, WordRef
 from studyapp.core.reading.find import Hit
+from studyapp.core.reading.marking import selected_item, unsaved_on_page
 from studyapp.core.reading.session import ReadingSession
+from studyapp.core.study.review.store import ReviewStore
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.core.text.document import Document
 from studyapp.core.library.store import LibraryStore
@@ -27,11 +29,13 @@ from studyapp.ui import settings as typed_settings
 from studyapp.ui.annotator import Annotator
 from studyapp.ui.background import Gate
 from studyapp.ui.document_opener import DocumentOpener
+from studyapp.ui.familiarity_actions import FamiliarityActions
 from studyapp.ui.find_bar import FindBar
 from studyapp.ui.font_notice import FontNotice
 from studyapp.ui.library_controller import LibraryController
 from studyapp.ui.lookup_display import LookupDisplay, global_rect, sentence_english
 from studyapp.ui.reader_view import ReaderView
+from studyapp.ui.review_menu import ReviewMenu
 from studyapp.ui.status_label import ElidedLabel
 from studyapp.ui.view_menu import ViewMenu, add_action
 from studyapp.ui.word_controller import WordController
@@ -66,6 +70,8 @@ class MainWindow(QMainWindow):
         self._gate = Gate()  # held while a click is answered: background work waits
         self.annotator = Annotator(language, self._gate, self)
         self.words = WordController(self.session, language, vocabulary, self.reader.visible_blocks, self._gate, self)
+        self.familiarity = FamiliarityActions(vocabulary, lambda: selected_item(self.session, language),
+                                              lambda: unsaved_on_page(self.session, language, self.reader.visible_blocks()), self)
         self._library_store = LibraryStore.open(vocabulary.path)
         self.library = LibraryController(self, self._library_store, settings, self._library_visible_blocks)
         self._build_timers()
@@ -193,6 +199,9 @@ class MainWindow(QMainWindow):
         self.words.coverage_measured.connect(self.library.coverage_measured)
         self.words.looked_up.connect(lambda ref, *_: self.library.word_looked_up(ref.block))
         self.lookup.save_requested.connect(lambda: self.words.save_current())
+        self.familiarity.changed.connect(self._on_vocabulary_changed)
+        self.familiarity.status.connect(self.notify)
+        self.familiarity.failed.connect(self.show_error)
         self.annotator.annotated.connect(self._on_annotator_annotated)
         self.annotator.progress.connect(self._on_annotator_progress)
         self.annotator.failed.connect(lambda message: self.statusBar().showMessage(message))
@@ -217,8 +226,19 @@ class MainWindow(QMainWindow):
         add_action(words, self, "&Vocabulary List", self._show_vocabulary, "Ctrl+Shift+V")
         add_action(words, self, "&Save Word", lambda: self.words.save_current(), "S")
         add_action(words, self, "Mark as &Known", lambda: self.words.mark_known(), "K")
+        self.familiarity.add_actions(words, self, self.reader)
+        self.review_menu = ReviewMenu(self, words, ReviewStore(self.vocabulary), lambda: self.lookup.speaker, self.session)
+        self.review_menu.reviewed.connect(self._on_vocabulary_changed)
+        QTimer.singleShot(300, self.review_menu.recount)  # after the first page is drawn
         help_menu = bar.addMenu("&Help")
         add_action(help_menu, self, "&About studyapp", self.show_about)
+
+    def _on_vocabulary_changed(self) -> None:
+        """Words saved, levels changed or cards reviewed: marks, the list and the due count follow."""
+        self.words.refresh_marks()
+        if self._vocabulary_panel is not None:
+            self._vocabulary_panel.reload()
+        self.review_menu.recount()
 
     def _show_vocabulary(self) -> None:
         self.vocabulary_dock.show()
@@ -398,6 +418,7 @@ class MainWindow(QMainWindow):
         if self._vocabulary_panel is not None:
             self._vocabulary_panel.reload()
         self.lookup.mark_saved(result)
+        self.review_menu.recount()
 
     def _on_words_reveal_requested(self, block: int, ref: WordRef | None) -> None:
         self.reader.scroll_to_block(block)

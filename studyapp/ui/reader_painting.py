@@ -2,8 +2,8 @@
 
 Layers, bottom to top: find results; the English that translates the
 selected word (just the words, never their punctuation) and its sentence;
-the word marks (``WordMarks``: selected, hovered, saved, known); then the
-text. English is drawn one text run per line. Chinese is drawn where the
+the word marks (``WordMarks``: selected, hovered, saved words in their
+familiarity level's colour, known words underlined); then the text. English is drawn one text run per line. Chinese is drawn where the
 layout put each character and syllable, a line at a time as glyph runs (one
 for the characters, one per tone colour for the pinyin), cached per line;
 characters the font lacks go through ``drawText`` and Qt's font fallback.
@@ -14,7 +14,7 @@ no widget.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPalette
@@ -23,6 +23,7 @@ from studyapp.core.language.pinyin_spelling import tone_of
 from studyapp.core.reading.annotation import Annotation, WordRef
 from studyapp.core.reading.find import Hit
 from studyapp.core.reading.session import EnglishOfWord
+from studyapp.ui.familiarity_colours import familiarity_colour
 from studyapp.ui.line_breaking import LaidLine
 from studyapp.ui.reader_layout import BlockGeometry, PlacedSide, ReaderLayout
 from studyapp.ui.tones import is_dark, tone_colour
@@ -39,6 +40,7 @@ class PaintState:
     hover: WordRef | None = None
     saved: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()
+    levels: Mapping[str, int] = field(default_factory=dict)  # familiarity of saved forms (colours)
     link: EnglishOfWord | None = None
     find_hits: list[Hit] = field(default_factory=list)
     tone_colours: bool = True
@@ -55,7 +57,8 @@ class MarkStyle:
 class WordMarks:
     """The marks on words: which style each word gets, in one place.
 
-    Selected beats hovered beats saved; known words are underlined.
+    Selected beats hovered beats saved (filled in its familiarity level's
+    colour, level 1 strongest); known words (level 5) are underlined.
     """
 
     def __init__(self, state: PaintState) -> None:
@@ -66,6 +69,7 @@ class WordMarks:
         self.hover = _alpha(palette.color(QPalette.ColorRole.Highlight), 0.18)
         self.selected = _alpha(palette.color(QPalette.ColorRole.Highlight), 0.40)
         self.known = _alpha(QColor("#6fd27d" if dark else "#3fa34d"), 0.8)
+        self.levels = {level: _alpha(familiarity_colour(level, palette), 0.7) for level in (1, 2, 3, 4)}
 
     def style_of(self, ref: WordRef, word: str, shown: str) -> MarkStyle | None:
         state = self.state
@@ -73,9 +77,10 @@ class WordMarks:
             return MarkStyle(self.selected)
         if ref == state.hover:
             return MarkStyle(self.hover)
-        if word in state.saved or shown in state.saved:
-            return MarkStyle(self.saved)
-        if word in state.known:
+        for form in (word, shown):
+            if form in state.saved:
+                return MarkStyle(self.levels.get(state.levels.get(form, 1), self.saved))
+        if word in state.known and state.levels.get(word, 5) == 5:
             return MarkStyle(underline=self.known)
         return None
 

@@ -405,7 +405,7 @@ class ReaderView(QAbstractScrollArea):
         total_before = self._layout.total_height
         session = self._session
         state = PaintState(self._layout, palette, session.annotation, session.selection, self._hover, session.saved,
-                           session.known, session.link, self._find_hits, self.tone_colours)
+                           session.known, session.levels, session.link, self._find_hits, self.tone_colours)
         try:
             ReaderPainter(state).paint(painter, self.verticalScrollBar().value(), clip)
         finally:

@@ -68,7 +68,7 @@ class VocabularyPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(self._build_actions())
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_delete, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # the reader has its own
 
     def _build_filters(self) -> QHBoxLayout:
         """The search box and the status, HSK and tag filters."""

@@ -21,6 +21,7 @@ from studyapp.core.language.engine import Language
 from studyapp.core.reading.annotation import WordRef
 from studyapp.core.reading.saving import word_context, word_data
 from studyapp.core.reading.session import LinkJob, ReadingSession
+from studyapp.core.study.familiarity import counts_as_known, levels_by_form
 from studyapp.core.study.vocabulary import VocabularyStore, WordRecord
 from studyapp.ui.background import BackgroundOp, Gate
 
@@ -50,7 +51,7 @@ class WordController(QObject):
         self.current: tuple[WordRef, LookupResult] | None = None
         self._wanted: list[int] = []  # pairs whose links to work out next
         self._linking: BackgroundOp[None] | None = None
-        self._stopped = False  # the window is closing: no more work starts
+        self._stopped = False  # after stop() no thread starts again (none may outlive the window)
 
     def reset(self) -> None:
         """A new document: forget the word looked up and the links queued."""
@@ -66,7 +67,7 @@ class WordController(QObject):
         self._start_linking()
 
     def _start_linking(self) -> None:
-        if self._linking is not None or not self._wanted or self._stopped:
+        if self._stopped or self._linking is not None or not self._wanted:
             return
         jobs, self._wanted = self.session.link_jobs(self._wanted), []
         if not jobs:
@@ -168,9 +169,11 @@ class WordController(QObject):
         self.save_current(status="known")
 
     def refresh_marks(self) -> None:
-        """Saved words (new, learning) are highlighted, known ones underlined."""
-        saved = self.vocabulary.forms(status="new") | self.vocabulary.forms(status="learning")
-        self.session.set_marks(saved, self.vocabulary.forms(status="known"))
+        """Saved words (levels 1-4) are highlighted in their level's colour, known ones underlined;
+        ignored words count as known and are not marked."""
+        levels = levels_by_form(self.vocabulary.connection)
+        saved = {form for form, level in levels.items() if not counts_as_known(level)}
+        self.session.set_marks(saved, set(levels) - saved, levels)
         self.update_coverage()
 
     def update_coverage(self) -> None:

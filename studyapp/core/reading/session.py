@@ -51,6 +51,7 @@ class ReadingSession:
         self.sandhi = False  # 一 and 不 read as spoken
         self.saved: frozenset[str] = frozenset()
         self.known: frozenset[str] = frozenset()
+        self.levels: Mapping[str, int] = {}  # familiarity of saved forms: 1-5, 0 ignored
         self.selection: WordRef | None = None
         self.link: EnglishOfWord | None = None
         self._listeners: list[Listener] = []
@@ -202,9 +203,10 @@ class ReadingSession:
 
     # --- saved and known words --------------------------------------------------------------
 
-    def set_marks(self, saved: Iterable[str], known: Iterable[str]) -> None:
-        """The learner's saved (new, learning) and known words, marked wherever they occur."""
-        self.saved, self.known = frozenset(saved), frozenset(known)
+    def set_marks(self, saved: Iterable[str], known: Iterable[str], levels: Mapping[str, int] | None = None) -> None:
+        """The learner's saved (new, learning) and known (or ignored) words, marked wherever
+        they occur; ``levels`` gives each saved form's familiarity for its colour."""
+        self.saved, self.known, self.levels = frozenset(saved), frozenset(known), dict(levels or {})
         self._counts = {}
         self._announce(Changes(marks=True))
 

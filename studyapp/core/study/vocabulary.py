@@ -26,11 +26,11 @@ from studyapp.core import paths
 from studyapp.core.study.backups import Restored, backup_files, backup_order, copy_to, remove_stale_restores
 from studyapp.core.study.backups import restore as restore_backup
 from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, connect, open_database
+from studyapp.core.study.familiarity import STATUSES, LevelChange, check_level, level_for_status
 from studyapp.core.study.row_values import LenientRow
 from studyapp.core.study.word_filter import WordFilter
 from studyapp.core.language.pinyin_spelling import normalise_numbered, strip_tones
 
-STATUSES = ("new", "learning", "known")
 KEEP_DAILY = 5
 DAY = 24 * 3600
 DATABASE_NAME = "vocabulary.sqlite3"
@@ -83,6 +83,7 @@ class WordRecord:
     exported: int | None
     contexts: tuple[Context, ...] = field(default=())
     damaged: bool = False  # some value could not be read as saved and is shown as stored
+    familiarity: int = 1  # level 1-5, 0 ignored (status is derived from it)
 
     def search_key(self) -> str:
         """Lower-case text the table's search box matches against."""
@@ -97,7 +98,13 @@ def _record(row: sqlite3.Row, contexts: list[Context]) -> WordRecord:
         row["id"], r.text("uid"), r.text("simplified"), r.text("traditional"), r.text("pinyin"), r.definitions("definitions"),
         r.text("note"), r.number("hsk"), r.text("status"), tuple(r.text("tags").split()), r.number("created") or 0,
         r.number("updated") or 0, r.number("exported"), tuple(contexts), damaged=r.damaged or any(c.damaged for c in contexts),
+        familiarity=_level(r.number("familiarity")),
     )
+
+
+def _level(value: int | None) -> int:
+    """A stored familiarity (the schema keeps it 0-5); an unreadable one counts as new."""
+    return value if value is not None and 0 <= value <= 5 else 1
 
 
 def _context(row: sqlite3.Row) -> Context:
@@ -123,6 +130,11 @@ class VocabularyStore:
     @property
     def path(self) -> Path:
         return self._opened.path
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database, for the review store (cards and review log live in the same file)."""
+        return self._db
 
     @property
     def recovered_from_damage(self) -> Path | None:
@@ -158,6 +170,18 @@ class VocabularyStore:
                 raise DatabaseError(f"That change conflicts with a saved word: {message}") from None
             raise DatabaseError(f"The vocabulary could not be saved: {message}") from None
 
+    def transaction(self, action: Callable[[sqlite3.Connection], object]):
+        """Run ``action(connection)`` as one write transaction (the review store's tables share this file).
+
+        Any exception from ``action`` rolls the transaction back.
+        """
+        try:
+            return self._write(action)
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
     def save(self, data: WordData, context: Context | None = None) -> WordRecord:
         """Save a word (or find it saved already) and add ``context`` to it."""
         if data.status not in STATUSES:
@@ -168,13 +192,7 @@ class VocabularyStore:
         def action(db: sqlite3.Connection) -> int:
             row = db.execute("SELECT id FROM word WHERE simplified = ? AND pinyin = ?", (data.simplified, pinyin)).fetchone()
             if row is None:
-                cursor = db.execute(
-                    "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, status, tags, created, updated) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (uuid.uuid4().hex, data.simplified, data.traditional, pinyin, json.dumps(list(data.definitions), ensure_ascii=False),
-                     data.note, data.hsk, data.status, " ".join(data.tags), now, now),
-                )
-                word_id = cursor.lastrowid
+                word_id = self._insert_word(db, data, pinyin, level_for_status(data.status), now)
             else:
                 word_id = row["id"]
                 db.execute("UPDATE word SET updated = ? WHERE id = ?", (now, word_id))
@@ -183,6 +201,50 @@ class VocabularyStore:
             return word_id
 
         return self.get(self._write(action))
+
+    @staticmethod
+    def _insert_word(db: sqlite3.Connection, data: WordData, pinyin: str, level: int, now: int) -> int:
+        cursor = db.execute(
+            "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, familiarity, tags, created, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (uuid.uuid4().hex, data.simplified, data.traditional, pinyin, json.dumps(list(data.definitions), ensure_ascii=False),
+             data.note, data.hsk, level, " ".join(data.tags), now, now),
+        )
+        return int(cursor.lastrowid or 0)  # an INSERT always has one
+
+    def set_levels(self, items: Sequence[tuple[WordData, Context | None]], level: int) -> LevelChange:
+        """Give these words familiarity ``level``, saving those not saved yet with their sentence; one transaction.
+
+        The LevelChange returned undoes exactly this (``undo_levels``).
+        """
+        check_level(level)
+        now = self._now()
+
+        def action(db: sqlite3.Connection) -> LevelChange:
+            created, previous = [], {}
+            for data, context in items:
+                pinyin = " ".join(normalise_numbered(s) for s in data.pinyin.split())
+                row = db.execute("SELECT id, familiarity FROM word WHERE simplified = ? AND pinyin = ?", (data.simplified, pinyin)).fetchone()
+                if row is None:
+                    created.append(self._insert_word(db, data, pinyin, level, now))
+                    if context is not None and context.sentence:
+                        self._insert_context(db, created[-1], context, now)
+                elif row["familiarity"] != level and row["id"] not in previous:
+                    previous[row["id"]] = row["familiarity"]
+                    db.execute("UPDATE word SET familiarity = ?, updated = ? WHERE id = ?", (level, now, row["id"]))
+            return LevelChange(tuple(created), tuple(previous.items()))
+
+        return self._write(action)
+
+    def undo_levels(self, change: LevelChange) -> None:
+        """Take back a ``set_levels``: the words it saved are removed, the others get their levels back."""
+        now = self._now()
+
+        def action(db: sqlite3.Connection) -> None:
+            db.executemany("DELETE FROM word WHERE id = ?", [(word_id,) for word_id in change.created])
+            db.executemany("UPDATE word SET familiarity = ?, updated = ? WHERE id = ?", [(level, now, word_id) for word_id, level in change.previous])
+
+        self._write(action)
 
     @staticmethod
     def _insert_context(db: sqlite3.Connection, word_id: int, context: Context, now: int) -> None:
@@ -194,8 +256,8 @@ class VocabularyStore:
         )
 
     def update(self, word_id: int, **fields) -> WordRecord:
-        """Change note, status, tags, definitions or traditional of a word."""
-        allowed = {"note", "status", "tags", "definitions", "traditional", "hsk"}
+        """Change note, status (or familiarity), tags, definitions or traditional of a word."""
+        allowed = {"note", "status", "familiarity", "tags", "definitions", "traditional", "hsk"}
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"cannot update {sorted(unknown)}")
@@ -208,21 +270,39 @@ class VocabularyStore:
             values["tags"] = " ".join(values["tags"]) if not isinstance(values["tags"], str) else " ".join(values["tags"].split())
         if "definitions" in values:
             values["definitions"] = json.dumps(list(values["definitions"]), ensure_ascii=False)
+        if "familiarity" in values:
+            check_level(values["familiarity"])
+        status = values.pop("status", None)
         columns = sorted(values)
-        assignments = ", ".join(f"{c} = ?" for c in columns)  # names from the allow-list above
+        assignments = "".join(f"{c} = ?, " for c in columns)  # names from the allow-list above
+
+        now = self._now()
 
         def action(db: sqlite3.Connection) -> None:
-            db.execute(f"UPDATE word SET {assignments}, updated = ? WHERE id = ?", (*[values[c] for c in columns], self._now(), word_id))
+            db.execute(f"UPDATE word SET {assignments}updated = ? WHERE id = ?", (*[values[c] for c in columns], now, word_id))
+            if status is not None and "familiarity" not in values:
+                self._set_status(db, [word_id], status, now)
 
         self._write(action)
         return self.get(word_id)
 
     def set_status(self, word_ids: Iterable[int], status: str) -> None:
-        if status not in STATUSES:
-            raise ValueError(f"status must be one of {STATUSES}")
+        """Set the status of words; a level that already has this status is kept."""
         ids = list(word_ids)
         now = self._now()
-        self._write(lambda db: db.executemany("UPDATE word SET status = ?, updated = ? WHERE id = ?", [(status, now, i) for i in ids]))
+        self._write(lambda db: self._set_status(db, ids, status, now))
+
+    def set_familiarity(self, word_ids: Iterable[int], level: int) -> None:
+        """Set the familiarity level (1-5, 0 ignored) of words."""
+        check_level(level)
+        ids = list(word_ids)
+        now = self._now()
+        self._write(lambda db: db.executemany("UPDATE word SET familiarity = ?, updated = ? WHERE id = ? AND familiarity != ?", [(level, now, i, level) for i in ids]))
+
+    @staticmethod
+    def _set_status(db: sqlite3.Connection, ids: list[int], status: str, now: int) -> None:
+        level = level_for_status(status)  # status is derived from familiarity
+        db.executemany("UPDATE word SET familiarity = ?, updated = ? WHERE id = ? AND status != ?", [(level, now, i, status) for i in ids])
 
     def remove(self, word_id: int) -> WordRecord:
         """Delete a word and its contexts; returns the record for ``restore`` (undo)."""
@@ -243,10 +323,10 @@ class VocabularyStore:
                     self._insert_context(db, again["id"], context, context.created)
                 return again["id"]
             cursor = db.execute(
-                "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, status, tags, created, updated, exported) "
+                "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, familiarity, tags, created, updated, exported) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (record.uid, record.simplified, record.traditional, record.pinyin, json.dumps(list(record.definitions), ensure_ascii=False),
-                 record.note, record.hsk, record.status, " ".join(record.tags), record.created, self._now(), record.exported),
+                 record.note, record.hsk, record.familiarity, " ".join(record.tags), record.created, self._now(), record.exported),
             )
             for context in record.contexts:
                 self._insert_context(db, cursor.lastrowid, context, context.created)
