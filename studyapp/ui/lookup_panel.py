@@ -29,17 +29,25 @@ if TYPE_CHECKING:
 
 
 class ToneLabel(QWidget):
-    """Pinyin syllables painted in tone colours (or plain), written together as a word."""
+    """Pinyin syllables painted in tone colours (or plain), spaced, or ``joined`` as a word is written."""
 
-    def __init__(self, syllables: list[str], point_size: float = 13.0, coloured: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(self, syllables: list[str], point_size: float = 13.0, coloured: bool = True, parent: QWidget | None = None,
+                 joined: bool = False) -> None:
         super().__init__(parent)
         self.syllables = syllables
         self.coloured = coloured
+        self.joined = joined
         self.setFont(make_font(LATIN_FAMILIES, point_size))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def text(self) -> str:
-        return "".join(written_pinyin(self.syllables))
+        return "".join(self._pieces())
+
+    def _pieces(self) -> list[str]:
+        """What is drawn, in order: the syllables as a written word, or each followed by a space."""
+        if self.joined:
+            return written_pinyin(self.syllables)
+        return [s + " " if k + 1 < len(self.syllables) else s for k, s in enumerate(self.syllables)]
 
     def set_syllables(self, syllables: list[str], coloured: bool = True) -> None:
         self.syllables, self.coloured = syllables, coloured
@@ -57,8 +65,8 @@ class ToneLabel(QWidget):
         x, baseline = 0.0, metrics.ascent()
         palette = self.palette()
         plain = palette.text().color()
-        for piece in written_pinyin(self.syllables):
-            painter.setPen(tone_colour(tone_of(piece.lstrip("'")), palette) if self.coloured else plain)
+        for piece in self._pieces():
+            painter.setPen(tone_colour(tone_of(piece.strip().lstrip("'")), palette) if self.coloured else plain)
             painter.drawText(QPointF(x, baseline), piece)
             x += metrics.horizontalAdvance(piece)
         painter.end()
@@ -93,7 +101,7 @@ class LookupPanel(QWidget):
         outer.setContentsMargins(12, 8, 8, 4)
         outer.setSpacing(2)
         outer.addLayout(self._build_header())
-        self.context_reading = ToneLabel([], 15)
+        self.context_reading = ToneLabel([], 15, joined=True)
         self.context_reading.setObjectName("contextReading")
         outer.addWidget(self.context_reading)
         self.facts_label = _plain("", wrap=True)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont
 
 from studyapp.ui.entry_presentation import labels_of, reading_groups, runs_of
-from studyapp.ui.lookup_panel import LookupPanel
+from studyapp.ui.lookup_panel import LookupPanel, ToneLabel
 
 RAW_NOTATION = re.compile(r"\[[a-zA-Z]+[0-5]|\|")
 
@@ -105,6 +105,7 @@ def test_the_context_reading_is_written_as_one_word() -> None:
     panel = LookupPanel()
     panel.context_reading.set_syllables(["Xī", "ān"])
     assert panel.context_reading.text() == "Xī'ān"
+    assert ToneLabel(["yín", "háng"]).text() == "yín háng"  # spaced unless asked to join
 
 
 def test_definitions_become_labels_and_word_runs() -> None:
