@@ -156,10 +156,13 @@ def _open(args: argparse.Namespace):
 
     if getattr(args, "chinese_file", None):
         from studyapp.core.language.engine import Language
+        from studyapp.core.links.lexicon import DictionaryGlossary
         from studyapp.core.links.word_links import WordLinker
 
-        linker = WordLinker(Language())
-        return open_two_documents(args.file, args.chinese_file, lexical=lambda en, zh: linker.overlap(zh, en))
+        language = Language()
+        linker = WordLinker(language)
+        return open_two_documents(args.file, args.chinese_file, lexical=lambda en, zh: linker.overlap(zh, en),
+                                  glossary=DictionaryGlossary(language.dictionary))
     return open_document(args.file)
 
 

@@ -136,7 +136,10 @@ class WordController(QObject):
             from studyapp.core.language.lookup import LookupResult, entry_view
 
             dictionary = self.language.dictionary
-            entries = tuple(entry_view(dictionary, e, follow=False) for e in dictionary.reverse(word))
+            # Words of the aligned Chinese sentence that translate it come first (threats -> 威胁).
+            first = [e for w in self.session.chinese_translations_of(block, offset, word) for e in dictionary.lookup(w)]
+            rest = [e for e in dictionary.reverse(word) if e not in first]
+            entries = tuple(entry_view(dictionary, e, follow=False) for e in first + rest)
             self.reverse_looked_up.emit(LookupResult(word, entries))
 
     def escape(self) -> None:
@@ -155,7 +158,9 @@ class WordController(QObject):
         if status != "new":
             data = replace(data, status=status)
         try:
-            record = self.vocabulary.save(data, word_context(self.session.document, ref.block, token.start, annotation))
+            found = self.session.pair_links(ref.block)  # the pair's sentences, aligned
+            context = word_context(self.session.document, ref.block, token.start, annotation, found.sentences if found else None)
+            record = self.vocabulary.save(data, context)
             if status != "new" and record.status != status:
                 record = self.vocabulary.update(record.id, status=status)
         except StudyappError as exc:

@@ -35,6 +35,12 @@ def test_cloze_card_blanks_the_word_and_hints_with_the_english() -> None:
     assert "".join(f"{c}{s}" for c, s in ruby(face.sentence, face.sentence_pinyin)) == "我wo3去qu4銀yin2行hang2取qu3钱qian2。"
 
 
+def test_cloze_hint_is_the_aligned_sentence_not_the_paragraph() -> None:
+    context = Context("我去银行取钱。", "I went to the bank.", paragraph="It rained. I went to the bank. Then home.")
+    record = WordRecord(1, "u", "银行", "銀行", "yin2 hang2", ("bank",), "", 3, "new", (), T0, T0, None, (context,))
+    assert card_face(record, "cloze").english == "I went to the bank."
+
+
 def test_ruby_leaves_out_a_reading_that_does_not_fit() -> None:
     assert ruby("他2025年走了。", "ta1 nian2 zou3 le5")[1:3] == [("2", ""), ("0", "")]
     assert all(s == "" for _, s in ruby("他走了。", "ta1 zou3"))

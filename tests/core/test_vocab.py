@@ -285,3 +285,29 @@ def test_checked_in_schema_2_database_opens_with_its_words(tmp_path: Path) -> No
     bank = store.find("银行")[0]
     assert bank.contexts[0].sentence_pinyin == "wo3 qu4 yin2 hang2 qu3 qian2"
     assert store.find("长")[0].status == "learning"
+
+
+def test_schema_2_contexts_keep_their_paragraph_as_wider_context(tmp_path: Path) -> None:
+    copy = tmp_path / "v2.sqlite3"
+    shutil.copy(DATA / "schema-0002.sqlite3", copy)
+    with sqlite3.connect(copy) as old:
+        before = dict(old.execute("SELECT sentence, translation FROM context").fetchall())
+    store = VocabularyStore.open(copy)
+    contexts = [c for r in store.words() for c in r.contexts]
+    assert contexts and all(c.paragraph == c.translation == before[c.sentence] for c in contexts)
+
+
+@pytest.mark.parametrize("schema", [3, 4])
+def test_earlier_contexts_keep_their_paragraph_as_the_translation_and_as_context(schema: int, tmp_path: Path) -> None:
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy(DATA / f"schema-{schema:04d}.sqlite3", copy)
+    with sqlite3.connect(copy) as old:
+        before = dict(old.execute("SELECT sentence, translation FROM context").fetchall())
+    store = VocabularyStore.open(copy)
+    contexts = [c for r in store.words() for c in r.contexts]
+    assert len(contexts) == len(before) and all(c.translation == c.paragraph == before[c.sentence] for c in contexts)
+
+
+def test_a_context_keeps_its_sentence_translation_and_its_paragraph(store: VocabularyStore) -> None:
+    record = store.save(BANK, Context("我去银行。", "I went to the bank.", paragraph="I went to the bank. It was closed."))
+    assert (record.contexts[0].translation, record.contexts[0].paragraph) == ("I went to the bank.", "I went to the bank. It was closed.")

@@ -150,5 +150,6 @@ def test_a_word_saved_from_a_subtitle_keeps_its_time(qtbot, window: MainWindow, 
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_S)
     record = window.vocabulary.find("回家")[0]
-    assert [(c.sentence, c.translation, c.time_code) for c in record.contexts] == [("回家。", "Home. It's late.", "00:00:03.500")]
+    assert [(c.sentence, c.translation, c.paragraph, c.time_code) for c in record.contexts] == [
+        ("回家。", "Home.", "Home. It's late.", "00:00:03.500")]  # the sentence's English, the cue's as context
     assert window.library.progress_label.text().startswith("00:00:01.000 · ")

@@ -91,7 +91,8 @@ def test_saving_highlights_every_occurrence(qtbot, window: MainWindow) -> None:
     assert len(saved) == 1
     context = saved[0].contexts[0]
     assert "杭州" in context.sentence and context.sentence.endswith("。")
-    assert context.translation == window.reader.document.blocks[in_pair.block].english.text
+    english = window.reader.document.blocks[in_pair.block].english.text
+    assert context.paragraph == english and context.translation in english
     window.reader.select(None)
     image = window.reader.viewport().grab().toImage()
     for ref in refs:

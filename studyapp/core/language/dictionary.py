@@ -170,6 +170,34 @@ class Dictionary:
             found.update(r[0] for r in rows)
         return found
 
+    def headwords(self) -> frozenset[str]:
+        """Every simplified and traditional headword (for scanning long texts without a query per word)."""
+        with self._lock:
+            rows = self._db.execute("SELECT simplified FROM entry UNION SELECT traditional FROM entry").fetchall()
+        return frozenset(r[0] for r in rows)
+
+    def definitions_of(self, words: list[str]) -> dict[str, list[str]]:
+        """The definitions of every entry of each of ``words`` that is a headword, best entry first."""
+        out: dict[str, list[str]] = {}
+        for start in range(0, len(words), 400):
+            chunk = words[start : start + 400]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT simplified, traditional, definitions FROM entry WHERE simplified IN ({marks}) "
+                    f"OR traditional IN ({marks}) ORDER BY rank, id", (*chunk, *chunk),
+                ).fetchall()
+            wanted = set(chunk)
+            for simplified, traditional, definitions in rows:
+                for form in {simplified, traditional} & wanted:
+                    out.setdefault(form, []).extend(definitions.split(_SEP))
+        return out
+
+    def character_readings(self) -> list[tuple[str, str, str]]:
+        """``(simplified, traditional, numbered pinyin)`` of every single-character entry."""
+        with self._lock:
+            return self._db.execute("SELECT simplified, traditional, pinyin FROM entry WHERE length(simplified) = 1").fetchall()
+
     def reverse(self, english: str, limit: int = 12) -> list[Entry]:
         """Entries with ``english`` as a whole word in a definition: shorter, commoner words first."""
         word = english.strip().lower()

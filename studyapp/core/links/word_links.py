@@ -30,16 +30,11 @@ from typing import Sequence
 from studyapp.core.text.align import Item, align
 from studyapp.core.text.document import Block, Token
 from studyapp.core.language.engine import Language
-from studyapp.core.links.english_lemmas import base_forms, lemmas, words
+from studyapp.core.links.english_lemmas import STOPWORDS, base_forms, lemmas, words
+from studyapp.core.links.lexicon import english_key, gloss_keys
 from studyapp.core.text.sentences import sentence_spans
 
 THRESHOLD = 0.62
-STOPWORDS = frozenset(
-    "a an the of to in on at by for with from and or but is are was were be been being it its this that these those "
-    "as than then so if not no do does did have has had will would can could should may might must shall "
-    "such own same which who whom whose there here sb sth something someone oneself etc ie eg used particle marker classifier "
-    "variant see abbr lit fig pr tw".split()
-)
 _PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[A-Za-z\u4e00-\u9fff|]*\[[^\]]*\]")
 _SPLIT_RE = re.compile(r"[;,/]| or ")
 _SKELETON_CLASSES = {**dict.fromkeys("bp", "B"), **dict.fromkeys("dt", "T"), **dict.fromkeys("gkqc", "K"),
@@ -65,6 +60,10 @@ class PairLinks:
     def names(self) -> set[str]:
         """Names found by joining pieces jieba split, to feed back to segmentation."""
         return {link.zh_text for link in self.links if link.tokens > 1}
+
+    def chinese_sentence_of(self, english_offset: int) -> tuple[int, int] | None:
+        """The Chinese span aligned with the English sentence at ``english_offset``, if any."""
+        return next((zh for en, zh in self.sentences if en and en[0] <= english_offset < en[1]), None)
 
 
 def join_names(tokens: Sequence[Token], readings: Sequence, names: set[str] | frozenset[str]) -> tuple[list[Token], list]:
@@ -117,6 +116,21 @@ class WordLinker:
                             out += [((base_forms(w),), base * 0.9) for w in content if w[:1].isupper()]
                             out += [(tuple(base_forms(w) for w in content[:n]), base) for n in range(2, len(content))]
         return tuple(out)
+
+    def translations_in(self, english_word: str, chinese_words: Sequence[str]) -> list[str]:
+        """Those of ``chinese_words`` whose glosses may translate ``english_word``, once
+        each, in order: by lemma (tariffs ~ tariff) or by word stem (threats ~ 威胁
+        "to threaten"). For a reverse lookup, the words of the aligned sentence first."""
+        wanted, key = lemmas(english_word), english_key(english_word)
+        found: list[str] = []
+        for word in dict.fromkeys(chinese_words):
+            glosses = self._glosses(word)
+            if any(len(gloss) == 1 and gloss[0] & wanted for gloss, _ in glosses) or key in self._gloss_keys(word):
+                found.append(word)
+        return found
+
+    def _gloss_keys(self, word: str) -> frozenset[str]:
+        return gloss_keys(d for entry in self.dictionary.lookup(word) for d in entry.definitions)
 
     # --- one sentence pair ---------------------------------------------------------------
 

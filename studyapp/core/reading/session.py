@@ -358,6 +358,17 @@ class ReadingSession:
         side = self.document.blocks[block].english if self.document else None
         return next((w for w, a, b in words(side.text) if a <= offset < b), "") if side else ""
 
+    def chinese_translations_of(self, block: int, english_offset: int, word: str) -> list[str]:
+        """Words of the Chinese sentence aligned with the English one at ``english_offset``
+        that may translate ``word`` (threats -> 威胁), for a reverse lookup."""
+        found = self.pair_links(block)
+        span = found.chinese_sentence_of(english_offset) if found else None
+        annotation = self._shown.get(block)
+        if span is None or annotation is None:
+            return []
+        words = [t.text for t in annotation.tokens if t.is_chinese and span[0] <= t.start < span[1]]
+        return self.linker.translations_in(word, words)
+
     def sentence_of(self, ref: WordRef) -> tuple[int, int] | None:
         """The span of the Chinese sentence a word is in."""
         token = self.token(ref)

@@ -49,6 +49,7 @@ class Context:
     id: int = 0
     sentence_pinyin: str = ""  # numbered syllables of the sentence, if known
     time_code: str = ""  # when the subtitle cue was on screen ("00:01:23.450"), for subtitles
+    paragraph: str = ""  # the English paragraph the translation (its sentence) came from
     damaged: bool = False  # read from a row holding something unexpected (shown as stored)
 
 
@@ -110,7 +111,8 @@ def _level(value: int | None) -> int:
 def _context(row: sqlite3.Row) -> Context:
     r = LenientRow(row)
     return Context(r.text("sentence"), r.text("translation"), r.text("document_title"), r.text("document_path"), r.number("position"),
-                   r.number("created") or 0, row["id"], r.text("sentence_pinyin"), r.text("time_code"), damaged=r.damaged)
+                   r.number("created") or 0, row["id"], r.text("sentence_pinyin"), r.text("time_code"), r.text("paragraph"),
+                   damaged=r.damaged)
 
 
 class VocabularyStore:
@@ -249,10 +251,10 @@ class VocabularyStore:
     @staticmethod
     def _insert_context(db: sqlite3.Connection, word_id: int, context: Context, now: int) -> None:
         db.execute(
-            "INSERT OR IGNORE INTO context (word_id, sentence, translation, document_title, document_path, position, created, sentence_pinyin, time_code) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO context (word_id, sentence, translation, document_title, document_path, position, created, "
+            "sentence_pinyin, time_code, paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (word_id, context.sentence, context.translation, context.document_title, context.document_path, context.position,
-             context.created or now, context.sentence_pinyin, context.time_code),
+             context.created or now, context.sentence_pinyin, context.time_code, context.paragraph),
         )
 
     def update(self, word_id: int, **fields) -> WordRecord:

@@ -9,7 +9,8 @@ A bead's cost adds
   English characters has about ``N(0.26 e, 0.27 e)`` ideographs (Latin
   letters and digits inside Chinese count 0.26 each);
 * shared numbers and Latin-script names (a bonus), numbers on both sides with
-  none shared (a penalty);
+  none shared (a penalty); numbers are compared as :mod:`studyapp.core.text.numerals`
+  writes them (九点 = 9:00, 340万 = 3.4 million);
 * headings against headings (bonus), against paragraphs (penalty), and never
   merged with another unit;
 * in *interleaved* documents (translation next to original), the distance
@@ -35,10 +36,12 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from studyapp.core.text.char_classes import count_han
+from studyapp.core.text.dialogue import neighbour_speakers, speaker_label
+from studyapp.core.text.numerals import numbers_in
+from studyapp.core.text.reading_order import AlignedBead, document_order
 
 #: Ideographs per English character, and the variance per English character.
 ZH_PER_EN_CHAR = 0.26
@@ -46,8 +49,6 @@ VARIANCE_PER_EN_CHAR = 0.27
 
 _PRIORS = {(1, 1): 0.89, (1, 0): 0.02, (0, 1): 0.02, (2, 1): 0.0445, (1, 2): 0.0445, (2, 2): 0.011}
 _EMPTY: frozenset[str] = frozenset()
-_DIGIT_RE = re.compile(r"\d")
-_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z'’\-]+")
 _ZH_LATIN_DIGIT_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+")
 _ZH_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
@@ -71,7 +72,7 @@ class Item:
     this one and has Latin words of its own (rare), to keep books fast.
     """
 
-    __slots__ = ("text", "lang", "heading", "position", "listing", "block", "length", "numbers", "_names")
+    __slots__ = ("text", "lang", "heading", "position", "listing", "block", "length", "numbers", "speaker", "_names")
 
     def __init__(
         self, text: str, lang: str = "en", heading: bool = False, position: int = 0, block: int = -1, listing: bool = False
@@ -88,7 +89,8 @@ class Item:
                 self._names = frozenset()
         else:
             self.length = float(len(text))
-        self.numbers = frozenset(n.replace(",", "") for n in _NUMBER_RE.findall(text)) if _DIGIT_RE.search(text) else _EMPTY
+        self.numbers = numbers_in(text)
+        self.speaker = speaker_label(text) if ":" in text[:24] or "：" in text[:8] else ""
 
     @property
     def names(self) -> frozenset[str]:
@@ -161,7 +163,7 @@ def _search(
     lo[i0], hi[i1] = j0, j1
     skip = scorer.priors[(1, 0)]
     inf = math.inf
-    bead = scorer.cost
+    bead, one_to_one = scorer.cost, scorer.cost_1_1
     cost: dict[int, list[float]] = {}
     back: dict[int, list[int]] = {}
     for i in range(i0, i1 + 1):
@@ -183,20 +185,20 @@ def _search(
                 if lo_p <= j <= hi_p and prev[j - lo_p] + skip < best:  # 1-0
                     best, move = prev[j - lo_p] + skip, 1
                 if lo_p < j <= hi_p + 1 and prev[j - 1 - lo_p] < inf:  # 1-1
-                    total = prev[j - 1 - lo_p] + bead(i - 1, i, j - 1, j)
+                    total = prev[j - 1 - lo_p] + one_to_one(i - 1, j - 1)
                     if total < best:
                         best, move = total, 0
                 if lo_p + 1 < j <= hi_p + 2 and prev[j - 2 - lo_p] < inf:  # 1-2
-                    total = prev[j - 2 - lo_p] + bead(i - 1, i, j - 2, j)
+                    total = prev[j - 2 - lo_p] + bead(i - 1, i, j - 2, j, best - prev[j - 2 - lo_p])
                     if total < best:
                         best, move = total, 4
             if prev2 is not None:
                 if lo_p2 < j <= hi_p2 + 1 and prev2[j - 1 - lo_p2] < inf:  # 2-1
-                    total = prev2[j - 1 - lo_p2] + bead(i - 2, i, j - 1, j)
+                    total = prev2[j - 1 - lo_p2] + bead(i - 2, i, j - 1, j, best - prev2[j - 1 - lo_p2])
                     if total < best:
                         best, move = total, 3
                 if allow_2_2 and lo_p2 + 1 < j <= hi_p2 + 2 and prev2[j - 2 - lo_p2] < inf:  # 2-2
-                    total = prev2[j - 2 - lo_p2] + bead(i - 2, i, j - 2, j)
+                    total = prev2[j - 2 - lo_p2] + bead(i - 2, i, j - 2, j, best - prev2[j - 2 - lo_p2])
                     if total < best:
                         best, move = total, 5
             row[j - lo_i] = best
@@ -268,6 +270,15 @@ class _BeadScorer:
         self.block_zh = [z.block for z in chinese]
         self.list_en = [e.listing for e in english]
         self.list_zh = [z.listing for z in chinese]
+        # Dialogue: which English speaker label is which Chinese one, from the lines standing together.
+        self.speakers = neighbour_speakers(english, chinese) if interleaved else {}
+        self.speaker_en = [e.speaker for e in english]
+        self.speaker_zh = [z.speaker for z in chinese]
+        # For bounding merged beads (which join two units at most on a side).
+        self.num_en = [bool(e.numbers) for e in english]
+        self.num_zh = [bool(z.numbers) for z in chinese]
+        self.names_zh = [bool(z.names) for z in chinese]
+        self.base_bonus = (1.5 if interleaved else 0.0) + (3.0 if lexical is not None else 0.0)
         #: Per English unit, the order its neighbours were translated in:
         #: +1 English first, -1 Chinese first, 0 unknown. Set between passes.
         self.expected: list[int] = []
@@ -287,8 +298,9 @@ class _BeadScorer:
                 elif self.pos_zh[zs[-1]] < self.pos_en[es[0]]:
                     directions.append((k, es[0], -1))
         expected = [0] * len(self.en)
-        for n, (_, i, _) in enumerate(directions):
-            vote = sum(d for _, _, d in directions[max(0, n - window) : n] + directions[n + 1 : n + 1 + window])
+        running = list(itertools.accumulate((d for _, _, d in directions), initial=0))
+        for n, (_, i, d) in enumerate(directions):  # the votes of up to ``window`` neighbours on each side
+            vote = running[min(len(directions), n + 1 + window)] - running[max(0, n - window)] - d
             expected[i] = (vote > 0) - (vote < 0) if abs(vote) >= 2 else 0
         conflicts = [k for k, i, d in directions if expected[i] == -d]
         self.expected = expected if conflicts else []
@@ -300,26 +312,53 @@ class _BeadScorer:
         want = self.expected[i]
         return 2.5 if (want == 1 and chinese_first) or (want == -1 and english_first) else 0.0
 
-    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+    def cost(self, i0: int, i1: int, j0: int, j1: int, bound: float = math.inf) -> float:
+        """The bead's cost; ``math.inf`` if it cannot come under ``bound``."""
         n_e, n_z = i1 - i0, j1 - j0
         if not n_e or not n_z:
             return self.priors[(n_e, n_z)]
         if n_e == 1 and n_z == 1:
-            return self._cost_1_1(i0, j0)
+            return self.cost_1_1(i0, j0)
         cost = self.priors[(n_e, n_z)]
+        best_bonus = self._best_bonus(i0, i1, j0, j1)
+        if cost - best_bonus >= bound:
+            return math.inf  # even a perfect fit could not beat the cell's best
         cost += self._length(self.cum_en[i1] - self.cum_en[i0], self.cum_zh[j1] - self.cum_zh[j0])
         if cost > _HOPELESS:
             return cost
+        if cost - best_bonus >= bound:
+            return math.inf
         if any(self.head_en[i0:i1]) or any(self.head_zh[j0:j1]):
             cost += 8.0  # headings are never merged
         if len(set(self.list_en[i0:i1] + self.list_zh[j0:j1])) > 1:
             cost += 6.0  # nor lists with paragraphs
+        if self.speakers:
+            cost += self._speaker_cost(i0, i1, j0, j1)
         cost += self._direction(i0, j0, self.pos_en[i1 - 1] < self.pos_zh[j0], self.pos_zh[j1 - 1] < self.pos_en[i0])
         if self.interleaved:
             cost += self._distance(i0, i1, j0, j1)
         return cost + self._evidence(i0, i1, j0, j1)
 
-    def _cost_1_1(self, i: int, j: int) -> float:
+    def _speaker_cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Lines of one speaker may merge; lines of two may not, nor speakers that do not match."""
+        english = {s for s in self.speaker_en[i0:i1] if s}
+        chinese = {s for s in self.speaker_zh[j0:j1] if s}
+        if len(english) > 1 or len(chinese) > 1:
+            return 6.0
+        if english and chinese and next(iter(english)) in self.speakers:
+            return -1.0 if self.speakers[next(iter(english))] in chinese else 4.0
+        return 0.0
+
+    def _best_bonus(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """The most the rest of a merged bead's cost can take off (all evidence shared)."""
+        bonus = self.base_bonus + (1.0 if self.speakers else 0.0)
+        if self.num_en[i0] + self.num_en[i1 - 1] and self.num_zh[j0] + self.num_zh[j1 - 1]:
+            bonus += 3.2
+        if self.names_zh[j0] + self.names_zh[j1 - 1]:
+            bonus += 3.0
+        return bonus
+
+    def cost_1_1(self, i: int, j: int) -> float:
         """The common case, kept free of slicing and set unions."""
         le = self.len_en[i]
         le = le if le > 1.0 else 1.0
@@ -340,6 +379,8 @@ class _BeadScorer:
                 if gap > 0:
                     cost += 1.5 * gap if gap < 6 else 9.0
         e, z = self.en[i], self.zh[j]
+        if e.speaker in self.speakers and z.speaker:
+            cost += -1.0 if self.speakers[e.speaker] == z.speaker else 4.0
         if e.numbers or z.numbers:
             cost += _number_cost(e.numbers, z.numbers)
         if z.names:
@@ -390,14 +431,6 @@ def _number_cost(english: frozenset[str], chinese: frozenset[str]) -> float:
     return 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class AlignedBead:
-    """A bead over a document's units: indices into the unit list."""
-
-    english: tuple[int, ...]
-    chinese: tuple[int, ...]
-
-
 def is_interleaved(langs: Sequence[str]) -> bool:
     """True when translations stand next to their originals.
 
@@ -421,7 +454,5 @@ def align_units(units: Sequence, lexical: Lexical | None = None) -> list[Aligned
         return Item(u.text, u.lang, u.heading_like, position=k, block=u.block, listing=u.kind == "list")
 
     beads = align([item(k) for k in en_idx], [item(k) for k in zh_idx], interleaved=interleaved, lexical=lexical)
-    out = [AlignedBead(tuple(en_idx[i] for i in e), tuple(zh_idx[j] for j in z)) for e, z in beads]
-    out += [AlignedBead((k,), ()) for k, u in enumerate(units) if not u.lang]
-    out.sort(key=lambda b: min(b.english + b.chinese))
-    return out
+    chain = [AlignedBead(tuple(en_idx[i] for i in e), tuple(zh_idx[j] for j in z)) for e, z in beads]
+    return document_order(chain, [k for k, u in enumerate(units) if not u.lang])

@@ -2,8 +2,9 @@
 
 Segmenting, reading and laying out a paragraph cost memory in proportion to
 its length; a file that is one 5 MB paragraph would need gigabytes. Such text is cut
-into pieces of at most ``limit`` characters: after the last sentence end
-(。！？!?；; a line break, ". ") in reach, else after the last comma or space, else (a run with
+into pieces of at most ``limit`` characters: after the last line break in
+reach (a text of one sentence per line keeps its lines whole), else after the
+last sentence end (。！？!?；; ". "), else after the last comma or space, else (a run with
 neither) at the limit itself. Jieba cuts text at punctuation anyway, so words
 come out the same as for the whole text. Example::
 
@@ -21,7 +22,7 @@ import re
 
 #: Where a piece may end, best first.
 _PARAGRAPH_BREAK_RE = re.compile(r"(\n[ \t]*\n)")
-_ENDS = (re.compile(r"[。！？!?；;\n…]|\.(?=\s)"), re.compile(r"[，,、：:\s]"))
+_ENDS = (re.compile(r"\n"), re.compile(r"[。！？!?；;…]|\.(?=\s)"), re.compile(r"[，,、：:\s]"))
 
 
 def pieces(text: str, limit: int) -> list[tuple[int, str]]:

@@ -2,11 +2,16 @@
 
 Chinese sentences end with 。！？ (and …), taking closing quotes with them;
 English sentences end with . ! ? followed by a space, except after common
-abbreviations (Mr. Dr. U.S. Feb.). Example::
+abbreviations (Mr. Dr. U.S. Feb.). Quotes are respected: a question inside
+quotes does not end the sentence when the sentence goes on after the quote
+(``He asked, "How much?" and laughed.``; ``“你好吗？”他问。``). Example::
 
-    >>> text = "他说：“走吧。”我们就走了。天黑了！"
-    >>> text[slice(*sentence_span(text, 9))]
-    '我们就走了。'
+    >>> text = "他说：“走吧。”我们就走了。“你好吗？”他问。天黑了！"
+    >>> [text[a:b] for a, b in sentence_spans(text)]
+    ['他说：“走吧。”', '我们就走了。', '“你好吗？”他问。', '天黑了！']
+    >>> english = 'He asked, "How much is this?" and then he laughed. "Fine," she said.'
+    >>> [english[a:b] for a, b in sentence_spans(english, "en")]
+    ['He asked, "How much is this?" and then he laughed.', '"Fine," she said.']
 """
 
 from __future__ import annotations
@@ -16,6 +21,13 @@ import re
 _ZH_END_RE = re.compile(r"[。！？!?…]+[”’」』）)]*")
 _EN_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "u.s", "u.k", "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "inc", "co", "corp", "ltd", "gen", "gov", "sen", "rep", "p.m", "a.m"}
+_ZH_OPENING_QUOTES = "“‘「『"
+_CLOSING_QUOTES = "”’」』\"'"
+# What follows a quoted Chinese sentence that it belongs to: 他问。 / 她笑着说。
+_ZH_ATTRIBUTION_RE = re.compile(r"[^“‘「『。！？!?…\n]{1,12}[。！？!?…]")
+# After a closing quote: "... and laughed", or a short "I asked." when the quote opened the sentence.
+_EN_CONTINUES_RE = re.compile(r"\s+[a-z]")
+_EN_I_ATTRIBUTION_RE = re.compile(r"\s+I(?: [a-z]+){1,3}[.!?]")
 
 
 def sentence_spans(text: str, lang: str = "zh") -> list[tuple[int, int]]:
@@ -24,7 +36,7 @@ def sentence_spans(text: str, lang: str = "zh") -> list[tuple[int, int]]:
     start = 0
     pattern = _ZH_END_RE if lang == "zh" else _EN_END_RE
     for match in pattern.finditer(text):
-        if lang == "en" and _is_abbreviation(text, match.start()):
+        if match.start() < start or not _ends_sentence(text, start, match, lang):
             continue
         end = match.end()
         if text[start:end].strip():
@@ -33,6 +45,24 @@ def sentence_spans(text: str, lang: str = "zh") -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
     return spans
+
+
+def _ends_sentence(text: str, start: int, match: re.Match[str], lang: str) -> bool:
+    """False for an abbreviation, or a quotation the sentence goes on after."""
+    quoted = match.group(0)[-1] in _CLOSING_QUOTES
+    if lang == "en":
+        if _is_abbreviation(text, match.start()):
+            return False
+        if not quoted:
+            return True
+        if _EN_CONTINUES_RE.match(text, match.end()):
+            return False
+        opened = text[start:match.start()].lstrip()[:1]
+        return not (opened in "\"“‘'" and opened and _EN_I_ATTRIBUTION_RE.match(text, match.end()))
+    if not quoted or match.group(0)[0] == "…":
+        return True
+    opened = text[start:match.start()].lstrip()[:1]
+    return not (opened and opened in _ZH_OPENING_QUOTES and _ZH_ATTRIBUTION_RE.match(text, match.end()))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -71,7 +71,11 @@ def context_for(record: WordRecord) -> Context | None:
 
 
 def english_of(context: Context) -> str:
-    """The hint: the English saved with the sentence (the pair's English, as contexts store it)."""
+    """The hint: the English sentence aligned with the saved sentence.
+
+    Contexts store that sentence as ``translation`` (and the whole English
+    paragraph as ``paragraph``); contexts saved before sentences were aligned
+    hold the paragraph there, which is then the hint."""
     return context.translation.strip()
 
 

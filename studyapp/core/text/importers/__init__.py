@@ -84,14 +84,17 @@ def open_document(path: str | Path) -> Document:
     )
 
 
-def open_two_documents(english_path: str | Path, chinese_path: str | Path, lexical=None) -> Document:
+def open_two_documents(english_path: str | Path, chinese_path: str | Path, lexical=None, glossary=None) -> Document:
     """An English file and its Chinese translation in another file, aligned.
 
-    Two subtitle files are paired by time; anything else by paragraph.
+    Two subtitle files are paired by time (``lexical`` scores the pieces
+    whose times disagree); anything else as a bitext, by paragraph or line,
+    with the dictionary evidence of ``glossary``
+    (:class:`studyapp.core.text.bitext_units.Glossary`).
     """
     english_module, chinese_module = format_module(english_path), format_module(chinese_path)
     if english_module is chinese_module and hasattr(english_module, "open_two"):
         return english_module.open_two(english_path, chinese_path, lexical)
     from studyapp.core.text.importers.two_files import open_two_files
 
-    return open_two_files(english_path, chinese_path, lexical=lexical)
+    return open_two_files(english_path, chinese_path, glossary)

@@ -16,13 +16,14 @@ the aligner's job (:mod:`studyapp.core.text.align`). Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from studyapp.core.text.align import AlignedBead, align_units
 from studyapp.core.text.document import Block, Document, Side
 from studyapp.core.errors import DocumentError
 from studyapp.core.text.markup import plain_text
 from studyapp.core.text.char_classes import join_lines, language_of
+from studyapp.core.text.language_evidence import clean_line, front_matter_length, language_of_line
 
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -49,16 +50,17 @@ class Unit:
     end: int
     block: int  # index of the blank-line-separated source block
     level: int = 0  # heading level; 0 for unmarked headings and non-headings
+    #: A marked heading, or a short one-line paragraph without final punctuation.
+    heading_like: bool = field(init=False, compare=False)
 
-    @property
-    def heading_like(self) -> bool:
-        """A marked heading, or a short one-line paragraph without final punctuation."""
+    def __post_init__(self) -> None:
         if self.kind == "heading":
-            return True
-        if self.kind != "paragraph" or "\n" in self.text:
-            return False
-        limit = 30 if self.lang == "zh" else 90
-        return len(self.text) <= limit and not self.text.endswith(_SENTENCE_END)
+            like = True
+        elif self.kind != "paragraph" or "\n" in self.text:
+            like = False
+        else:
+            like = len(self.text) <= (30 if self.lang == "zh" else 90) and not self.text.endswith(_SENTENCE_END)
+        object.__setattr__(self, "heading_like", like)
 
 
 def document_from_text(
@@ -110,22 +112,35 @@ def _side(parts: list[Unit], lang: str) -> Side | None:
 # --- cutting the source into units -------------------------------------------
 
 
-def parse_units(text: str) -> list[Unit]:
-    """Cut ``text`` (newlines already normalised) into monolingual units."""
+def parse_units(text: str, lines_are_blocks: bool = False) -> list[Unit]:
+    """Cut ``text`` (newlines already normalised) into monolingual units; with
+    ``lines_are_blocks`` every line is a block of its own (a file with one
+    sentence per line)."""
     units: list[Unit] = []
-    for block_index, lines in enumerate(_raw_blocks(text)):
+    for block_index, lines in enumerate(_raw_blocks(text, lines_are_blocks)):
         units.extend(_units_of_block(lines, block_index))
     return units
 
 
-def _raw_blocks(text: str) -> list[list[tuple[int, str]]]:
+def has_blank_lines(text: str) -> bool:
+    """True if blank lines separate blocks of the text."""
+    return re.search(r"\S[ \t]*\n[ \t]*\n+[ \t]*\S", text) is not None
+
+
+def _raw_blocks(text: str, lines_are_blocks: bool = False) -> list[list[tuple[int, str]]]:
     """Blank-line separated blocks as lists of ``(offset, line)``; a fenced
-    code block is one block, blank lines and all, marked by its fence line."""
+    code block is one block, blank lines and all, marked by its fence line.
+    Front matter and lines of pure markup (comment markers, shortcodes) are
+    dropped; the English kept in HTML comments is text like any other."""
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     fence: str | None = None
-    offset = 0
-    for line in text.split("\n"):
+    offset = front_matter_length(text)
+    for raw in text[offset:].split("\n"):
+        line = raw if fence is not None else clean_line(raw)
+        if line is None:
+            offset += len(raw) + 1
+            continue
         if fence is not None:
             current.append((offset, line))
             if line.strip().startswith(fence):
@@ -137,10 +152,13 @@ def _raw_blocks(text: str) -> list[list[tuple[int, str]]]:
             current, fence = [(offset, line)], match.group(1)[0] * 3
         elif line.strip():
             current.append((offset, line))
+            if lines_are_blocks:
+                blocks.append(current)
+                current = []
         elif current:
             blocks.append(current)
             current = []
-        offset += len(line) + 1
+        offset += len(raw) + 1
     if current:
         blocks.append(current)
     return blocks
@@ -150,7 +168,7 @@ def _units_of_block(lines: list[tuple[int, str]], block: int) -> list[Unit]:
     first_offset, first = lines[0]
     if len(lines) == 1 and not _SPECIAL_START_RE.match(first):  # the common case, kept fast
         text = plain_text(first).strip()
-        unit = Unit(language_of(text), "paragraph", text, first_offset, first_offset + len(first), block)
+        unit = Unit(language_of_line(first), "paragraph", text, first_offset, first_offset + len(first), block)
         split = _split_paren_heading(text, unit.start, unit.end, 0, block) if unit.heading_like else None
         return split or ([unit] if text else [])
     if _FENCE_RE.match(first):
@@ -187,7 +205,7 @@ def _heading_units(offset: int, end: int, raw: str, level: int, block: int) -> l
     if not text:
         return []
     split = _split_paren_heading(text, offset, end, level, block)
-    return split or [Unit(language_of(text) or "en", "heading", text, offset, end, block, level)]
+    return split or [Unit(language_of_line(raw) or "en", "heading", text, offset, end, block, level)]
 
 
 def _split_paren_heading(text: str, start: int, end: int, level: int, block: int) -> list[Unit] | None:
@@ -208,7 +226,7 @@ def _paragraph_units(run: list[tuple[int, str]], block: int) -> list[Unit]:
     group: list[tuple[int, str]] = []
     group_lang = ""
     for offset, line in run:
-        lang = language_of(plain_text(line))
+        lang = language_of_line(line)
         if group and lang and group_lang and lang != group_lang:
             units.append(_paragraph_unit(group, group_lang, block))
             group = []

@@ -1,47 +1,81 @@
 """Two monolingual files (an English text and its Chinese translation) -> Document.
 
-Each file is cut into units as a bilingual file would be; the two sequences
-are aligned by paragraph (not interleaved: no closeness in the file to go
-by), with the dictionary-overlap score when a ``lexical`` scorer is given —
-it matters most here. Units in the "wrong" language (an English title inside
-the Chinese file) stay on the side of the file they came from.
+Each file is cut into units as a bilingual file would be (a book or a page
+by its own importer) — paragraphs, or lines when a text file has no blank
+lines at all, or when its lines are sentences and blank lines only separate
+sections (the one-sentence-per-line format of parallel corpora). The two sequences are aligned with
+:func:`studyapp.core.text.bitext.align_bitext`: lengths, numbers, question
+and exclamation marks, headings, and the dictionary and the names of the
+text when a ``glossary`` is given (it matters most here). Units in the
+"wrong" language (an English title inside the Chinese file) stay on the side
+of the file they came from. Example::
+
+    >>> document = open_two_files("chapter.en", "chapter.zh", DictionaryGlossary(dictionary))  # doctest: +SKIP
+    >>> document.pairs()[0]                                                                  # doctest: +SKIP
+    ('At twenty-one, I was placed in a production team.', '我二十一岁时，正在云南插队。')
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
-from studyapp.core.text.align import AlignedBead, Item, Lexical, align
-from studyapp.core.text.document import Document
 from studyapp.core.errors import DocumentError
-from studyapp.core.text.importers import format_module
-from studyapp.core.text.importers.bilingual_text import block_from_bead, parse_units
-from studyapp.core.text.importers.textfile import read_text
+from studyapp.core.text.align import AlignedBead
+from studyapp.core.text.bitext import align_bitext
+from studyapp.core.text.bitext_units import BitextUnits, Glossary
 from studyapp.core.text.char_classes import count_han, count_latin
+from studyapp.core.text.document import Document
+from studyapp.core.text.importers import format_module
+from studyapp.core.text.importers.bilingual_text import Unit, block_from_bead, has_blank_lines, parse_units
+from studyapp.core.text.importers.textfile import read_text
 
 
-def open_two_files(english_path: str | Path, chinese_path: str | Path, lexical: Lexical | None = None) -> Document:
-    # Each file's text counts as its language (a date line, a Chinese name in the English).
-    english = [replace(u, lang="en") for u in _file_units(english_path) if u.kind != "code" and u.text]
-    chinese = [replace(u, lang="zh") for u in _file_units(chinese_path) if u.kind != "code" and u.text]
+def open_two_files(english_path: str | Path, chinese_path: str | Path, glossary: Glossary | None = None) -> Document:
+    english, en_headings = _file_units(english_path, "en")
+    chinese, zh_headings = _file_units(chinese_path, "zh")
     if not any(count_latin(u.text) for u in english):
         raise DocumentError(f"No English text found in {english_path}")
     if not any(count_han(u.text) for u in chinese):
         raise DocumentError(f"No Chinese text found in {chinese_path}")
-    beads = align(
-        [Item(u.text, "en", u.heading_like, listing=u.kind == "list") for u in english],
-        [Item(u.text, "zh", u.heading_like, listing=u.kind == "list") for u in chinese],
-        lexical=lexical,
-    )
+    builder = BitextUnits(glossary)
+    zh_units, en_units = builder.build([u.text for u in chinese], [u.text for u in english], zh_headings, en_headings)
+    beads = align_bitext(zh_units, en_units, builder.translations)
     units = english + chinese  # one list, as the bilingual importer builds blocks from
-    blocks = tuple(block_from_bead(units, AlignedBead(es, tuple(len(english) + j for j in zs))) for es, zs in beads)
+    blocks = tuple(block_from_bead(units, AlignedBead(es, tuple(len(english) + j for j in zs))) for zs, es in beads)
     title = next((b.chinese.text if b.chinese else b.english.text for b in blocks if b.is_heading), Path(chinese_path).stem)
     return Document(title, blocks, path=str(chinese_path))
 
 
-
-def _file_units(path: str | Path) -> list:
+def _file_units(path: str | Path, lang: str) -> tuple[list[Unit], list[bool]]:
     """A text file's units, or those of a book or page (their importer cuts them)."""
     module = format_module(path)
-    return module.file_units(path) if module is not None else parse_units(read_text(path).text)
+    if module is None:
+        return file_units(read_text(path).text, lang)
+    units = [replace(u, lang=lang) for u in module.file_units(path) if u.kind != "code" and u.text]
+    return units, [u.heading_like for u in units]
+
+
+def file_units(text: str, lang: str) -> tuple[list[Unit], list[bool]]:
+    """The units of one monolingual text, each counted as the file's language (a
+    date line, a Chinese name in the English), and which are headings. In a file
+    of lines only marked headings (``#``) count: a short line is a short sentence."""
+    by_line = lines_are_units(text)
+    units = [replace(u, lang=lang) for u in parse_units(text, lines_are_blocks=by_line) if u.kind != "code" and u.text]
+    return units, [u.kind == "heading" or (u.heading_like and not by_line) for u in units]
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?。！？…:：;；\"'”’」』)）]\s*$")
+
+
+def lines_are_units(text: str) -> bool:
+    """True for a file without blank lines, or one whose lines are sentences with
+    blank lines only between sections (several lines a block, nearly all of them
+    ending a sentence), as opposed to paragraphs wrapped over several lines."""
+    if not has_blank_lines(text):
+        return True
+    lines = [line for line in text.split("\n") if line.strip()]
+    blocks = len(re.findall(r"\n[ \t]*\n(?=[ \t]*\S)", text)) + 1
+    ended = sum(1 for line in lines if _SENTENCE_END_RE.search(line))
+    return len(lines) >= 4 * blocks and ended >= 0.8 * len(lines)

@@ -1,0 +1,218 @@
+"""Sentence alignment on MAC-Test (Liu & Zhu 2022), beside published aligners.
+
+MAC-Test: 24 chapters of Chinese novels and their published English
+translations, one sentence per line, with manual gold alignments, in the
+GitHub repository bfsujason/bertalign at commit
+6d284528b49326fda8ebb3183cd1980bc527b47e (later commits removed it). Export
+it to a folder first (it is not part of studyapp)::
+
+    git clone https://github.com/bfsujason/bertalign && cd bertalign
+    git archive 6d284528b49326fda8ebb3183cd1980bc527b47e corpus/mac eval/mac | tar -x -C /tmp/mac
+
+Chapters 001-012 are for development; 013-024 are held out (run them once,
+do not tune on them). For each chapter, ``NNN.en`` and ``NNN.zh`` are
+imported exactly as ``studyapp pairs NNN.en NNN.zh`` imports them, each
+block is turned back into line numbers, and the result is scored against
+``eval/mac/test/gold/NNN.align`` with the definitions of the corpus's own
+scorer: strict = a bead identical to a gold bead; lax = a bead whose Chinese
+and English both overlap those of one gold bead (very forgiving); precision
+over all beads, recall over beads with both sides. The outputs of the
+aligners published with the corpus (``eval/mac/test/auto/*``) are scored the
+same way on the same chapters.
+
+    python benchmarks/bench_mac.py /tmp/mac [--chapters 001-012] [-v]
+    python benchmarks/bench_mac.py /tmp/mac --speed 50000   # time and memory on a 50,000-sentence text
+
+Targets: strict F1 >= 0.85 on the held-out chapters; a 50,000-sentence text
+aligned in under 10 s and 300 MB (``--speed N`` makes a text of N English
+sentences and their Chinese from the development chapters; processor time
+is printed beside wall time, which a busy machine stretches).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import bisect
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+Bead = tuple[tuple[int, ...], tuple[int, ...]]  # (Chinese line numbers, English line numbers), 0-based
+PUBLISHED = {"galechurch": "Gale-Church", "hunalign": "Hunalign", "bleualign": "Bleualign", "vecalign": "Vecalign", "mbert": "Bertalign"}
+
+
+def read_beads(path: Path) -> list[Bead]:
+    """A ``[zh ids]:[en ids]`` file, one bead per line."""
+    beads = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            zh, en = line.split(":")
+            beads.append((tuple(ast.literal_eval(zh)), tuple(ast.literal_eval(en))))
+    return beads
+
+
+def _matches(gold: list[Bead], test: list[Bead]) -> tuple[int, int, int]:
+    """(strict hits, lax hits, beads) of ``test`` judged against ``gold``."""
+    gold_set = {b for b in gold if b[0] or b[1]}
+    partners: dict[int, set[int]] = defaultdict(set)
+    for zh, en in gold_set:
+        for i in zh:
+            partners[i].update(en)
+    strict = lax = total = 0
+    for zh, en in {b for b in test if b[0] or b[1]}:
+        total += 1
+        if (zh, en) in gold_set:
+            strict, lax = strict + 1, lax + 1
+        elif any(set(en) & partners[i] for i in zh):
+            lax += 1
+    return strict, lax, total
+
+
+def f1_scores(golds: list[list[Bead]], tests: list[list[Bead]]) -> tuple[float, float]:
+    """Strict and lax F1 over all chapters (counts pooled, as the corpus scorer does)."""
+    p = [0, 0, 0]
+    r = [0, 0, 0]
+    for gold, test in zip(golds, tests):
+        p = [a + b for a, b in zip(p, _matches(gold, test))]
+        both = lambda beads: [b for b in beads if b[0] and b[1]]  # noqa: E731
+        r = [a + b for a, b in zip(r, _matches(both(test), both(gold)))]
+
+    def f1(precision: float, recall: float) -> float:
+        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    return f1(p[0] / p[2], r[0] / r[2]), f1(p[1] / p[2], r[1] / r[2])
+
+
+def studyapp_beads(english: Path, chinese: Path, glossary) -> list[Bead]:
+    """``studyapp pairs EN ZH`` on the two files, its blocks as line numbers."""
+    from studyapp.core.text.importers.two_files import open_two_files
+
+    document = open_two_files(english, chinese, glossary)
+    en_lines, zh_lines = _line_starts(english), _line_starts(chinese)
+    beads = []
+    for block in document.blocks:
+        zh = _lines(zh_lines, block.chinese) if block.chinese else ()
+        en = _lines(en_lines, block.english) if block.english else ()
+        beads.append((zh, en))
+    return beads
+
+
+def _line_starts(path: Path) -> list[int]:
+    """Where each non-blank line starts in the text as read (which cuts a very long
+    paragraph, here the whole file, with blank lines: the corpus has none)."""
+    from studyapp.core.text.importers.textfile import read_text
+
+    starts, offset = [], 0
+    for line in read_text(path).text.split("\n"):
+        if line.strip():
+            starts.append(offset)
+        offset += len(line) + 1
+    return starts
+
+
+def _lines(starts: list[int], side) -> tuple[int, ...]:
+    first = bisect.bisect_right(starts, side.start) - 1
+    last = bisect.bisect_right(starts, max(side.end - 1, side.start)) - 1
+    return tuple(range(first, last + 1))
+
+
+def chapter_names(spec: str) -> list[str]:
+    first, _, last = spec.partition("-")
+    return [f"{n:03d}" for n in range(int(first), int(last or first) + 1)]
+
+
+def accuracy(folder: Path, chapters: list[str], verbose: bool) -> None:
+    from studyapp.core.language.engine import Language
+    from studyapp.core.links.lexicon import DictionaryGlossary
+
+    split, eval_dir = folder / "corpus/mac/test/split", folder / "eval/mac/test"
+    glossary = DictionaryGlossary(Language().dictionary)
+    golds, ours = [], []
+    start = time.perf_counter()
+    for name in chapters:
+        golds.append(read_beads(eval_dir / "gold" / f"{name}.align"))
+        ours.append(studyapp_beads(split / f"{name}.en", split / f"{name}.zh", glossary))
+        if verbose:
+            print(f"  {name}: strict {f1_scores(golds[-1:], ours[-1:])[0]:.3f}")
+    elapsed = time.perf_counter() - start
+    print(f"MAC-Test chapters {chapters[0]}-{chapters[-1]}: {sum(map(len, golds))} gold beads")
+    print(f"{'aligner':<24}{'strict F1':>10}{'lax F1':>9}")
+    print(f"{'studyapp':<24}{f1_scores(golds, ours)[0]:>10.3f}{f1_scores(golds, ours)[1]:>9.3f}   ({elapsed:.1f} s)")
+    for folder_name, label in PUBLISHED.items():
+        outputs = [eval_dir / "auto" / folder_name / f"{name}.align" for name in chapters]
+        if all(p.is_file() for p in outputs):
+            strict, lax = f1_scores(golds, [read_beads(p) for p in outputs])
+            print(f"{label + ' (published)':<24}{strict:>10.3f}{lax:>9.3f}")
+
+
+def speed(folder: Path, sentences: int) -> None:
+    """Time and peak memory of aligning a long text, each run in a fresh process."""
+    split = folder / "corpus/mac/test/split"
+    english, chinese = [], []
+    while len(english) < sentences:  # the development chapters, again and again
+        for name in chapter_names("001-012"):
+            english += (split / f"{name}.en").read_text(encoding="utf-8").splitlines()
+            chinese += (split / f"{name}.zh").read_text(encoding="utf-8").splitlines()
+    english, chinese = english[:sentences], chinese[: round(len(chinese) * sentences / len(english))]
+    with tempfile.TemporaryDirectory() as tmp:
+        en_path, zh_path = Path(tmp, "long.en"), Path(tmp, "long.zh")
+        en_path.write_text("\n".join(english) + "\n", encoding="utf-8")
+        zh_path.write_text("\n".join(chinese) + "\n", encoding="utf-8")
+        print(f"{len(english):,} English and {len(chinese):,} Chinese sentences (MAC-Test 001-012 repeated)")
+        for label, mode in (("baseline: read and cut both files into units", "read"), ("studyapp pairs EN ZH", "align")):
+            runs = [_measure(mode, en_path, zh_path) for _ in range(3)]
+            seconds, cpu = sorted(r["seconds"] for r in runs)[1], sorted(r["cpu"] for r in runs)[1]
+            print(f"{label:<48} median {seconds:6.2f} s wall, {cpu:6.2f} s processor   peak RSS {max(r['rss_mb'] for r in runs):5.0f} MB")
+
+
+def _measure(mode: str, english: Path, chinese: Path) -> dict:
+    result = subprocess.run([sys.executable, __file__, "--measure", mode, str(english), str(chinese)],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def _measure_here(mode: str, english: Path, chinese: Path) -> None:
+    from studyapp.core.language.engine import Language
+    from studyapp.core.links.lexicon import DictionaryGlossary
+    from studyapp.core.text.importers.textfile import read_text
+    from studyapp.core.text.importers.two_files import file_units, open_two_files
+
+    Language().dictionary  # the index exists already: opening it is not the work measured
+    start, cpu = time.perf_counter(), time.process_time()
+    if mode == "read":
+        file_units(read_text(english).text, "en"), file_units(read_text(chinese).text, "zh")
+    else:
+        open_two_files(english, chinese, DictionaryGlossary(Language().dictionary))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--measure":
+        _measure_here(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", type=Path, help="the exported corpus (holds corpus/mac and eval/mac)")
+    parser.add_argument("--chapters", default="001-012", help="a chapter or a range, e.g. 001-012 (default)")
+    parser.add_argument("--speed", type=int, metavar="N", help="instead: time a text of N English sentences")
+    parser.add_argument("-v", "--verbose", action="store_true", help="strict F1 per chapter")
+    args = parser.parse_args()
+    if not (args.folder / "corpus/mac/test/split").is_dir():
+        parser.error(f"{args.folder} does not hold corpus/mac/test/split (see the instructions above)")
+    if args.speed:
+        speed(args.folder, args.speed)
+    else:
+        accuracy(args.folder, chapter_names(args.chapters), args.verbose)
+
+
+if __name__ == "__main__":
+    main()

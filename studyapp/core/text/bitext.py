@@ -1,0 +1,279 @@
+"""Aligning a text with its translation when each side is a sequence of its own.
+
+Two files (a chapter and its translation, one sentence or paragraph per
+unit) and the sentences of an aligned pair are aligned here. Chinese units
+are the rows of a monotone dynamic programme and English units its columns;
+a *bead* joins ``a`` Chinese and ``b`` English units, from 1-0 and 0-1 up to
+1-5 and 3-2 (a translator often cuts one long Chinese sentence into several).
+A bead's cost is
+
+* the prior of its type (1-1 cheapest);
+* a Gale-Church length cost: ``lz`` Chinese length against ``c * le`` with
+  variance ``k * c * le``, ``c`` measured on the text itself (a literary
+  translation and a news report differ);
+* minus a reward for every Chinese term whose translations occur in the
+  bead's English, and for every English term some Chinese term of the bead
+  translates (dictionary words, numbers, names — the last two count more);
+* a penalty for question and exclamation marks on one side only;
+* for headings: paired with headings, never merged.
+
+Terms are ints: an English unit holds key ids, a Chinese unit holds term ids
+and ``translations[term]`` is the set of key ids the term may be rendered by
+(see :mod:`studyapp.core.text.bitext_units`). After a first pass, terms that
+stand unexplained in the same beads again and again (a name, a book's own
+vocabulary: 破鞋 ~ "damaged goods") are learnt as translations of each other
+and the text is aligned again. Example::
+
+    >>> units = BitextUnits()
+    >>> zh, en = units.build(["我二十一岁。", "她二十六岁，是医生。"],
+    ...                      ["I was twenty-one.", "She was twenty-six.", "She was a doctor."])
+    >>> align_bitext(zh, en, units.translations)
+    [((0,), (0,)), ((1,), (1, 2))]
+
+The search is banded: around the diagonal for short texts; for long ones
+around a chain of anchors (unit pairs sharing rare terms); the second pass
+around the first pass's path.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from dataclasses import replace
+from typing import Sequence
+
+from studyapp.core.text.bitext_anchors import anchor_chain
+from studyapp.core.text.bitext_costs import DEFAULT_PARAMS, BeadCosts, BitextParams
+from studyapp.core.text.bitext_units import AlignUnit, BitextUnits  # noqa: F401  (re-exported)
+
+Bead = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+#: Short texts are searched in a band this wide around the diagonal (plus 5%).
+_DIAGONAL_WIDTH = 30
+#: Above this many cells, the band follows anchors instead, a first pass
+#: considers only the common bead types, and the second one stays close to it.
+_MAX_DIAGONAL_CELLS = 120_000
+LONG_TEXT_WIDTH = 3
+LONG_TEXT_FIRST_TYPES = frozenset({(1, 1), (1, 2), (2, 1), (1, 3), (1, 0), (0, 1)})
+
+
+def align_bitext(
+    chinese: Sequence[AlignUnit],
+    english: Sequence[AlignUnit],
+    translations: list[frozenset[int]],
+    params: BitextParams = DEFAULT_PARAMS,
+    learn: bool = True,
+) -> list[Bead]:
+    """The cheapest monotone chain of beads ``(chinese indices, english indices)``."""
+    if not chinese or not english:
+        return [((i,), ()) for i in range(len(chinese))] + [((), (j,)) for j in range(len(english))]
+    lo, hi = _diagonal_band(len(chinese), len(english))
+    long_text = lo is None
+    if long_text:  # a first pass with the common bead types, along the anchors
+        first = replace(params, priors={k: v for k, v in params.priors.items() if k in LONG_TEXT_FIRST_TYPES})
+        scorer = BeadCosts(chinese, english, translations, first)
+        lo, hi = _line_band(anchor_chain(chinese, english, translations), len(chinese), len(english), width=LONG_TEXT_WIDTH)
+    else:
+        scorer = BeadCosts(chinese, english, translations, params)
+    beads = _search(scorer, lo, hi, forget=long_text)
+    learnt = learn_translations(chinese, english, translations, beads, params) if learn else translations
+    if learnt is not translations or long_text:
+        lo, hi = _path_band(beads, len(chinese), len(english), width=2 if long_text else 4)
+        scorer = BeadCosts(chinese, english, learnt, params) if long_text else scorer.relearnt(learnt, params)
+        beads = _search(scorer, lo, hi, forget=long_text)
+    return beads
+
+
+# --- the search ---------------------------------------------------------------------------
+
+
+def _search(scorer: BeadCosts, lo: list[int], hi: list[int], beam: float = 8.0, forget: bool = False) -> list[Bead]:
+    """The banded dynamic programme; row ``i`` covers columns ``lo[i]..hi[i]``.
+
+    Only cells within ``beam`` of the best of their row are continued; a row
+    the beam leaves unreachable is worked out again from every cell. With
+    ``forget``, costs and matches of rows left behind are dropped (long texts)."""
+    inf = math.inf
+    scorer.limit_to_band(lo, hi)
+    reach = max(a for a, _, _ in scorer.types)
+    cost: list[list[float]] = []
+    limit: list[float] = []  # per row, the worst cost still continued
+    back: list[list[int]] = []
+    for i in range(len(lo)):
+        row, moves = _row(scorer, lo, hi, cost, limit, i)
+        lowest = min(row)
+        if lowest == inf:
+            row, moves = _row(scorer, lo, hi, cost, [inf] * i, i)
+            lowest = min(row)
+        cost.append(row)
+        back.append(moves)
+        limit.append(lowest + beam)
+        if forget and i % 256 == 255:
+            for k in range(max(0, i - 256 - reach), i - reach):
+                cost[k] = []
+            scorer.forget_before(i - reach)
+    return _trace(back, lo, scorer.types, len(lo) - 1, hi[-1])
+
+
+def _row(scorer: BeadCosts, lo: list[int], hi: list[int], cost: list[list[float]], limit: list[float], i: int) -> tuple[list[float], list[int]]:
+    """Costs and moves of row ``i`` from the rows before it (cells over their row's limit ignored)."""
+    inf = math.inf
+    bead = scorer.cost
+    lo_i, hi_i = lo[i], hi[i]
+    row = [inf] * (hi_i - lo_i + 1)
+    moves = [-1] * len(row)
+    if i == 0:
+        row[0] = 0.0
+    # Per bead type: its move, the row it starts in, that row's costs, first column and limit.
+    starts = [(t, a, b, prior, cost[i - a], lo[i - a], hi[i - a], limit[i - a])
+              for t, (a, b, prior) in enumerate(scorer.types) if 0 < a <= i]
+    same_row = [(t, b, prior) for t, (a, b, prior) in enumerate(scorer.types) if a == 0]
+    for j in range(lo_i, hi_i + 1):
+        best, move = row[j - lo_i], -1
+        for t, b, prior in same_row:
+            if j - b >= lo_i and row[j - b - lo_i] + prior < best:
+                best, move = row[j - b - lo_i] + prior, t
+        for t, a, b, prior, previous_row, lo_p, hi_p, cut in starts:
+            pj = j - b
+            if pj < lo_p or pj > hi_p:
+                continue
+            previous = previous_row[pj - lo_p]
+            if previous > cut:  # also when it is infinite
+                continue
+            total = previous + bead(i - a, i, pj, j, prior, best - previous)
+            if total < best:
+                best, move = total, t
+        row[j - lo_i] = best
+        moves[j - lo_i] = move
+    return row, moves
+
+
+def _trace(back: list[list[int]], lo: list[int], types: list[tuple[int, int, float]], i: int, j: int) -> list[Bead]:
+    beads: list[Bead] = []
+    while i or j:
+        a, b, _ = types[back[i][j - lo[i]]]
+        beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+        i, j = i - a, j - b
+    beads.reverse()
+    return beads
+
+
+# --- bands ----------------------------------------------------------------------------------
+
+
+def _diagonal_band(nz: int, ne: int) -> tuple[list[int], list[int]] | tuple[None, None]:
+    """The band around the diagonal for a short text; (None, None) for a long one."""
+    width = _DIAGONAL_WIDTH + max(nz, ne) // 20
+    if (nz + 1) * (2 * width + 1) > _MAX_DIAGONAL_CELLS:
+        return None, None
+    return _line_band([(0, 0), (nz, ne)], nz, ne, width)
+
+
+def _line_band(points: list[tuple[int, int]], nz: int, ne: int, width: int) -> tuple[list[int], list[int]]:
+    """Columns within ``width`` of the polyline through ``points`` (strictly
+    increasing, from (0, 0) to (nz, ne)), wider where the points are far apart."""
+    centre = [0.0] * (nz + 1)
+    widths = [width] * (nz + 1)
+    for (i0, j0), (i1, j1) in zip(points, points[1:]):
+        slack = width + max(i1 - i0, j1 - j0) // 10
+        for i in range(i0, i1 + 1):
+            centre[i] = j0 + (j1 - j0) * (i - i0) / (i1 - i0)
+            if i0 < i < i1:
+                widths[i] = slack
+    return _monotone([math.floor(c) - w for c, w in zip(centre, widths)], [math.ceil(c) + w for c, w in zip(centre, widths)], ne)
+
+
+def _path_band(beads: list[Bead], nz: int, ne: int, width: int) -> tuple[list[int], list[int]]:
+    """Columns within ``width`` of the cells a previous path went through."""
+    lo, hi = [ne] * (nz + 1), [0] * (nz + 1)
+    i = j = 0
+    lo[0] = hi[0] = 0
+    for zs, es in beads:
+        for step in range(1, len(zs) + 1):
+            lo[i + step] = min(lo[i + step], j)
+        i, j = i + len(zs), j + len(es)
+        lo[i], hi[i] = min(lo[i], j), max(hi[i], j)
+    for k in range(1, nz + 1):
+        hi[k] = max(hi[k], lo[k])
+    return _monotone([x - width for x in lo], [x + width for x in hi], ne)
+
+
+def _monotone(lo: list[int], hi: list[int], ne: int) -> tuple[list[int], list[int]]:
+    """Clip to ``0..ne``, make both edges non-decreasing, and pin the corners."""
+    n = len(lo) - 1
+    lo = [min(max(x, 0), ne) for x in lo]
+    hi = [min(max(x, 0), ne) for x in hi]
+    for k in range(n - 1, -1, -1):
+        lo[k] = min(lo[k], lo[k + 1])
+    for k in range(1, n + 1):
+        hi[k] = max(hi[k], hi[k - 1])
+    lo[0], hi[n] = 0, ne
+    for k in range(n):  # every row reaches the next: a path always exists
+        hi[k] = max(hi[k], lo[k + 1])
+    return lo, hi
+
+
+# --- learning translations from a first alignment ------------------------------------------
+
+
+def learn_translations(
+    chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], translations: list[frozenset[int]],
+    beads: list[Bead], params: BitextParams = DEFAULT_PARAMS,
+) -> list[frozenset[int]]:
+    """Terms left unexplained in the same beads often enough become translations.
+
+    A Chinese term and an English key are learnt when they are both
+    unexplained in at least ``learn_count`` beads and in ``learn_dice`` of the
+    beads they occur in (Dice coefficient). Returns ``translations`` itself
+    when nothing was learnt.
+    """
+    pairs = _learnable_pairs(chinese, english, beads)
+    seen_z: Counter[int] = Counter(t for *_, z_terms, _ in pairs for t in z_terms)
+    seen_e: Counter[int] = Counter(k for *_, e_terms in pairs for k in e_terms)
+    # Dice >= d needs the commoner of the two at most (2 - d) / d times as common as the other.
+    spread = (2 - params.learn_dice) / params.learn_dice
+    together: Counter[tuple[int, int]] = Counter()
+    minimum = params.learn_count
+    for zs, es, z_terms, e_terms in pairs:
+        explained = set().union(*[translations[t] for i in zs for t in chinese[i].terms])
+        lone_e = sorted([(seen_e[k], k) for k in e_terms if seen_e[k] >= minimum and k not in explained])
+        if not lone_e:
+            continue
+        counts = [n for n, _ in lone_e]
+        for t in z_terms:  # (a learnable term's translations are never numbers or names)
+            n = seen_z[t]
+            if n >= minimum and translations[t].isdisjoint(e_terms):
+                first, last = bisect.bisect_left(counts, n / spread), bisect.bisect_right(counts, n * spread)
+                together.update((t, k) for _, k in lone_e[first:last])
+    learnt: dict[int, set[int]] = {}
+    for (t, k), n in together.items():
+        if n >= params.learn_count and 2 * n >= params.learn_dice * (seen_z[t] + seen_e[k]):
+            learnt.setdefault(t, set()).add(k)
+    if not learnt:
+        return translations
+    out = list(translations)
+    for t, keys in learnt.items():
+        out[t] = out[t] | keys
+    return out
+
+
+def _learnable_pairs(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], beads: list[Bead]):
+    """``(Chinese units, English units, their learnable Chinese terms, English keys)`` per bead with both sides."""
+    z_learnable = [_learnable(u) for u in chinese]
+    e_learnable = [_learnable(u) for u in english]
+    pairs = []
+    for zs, es in beads:
+        if zs and es:
+            z_terms = z_learnable[zs[0]] if len(zs) == 1 else frozenset().union(*(z_learnable[i] for i in zs))
+            e_terms = e_learnable[es[0]] if len(es) == 1 else frozenset().union(*(e_learnable[j] for j in es))
+            pairs.append((zs, es, z_terms, e_terms))
+    return pairs
+
+
+def _learnable(unit: AlignUnit) -> frozenset[int]:
+    """The terms of a unit that may be learnt (numbers and names are fixed)."""
+    if not unit.fixed:
+        return frozenset(unit.terms)
+    return frozenset(t for n, t in enumerate(unit.terms) if not unit.fixed >> n & 1)

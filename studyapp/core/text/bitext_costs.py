@@ -1,0 +1,280 @@
+"""The cost of a bead in the bitext aligner (see :mod:`studyapp.core.text.bitext`).
+
+``BeadCosts.cost(i0, i1, j0, j1, prior, bound)`` is the cost of joining
+Chinese units ``i0..i1-1`` with English units ``j0..j1-1``: the prior of
+its type, the length cost, the punctuation and heading costs, minus the
+reward for matched terms, plus a penalty for units merged in that match
+nothing. It runs for every cell of the search band, so
+
+* lengths and marks are prefix sums;
+* which terms of a Chinese and an English unit match is worked out once per
+  unit pair, as bit masks (``pair``), with their weighted counts;
+* a bead of one Chinese unit needs no union of English masks (its English
+  side is the sum of the pairs'), and the reverse;
+* a bead that cannot beat ``bound`` even if every term matched is not scored.
+
+Example: lengths that fit the text's ratio (here 1 : 4) cost nothing::
+
+    >>> from studyapp.core.text.bitext_units import AlignUnit
+    >>> costs = BeadCosts([AlignUnit(10, ()), AlignUnit(30, ())], [AlignUnit(40, ()), AlignUnit(120, ())], [], BitextParams())
+    >>> round(costs.cost(0, 1, 0, 1, 0.0, math.inf), 2), round(costs.cost(0, 1, 1, 2, 0.0, math.inf), 2)
+    (0.0, 2.71)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from studyapp.core.text.bitext_units import AlignUnit
+
+_INV_SQRT2 = 1 / math.sqrt(2)
+#: Chinese length per English character (ideographs; align.py's fit), worth this many English characters.
+PRIOR_RATIO, PRIOR_WEIGHT = 0.26, 1000.0
+#: Merged beads (1-2, 2-1, ...) whose lengths are further apart than this
+#: (in standard deviations over the square root of two) are not considered: on
+#: the development data no right one was.
+MERGE_FIT = 2.6
+#: A unit with more terms than this that match nothing in its bead was not translated there.
+BIG = 3
+
+
+@dataclass(frozen=True)
+class BitextParams:
+    """The costs, fitted on public development data (see benchmarks/bench_mac.py)."""
+
+    priors: dict[tuple[int, int], float] = field(default_factory=lambda: {
+        (1, 1): 0.0, (1, 2): 2.0, (2, 1): 2.5, (1, 3): 4.0, (2, 2): 7.0, (1, 4): 6.0, (2, 3): 9.0,
+        (1, 0): 4.0, (0, 1): 4.0, (3, 1): 6.0, (1, 5): 9.0, (3, 2): 10.0,
+    })
+    length_weight: float = 0.7
+    variance: float = 2.5  # times the ratio: variance per English character
+    reward: float = 0.35  # per matched term
+    heavy: float = 2.0  # a matched number, name or speaker label counts this many terms
+    punctuation: float = 0.7  # per question/exclamation mark on one side only
+    orphan: float = 2.0  # per unit merged into a bead although none of its terms matched
+    learn_count: int = 2  # unexplained together at least this often ...
+    learn_dice: float = 0.5  # ... and this exclusively, to be learnt
+
+
+DEFAULT_PARAMS = BitextParams()
+
+
+class BeadCosts:
+    """Bead costs over prefix sums and cached unit-pair matches."""
+
+    def __init__(self, chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], translations: list[frozenset[int]], params: BitextParams) -> None:
+        self.zh, self.en, self.translations, self.params = chinese, english, translations, params
+        self.nz, self.ne = len(chinese), len(english)
+        self.types = sorted(((a, b, p) for (a, b), p in params.priors.items()), key=lambda t: t[2])
+        extra = self.extra = params.heavy - 1
+        self.lz = _prefix(u.length for u in chinese)
+        self.le = _prefix(u.length for u in english)
+        # The text's own ratio, drawn toward the usual one while the text is short.
+        self.ratio = (self.lz[-1] + PRIOR_RATIO * PRIOR_WEIGHT) / (self.le[-1] + PRIOR_WEIGHT)
+        self.sd = math.sqrt(params.variance * self.ratio)
+        self.wz = _prefix(len(u.terms) + extra * u.heavy.bit_count() for u in chinese)
+        self.we = _prefix(len(u.terms) + extra * u.heavy.bit_count() for u in english)
+        self.qz = _prefix(u.questions for u in chinese)
+        self.qe = _prefix(u.questions for u in english)
+        self.xz = _prefix(u.exclamations for u in chinese)
+        self.xe = _prefix(u.exclamations for u in english)
+        self.heavy_z = [u.heavy for u in chinese]
+        self.heavy_e = [u.heavy for u in english]
+        # A unit with this many terms that matches nothing is not part of the bead.
+        self.big_z = [len(u.terms) > BIG for u in chinese]
+        self.big_e = [len(u.terms) > BIG for u in english]
+        self.any_heading = any(u.heading for u in chinese) or any(u.heading for u in english)
+        self._index: list[dict[int, int] | None] = [None] * self.nz
+        self._reach: tuple[list[int], list[int]] | None = None  # English units each Chinese unit may meet
+        self._pairs: dict[int, tuple[int, int, float, float]] = {}
+        self._forgotten = 0  # units before this one have no matches kept
+        self.cost = self._cost_function()
+
+    def _cost_function(self):
+        """``cost(i0, i1, j0, j1, prior, bound)``, a closure over local names: it
+        runs for every cell and bead type of the search."""
+        p = self.params
+        lz, le_, qz, qe, xz, xe, wz, we = self.lz, self.le, self.qz, self.qe, self.xz, self.xe, self.wz, self.we
+        ratio, scale = self.ratio, 1 / (self.sd * math.sqrt(2))
+        length_weight, punctuation, reward, orphan = p.length_weight, p.punctuation, p.reward, p.orphan
+        headings = self._headings if self.any_heading else None
+        pair, one_chinese, one_english, many = self.pair, self._one_chinese, self._one_english, self._many
+        inf, sqrt, log, erfc = math.inf, math.sqrt, math.log, math.erfc
+
+        def cost(i0: int, i1: int, j0: int, j1: int, prior: float, bound: float) -> float:
+            if i0 == i1 or j0 == j1:
+                return prior
+            le = le_[j1] - le_[j0]
+            le = le if le > 1.0 else 1.0
+            x = abs(lz[i1] - lz[i0] - ratio * le) / sqrt(le) * scale
+            single = i1 - i0 == 1 and j1 - j0 == 1
+            if x > MERGE_FIT and not single:
+                return inf  # units merged into a bead fit their translation's length
+            base = prior + length_weight * (-log(erfc(x)) if x < 20 else x * x + log(x * 1.7725))
+            marks = abs(qz[i1] - qz[i0] - qe[j1] + qe[j0]) + abs(xz[i1] - xz[i0] - xe[j1] + xe[j0])
+            if marks:
+                base += punctuation * marks
+            if headings is not None:
+                base += headings(i0, i1, j0, j1)
+            if base - reward * (wz[i1] - wz[i0] + we[j1] - we[j0]) >= bound:
+                return inf  # cannot beat the best bead found for this cell
+            if single:
+                found = pair(i0, j0)
+                return base - reward * (found[2] + found[3])
+            if i1 - i0 == 1:
+                gain, orphans = one_chinese(i0, j0, j1)
+            elif j1 - j0 == 1:
+                gain, orphans = one_english(i0, i1, j0)
+            else:
+                gain, orphans = many(i0, i1, j0, j1)
+            return base - reward * gain + orphan * orphans
+
+        return cost
+
+    def _headings(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        heads = [u.heading for u in self.zh[i0:i1]] + [u.heading for u in self.en[j0:j1]]
+        if not any(heads):
+            return 0.0
+        if len(heads) > 2:
+            return 8.0  # headings are never merged
+        return -1.0 if all(heads) else 3.0
+
+    def _one_chinese(self, i: int, j0: int, j1: int) -> tuple[float, int]:
+        """Gain and orphans of Chinese unit ``i`` with English units ``j0..j1-1``."""
+        pair, big_e = self.pair, self.big_e
+        mask, gain, orphans = 0, 0.0, 0
+        for j in range(j0, j1):
+            z, _, _, g = pair(i, j)
+            mask |= z
+            gain += g
+            if not g and big_e[j]:
+                orphans += 1
+        gain += mask.bit_count() + self.extra * (mask & self.heavy_z[i]).bit_count()
+        return gain, orphans + (not mask and self.big_z[i])
+
+    def _one_english(self, i0: int, i1: int, j: int) -> tuple[float, int]:
+        """Gain and orphans of Chinese units ``i0..i1-1`` with English unit ``j``."""
+        pair, big_z = self.pair, self.big_z
+        mask, gain, orphans = 0, 0.0, 0
+        for i in range(i0, i1):
+            _, e, g, _ = pair(i, j)
+            mask |= e
+            gain += g
+            if not g and big_z[i]:
+                orphans += 1
+        gain += mask.bit_count() + self.extra * (mask & self.heavy_e[j]).bit_count()
+        return gain, orphans + (not mask and self.big_e[j])
+
+    def _many(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, int]:
+        """Gain and orphans of a bead with several units on both sides."""
+        extra, pair = self.extra, self.pair
+        gain, orphans = 0.0, 0
+        en_masks = [0] * (j1 - j0)
+        for i in range(i0, i1):
+            zh_mask = 0
+            for j in range(j0, j1):
+                z, e, _, _ = pair(i, j)
+                zh_mask |= z
+                en_masks[j - j0] |= e
+            gain += zh_mask.bit_count() + extra * (zh_mask & self.heavy_z[i]).bit_count()
+            orphans += not zh_mask and self.big_z[i]
+        for j, mask in zip(range(j0, j1), en_masks):
+            gain += mask.bit_count() + extra * (mask & self.heavy_e[j]).bit_count()
+            orphans += not mask and self.big_e[j]
+        return gain, orphans
+
+    def pair(self, i: int, j: int) -> tuple[int, int, float, float]:
+        """Bit masks of the terms of Chinese unit ``i`` and English unit ``j`` that
+        match, and their weighted counts."""
+        key = i * (self.ne + 1) + j
+        found = self._pairs.get(key)
+        if found is None:
+            index = self._index[i]
+            if index is None:
+                index = self._index[i] = self._term_index(i)
+            zh_mask = en_mask = 0
+            if index:
+                bit = 1
+                for k in self.en[j].terms:
+                    hit = index.get(k)
+                    if hit:
+                        zh_mask |= hit
+                        en_mask |= bit
+                    bit <<= 1
+            extra = self.extra
+            found = self._pairs[key] = (
+                zh_mask, en_mask,
+                zh_mask.bit_count() + extra * (zh_mask & self.heavy_z[i]).bit_count() if zh_mask else 0,
+                en_mask.bit_count() + extra * (en_mask & self.heavy_e[j]).bit_count() if en_mask else 0,
+            )
+        return found
+
+
+    def relearnt(self, translations: list[frozenset[int]], params: BitextParams) -> "BeadCosts":
+        """The costs with ``params`` and some terms' translations changed (learnt):
+        unit pairs whose Chinese unit has none of those terms keep their matches."""
+        changed = {t for t, (old, new) in enumerate(zip(self.translations, translations)) if old is not new}
+        costs = BeadCosts(self.zh, self.en, translations, params)
+        stale = {i for i, unit in enumerate(self.zh) if not changed.isdisjoint(unit.terms)}
+        width = self.ne + 1
+        costs._pairs = {k: v for k, v in self._pairs.items() if k // width not in stale}
+        costs._reach = self._reach
+        costs._index = list(self._index)
+        for i in stale:
+            if costs._index[i] is not None:  # add what was learnt to the unit's index
+                costs._index[i] = self._learnt_index(i, translations, changed)
+        return costs
+
+    def _learnt_index(self, i: int, translations: list[frozenset[int]], changed: set[int]) -> dict[int, int]:
+        index = dict(self._index[i] or {})
+        for n, t in enumerate(self.zh[i].terms):
+            if t in changed:
+                for k in translations[t] - self.translations[t]:
+                    index[k] = index.get(k, 0) | 1 << n
+        return index
+
+    def forget_before(self, i: int) -> None:
+        """Drop the matches of Chinese units before ``i`` (a long text's search is past them)."""
+        width = self.ne + 1
+        for key in [k for k in self._pairs if k // width < i]:
+            del self._pairs[key]
+        for k in range(self._forgotten, min(i, self.nz)):
+            self._index[k] = None
+        self._forgotten = max(self._forgotten, i)
+
+    def limit_to_band(self, lo: list[int], hi: list[int]) -> None:
+        """Only English units within the search band (or near it: a later search
+        around a path found in this band) will be compared with each Chinese unit."""
+        if self._reach is None:
+            self._reach = (lo, hi)
+
+    def _wanted(self, i: int) -> set[int] | None:
+        """The keys of the English units Chinese unit ``i`` may meet (None: all)."""
+        if self._reach is None:
+            return None
+        lo, hi = self._reach
+        first, last = max(0, lo[i] - 8), min(self.ne, hi[min(i + 1, self.nz)] + 8)
+        return set().union(*(self.en[j].terms for j in range(first, last)))
+
+    def _term_index(self, i: int) -> dict[int, int]:
+        """English key -> bit mask of the terms of Chinese unit ``i`` it translates
+        (only keys of the English units within reach, when the band is known)."""
+        translations = self.translations
+        wanted = self._wanted(i)
+        index: dict[int, int] = {}
+        bit = 1
+        for t in self.zh[i].terms:
+            keys = translations[t] if wanted is None else translations[t].intersection(wanted)
+            for k in keys:
+                index[k] = index.get(k, 0) | bit
+            bit <<= 1
+        return index
+
+
+def _prefix(values) -> list[float]:
+    out = [0.0]
+    for v in values:
+        out.append(out[-1] + v)
+    return out

@@ -1,0 +1,34 @@
+"""Sentence splitting in both languages, quotes respected."""
+
+from __future__ import annotations
+
+from studyapp.core.text.sentences import sentence_span, sentence_spans
+
+
+def split(text: str, lang: str = "zh") -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text, lang)]
+
+
+def test_a_quoted_question_with_its_attribution_is_one_sentence() -> None:
+    assert split("“你好吗？”他问。天黑了！") == ["“你好吗？”他问。", "天黑了！"]
+    assert split("「這個多少錢？」他問。「三十塊。」") == ["「這個多少錢？」他問。", "「三十塊。」"]
+    assert split('He asked, "How much is this?" and then he laughed. "Fine," she said.', "en") == [
+        'He asked, "How much is this?" and then he laughed.', '"Fine," she said.']
+    assert split('"Who is writing them?" I asked.', "en") == ['"Who is writing them?" I asked.']
+
+
+def test_a_quotation_that_closes_its_sentence_ends_it() -> None:
+    assert split("他说：“走吧。”我们就走了。") == ["他说：“走吧。”", "我们就走了。"]
+    assert split('He said, "Go." Then he left.', "en") == ['He said, "Go."', "Then he left."]
+    assert split("“好！”大家都笑了起来，笑声传得很远很远很远很远。") == ["“好！”", "大家都笑了起来，笑声传得很远很远很远很远。"]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    assert split("Mr. Li went home at 5 p.m. on Monday. It was late.", "en") == [
+        "Mr. Li went home at 5 p.m. on Monday.", "It was late."]
+
+
+def test_the_span_around_a_position() -> None:
+    text = "“这个多少钱？”他问。老板说三十块。"
+    assert text[slice(*sentence_span(text, 2))] == "“这个多少钱？”他问。"
+    assert sentence_span("没有句号", 1) == (0, 4)
