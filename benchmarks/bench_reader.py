@@ -13,7 +13,9 @@
   while the whole book is being segmented (clicks 150 ms apart, so that the
   segmenting, which pauses while a click is answered, goes on between them).
 
-Run: ``python benchmarks/bench_reader.py [--runs 5]``. Prints medians.
+Run: ``python benchmarks/bench_reader.py [--runs 5] [--pinyin all]``. Prints
+medians. ``--pinyin all`` (or ``unknown``) measures the book with pinyin over
+the characters.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def new_document(folder: Path, n: int) -> Path:
     return path
 
 
-def in_process_book(book: Path) -> None:
+def in_process_book(book: Path, pinyin: str = "off") -> None:
     """Runs in a child process: open the book in a window, scroll, click words."""
     import resource
 
@@ -85,6 +87,7 @@ def in_process_book(book: Path) -> None:
     home = Path(os.environ["STUDYAPP_HOME"])
     window = MainWindow(QSettings(str(home / "bench.ini"), QSettings.Format.IniFormat), Language(), VocabularyStore.open(home / "bench.sqlite3"))
     window.resize(1280, 820)
+    window.reader.set_options(ruby=pinyin)
     window.show()
     app.processEvents()
     painted = []
@@ -167,10 +170,11 @@ def in_process_book(book: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pinyin", choices=("off", "all", "unknown"), default="off", help="pinyin over the characters of the book")
     parser.add_argument("--child-book", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_book:
-        return in_process_book(Path(args.child_book))
+        return in_process_book(Path(args.child_book), args.pinyin)
     from synthetic import synthetic_book
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -191,7 +195,7 @@ def main() -> None:
         print(f"first open of a new 3,000-hanzi document -> first page: median {f:.3f} s = baseline + {f - b:.2f} s (target + 1.2 s)")
         book = folder / "book.md"
         book.write_text(synthetic_book(8000), encoding="utf-8")
-        subprocess.run([sys.executable, __file__, "--child-book", str(book)], env=env, check=True)
+        subprocess.run([sys.executable, __file__, "--child-book", str(book), "--pinyin", args.pinyin], env=env, check=True)
         bare, reopen_book = [], []
         for n in range(args.runs):
             bare.append(run_timed([sys.executable, "-c", BARE], env))

@@ -12,7 +12,7 @@ build's smoke test (packaging/build_standalone.py) and the start-up benchmark
 
 ``read_screen`` counts lines of text in the two columns of the reader
 (English left, Chinese right) of the window found on the screen. Example: the
-bundled sample in a fresh 1280x820 window shows about 25 English and 15
+bundled sample in a fresh 1280x820 window shows about 22 English and 18
 Chinese lines; an empty window, a window that never painted, or one showing
 an error box instead of the document shows (next to) none, and a machine with
 no font at all shows boxes where the English letters should be.
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 SCREEN_SIZE = (1280, 900)
 INK_CONTRAST = 90  # grey levels between text and its background
-MIN_LINES = 8  # the sample fills ~25 English and 10-16 Chinese lines of a fresh window
+MIN_LINES = 8  # the sample fills ~22 English and 18 Chinese lines of a fresh window
 MAX_BAR_INK = 0.25
 
 GRAB = (
@@ -163,8 +163,9 @@ class ReaderOnScreen:
 def read_screen(image: QImage) -> ReaderOnScreen:
     """The reader's columns in a screen grab of its window.
 
-    The reader fills the window's left ~60% beside the lookup dock: English
-    from about 2% to 28% of the window's width, Chinese from 32% to 58%;
+    The reader fills the window's left ~75% beside the lookup dock, its two
+    columns centred in it: English from about 2% to 37% of the window's
+    width, Chinese from 40% to 74% (read from 3% to 34% and 41% to 72%);
     menu bar and status bar (40 px each) are left out. A line is a run of
     rows holding ink. Latin letters keep ~5-10% of their ink in horizontal
     runs of 6 px or more (the bars of e, t, T); the hollow boxes Qt draws
@@ -175,8 +176,8 @@ def read_screen(image: QImage) -> ReaderOnScreen:
     if width < 200 or bottom - top < 200:
         return ReaderOnScreen()
     grey = _grey_rows(image)[top + 40: bottom - 40]
-    english = _ink_rows(grey, left + int(0.02 * width), left + int(0.28 * width))
-    chinese = _ink_rows(grey, left + int(0.32 * width), left + int(0.58 * width))
+    english = _ink_rows(grey, left + int(0.03 * width), left + int(0.34 * width))
+    chinese = _ink_rows(grey, left + int(0.41 * width), left + int(0.72 * width))
     return ReaderOnScreen(_lines(english), _lines(chinese), _bar_share(english))
 
 

@@ -23,6 +23,8 @@ from studyapp.core.errors import StudyappError
 
 #: Sizes a screenshot may have (a bigger one would need gigabytes of memory).
 SCREENSHOT_SIZES = (100, 8192)
+#: Zooms the reader offers (its point sizes 7 to 36 are about 58% to 300%), with room either side.
+ZOOM_PERCENTS = (25, 400)
 _COMMAND_LIKE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
@@ -58,10 +60,22 @@ def screenshot_size(text: str) -> int:
     return value
 
 
+def zoom_percent(text: str) -> int:
+    """``--zoom``: the text size in percent of the default, within ZOOM_PERCENTS."""
+    low, high = ZOOM_PERCENTS
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"must be a whole percentage from {low} to {high} (got {text!r})")
+    return value
+
+
 def check_window_options(args: argparse.Namespace) -> None:
-    """Options that only make sense with ``--screenshot``, and a file that must exist."""
+    """Options that only make sense with ``--screenshot`` or ``--layout-json``, and a file that must exist."""
     alone = [name for name in ("width", "height", "lookup") if getattr(args, name) is not None]
-    if alone and not args.screenshot:
-        raise UsageError(f"--{alone[0]} goes with --screenshot")
+    if alone and not (args.screenshot or args.layout_json):
+        raise UsageError(f"--{alone[0]} goes with --screenshot or --layout-json")
     if args.file is not None and not Path(args.file).exists():
         raise UsageError(f"No such file: {args.file}")

@@ -24,7 +24,7 @@ import sys
 from typing import Callable, Iterator, Sequence
 
 from studyapp import __version__, review_cli, vocab_cli
-from studyapp.arguments import Parser, UsageError, check_window_options, screenshot_size, unknown_command
+from studyapp.arguments import Parser, UsageError, check_window_options, screenshot_size, unknown_command, zoom_percent
 from studyapp.core.errors import StudyappError
 from studyapp.core.language.hsk import level_label
 from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK
@@ -245,9 +245,11 @@ def _window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     parser.add_argument("file", nargs="?", help="document to open (default: the last one, or the sample)")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
-    parser.add_argument("--width", type=screenshot_size, help="window width for --screenshot (default 1200)")
-    parser.add_argument("--height", type=screenshot_size, help="window height for --screenshot (default 800)")
+    parser.add_argument("--layout-json", metavar="OUT.json", help="write where every line, character and syllable of the page is drawn, and exit")
+    parser.add_argument("--width", type=screenshot_size, help="window width for --screenshot or --layout-json (default 1200)")
+    parser.add_argument("--height", type=screenshot_size, help="window height for --screenshot or --layout-json (default 800)")
     parser.add_argument("--pinyin", choices=("off", "all", "unknown"), help="pinyin over the characters")
+    parser.add_argument("--zoom", type=zoom_percent, metavar="PCT", help="text size in percent of the default (100)")
     parser.add_argument("--lookup", metavar="WORD", help="with --screenshot: look up the first WORD on the page")
     parser.add_argument("--quit-after-paint", action="store_true", help=argparse.SUPPRESS)  # start-up benchmark
     parser.add_argument("--install-desktop", action="store_true", help="add studyapp to this user's application menu (launcher, icon, file types)")
@@ -276,7 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from studyapp.ui.app import run_app
 
         size = (args.width or 1200, args.height or 800)
-        return run_app(args.file, screenshot=args.screenshot, size=size, pinyin=args.pinyin, lookup=args.lookup, quit_after_paint=args.quit_after_paint)
+        return run_app(args.file, screenshot=args.screenshot, size=size, pinyin=args.pinyin, lookup=args.lookup,
+                       quit_after_paint=args.quit_after_paint, layout_json=args.layout_json, zoom=args.zoom)
     except SystemExit as exc:  # --help and --version print and stop here
         return exc.code if isinstance(exc.code, int) else 0
     except StudyappError as exc:

@@ -83,27 +83,33 @@ def run_app(
     pinyin: str | None = None,
     lookup: str | None = None,
     quit_after_paint: bool = False,
+    layout_json: str | None = None,
+    zoom: int | None = None,
 ) -> int:
-    """Run the window; with ``screenshot``, render it to that PNG and exit."""
+    """Run the window; with ``screenshot`` (a PNG) or ``layout_json`` (the page's
+    geometry, see page_geometry), render the page, write them and exit."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     prefer_gui_thread()
     prepare_application(app)
-    instance = None if screenshot else SingleInstance(paths.data_dir())
+    rendering = bool(screenshot or layout_json)
+    instance = None if rendering else SingleInstance(paths.data_dir())
     if instance is not None and not instance.claim() and instance.hand_over(file):
         return 0  # a studyapp already running on this data folder opens the file
     try:
         window = build_window()
     except StudyappError as exc:
-        if screenshot:
+        if rendering:
             raise
         QMessageBox.critical(None, "studyapp cannot start", str(exc))
         return 2
     path = initial_document(file, window._settings)
     if pinyin:
         window.reader.set_options(ruby=pinyin)
-    if screenshot:
-        return _screenshot(app, window, path, screenshot, size, lookup)
+    if zoom:
+        window.reader.set_options(point_size=12.0 * zoom / 100)
+    if rendering:
+        return _render(app, window, path, size, lookup, screenshot, layout_json)
     app.aboutToQuit.connect(window.stop_work)
     if quit_after_paint:  # start-up benchmark: say when the first page is on screen, then stop
         def _on_first_paint() -> None:
@@ -133,7 +139,10 @@ def _run_window(app: QApplication, window: MainWindow, instance: SingleInstance)
         instance.release()
 
 
-def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, size: tuple[int, int], lookup: str | None) -> int:
+def _render(app: QApplication, window: MainWindow, path: Path, size: tuple[int, int], lookup: str | None,
+            screenshot: str | None, layout_json: str | None) -> int:
+    """Show ``path`` in a window of ``size`` (its words read, ``lookup`` looked up), then
+    write a screenshot and/or the page's geometry."""
     from studyapp.core.text.importers import open_document
 
     window.resize(*size)
@@ -143,21 +152,54 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path, out: str, siz
     window.annotator.wait_idle()
     app.processEvents()
     if lookup:
-        for index in window.reader.visible_blocks():
-            annotation = window.session.annotation(index)
-            found = next((k for k, t in enumerate(annotation.tokens) if t.text == lookup), None) if annotation else None
-            if found is not None:
-                ref = WordRef(index, found)
-                window.reader.select(ref)
-                window.reader.word_activated.emit(ref)
-                break
-        else:
+        if not _look_up_on_page(window, lookup):
             window.stop_work()
             raise StudyappError(f"{lookup} is not a word on the first page of {path.name}")
     app.processEvents()
     try:
-        if not window.grab().save(out):
-            raise StudyappError(f"Cannot write the screenshot to {out}")
+        if screenshot and not _grab_with_popup(window).save(screenshot):
+            raise StudyappError(f"Cannot write the screenshot to {screenshot}")
+        if layout_json:
+            _write_layout_json(window, Path(layout_json))
     finally:
         window.stop_work()
     return 0
+
+
+def _grab_with_popup(window: MainWindow):
+    """The window as a picture, with the lookup popup drawn where it is shown."""
+    from PySide6.QtGui import QPainter
+
+    picture = window.grab()
+    if window.popup.isVisible():
+        painter = QPainter(picture)
+        painter.drawPixmap(window.mapFromGlobal(window.popup.pos()), window.popup.grab())
+        painter.end()
+    return picture
+
+
+def _look_up_on_page(window: MainWindow, word: str) -> bool:
+    """Select and look up the first ``word`` on the page, as a click would; False if it is not there."""
+    for index in window.reader.visible_blocks():
+        annotation = window.session.annotation(index)
+        found = next((k for k, t in enumerate(annotation.tokens) if t.text == word), None) if annotation else None
+        if found is not None:
+            ref = WordRef(index, found)
+            window.reader.select(ref)
+            window.reader.word_activated.emit(ref)
+            return True
+    return False
+
+
+def _write_layout_json(window: MainWindow, out: Path) -> None:
+    import json
+
+    from studyapp.core.study.export import write_atomically
+    from studyapp.ui.page_geometry import page_geometry
+
+    reader = window.reader
+    if reader.reader_layout is None:
+        raise StudyappError("Nothing is shown: no document")
+    geometry = page_geometry(reader.reader_layout, reader.verticalScrollBar().value(), reader.viewport().height())
+    text = json.dumps(geometry, ensure_ascii=False, indent=1)
+    write_atomically(out, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"))

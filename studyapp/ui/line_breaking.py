@@ -1,15 +1,19 @@
 """Line breaking and hit-testing for the reader, without Qt.
 
-Text is cut into *pieces* (English words, Chinese words or characters,
-punctuation glued to its neighbour) whose widths the caller measures. Lines
-are filled greedily; a line never starts with closing punctuation (，。、）」…)
-and never ends with opening punctuation (（「“…), and a piece is never split
-unless it alone is wider than the line. Example, with every character 10 wide::
+Text is cut into *pieces* whose widths the caller measures: English words
+with their punctuation here, Chinese cells in ``cell_layout``. English lines
+are filled greedily, breaking only at spaces; a word is split only when it
+alone is wider than the line. Both sides end up as a ``SideLayout`` of
+``LaidLine``s, which hit-tests a point to a piece. Example, every letter 10
+wide and a space 5::
 
-    >>> pieces = chinese_pieces("我们走吧。好的！")
-    >>> lines = break_lines([10.0 * (p.end - p.start) for p in pieces], [p.glued for p in pieces], 30)
-    >>> ["".join("我们走吧。好的！"[pieces[k].start:pieces[k].end] for k in line) for line in lines]
-    ['我们走', '吧。好', '的！']
+    >>> text = "a quick brown fox"
+    >>> pieces = english_pieces(text)
+    >>> laid = lay_out(pieces, [10.0 * (p.end - p.start) for p in pieces], 5.0, 125, 20, 15)
+    >>> [[text[pieces[k].start:pieces[k].end] for k in line.pieces] for line in laid.lines]
+    [['a', 'quick', 'brown'], ['fox']]
+    >>> laid.piece_at(60, 5), laid.piece_at(60, 25)
+    (1, None)
 """
 
 from __future__ import annotations
@@ -17,16 +21,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from studyapp.core.text.char_classes import is_han
-
-#: Characters that may not begin a line (kinsoku), and that may not end one.
-CLOSING = set("，。、；：？！）」』”’》〉】〕…—·,.;:?!)]}%\u00bb\u203a\uff5e")
-OPENING = set("（「『“‘《〈【〔([{\u00ab\u2039")
+if TYPE_CHECKING:
+    from studyapp.ui.chinese_cells import PlacedCell
 
 _ENGLISH_PIECE_RE = re.compile(r"\S+")
-_LATIN_RUN_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f'’.\-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,40 +53,6 @@ def english_pieces(text: str) -> list[Piece]:
         hard = k > 0 and "\n" in text[matches[k - 1].end() : m.start()]
         pieces.append(Piece(m.start(), m.end(), space=k + 1 < len(matches), hard=hard))
     return pieces
-
-
-def chinese_pieces(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Piece]:
-    """Pieces of Chinese text: the given word ``spans`` (from segmentation), else
-    one piece per ideograph and per run of Latin letters or digits. Closing
-    punctuation is glued to what precedes it, opening punctuation to what
-    follows."""
-    if spans is None:
-        spans = _character_spans(text)
-    pieces: list[Piece] = []
-    glue_next = hard_next = False
-    for start, end in spans:
-        chunk = text[start:end]
-        if chunk.isspace():
-            hard_next = hard_next or "\n" in chunk
-            if pieces and not hard_next:
-                last = pieces[-1]
-                pieces[-1] = Piece(last.start, last.end, last.glued, True, last.hard)
-            continue
-        glued = not hard_next and (glue_next or (bool(pieces) and chunk[0] in CLOSING))
-        pieces.append(Piece(start, end, glued=glued, hard=hard_next))
-        glue_next, hard_next = chunk[-1] in OPENING, False
-    return pieces
-
-
-def _character_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    k = 0
-    while k < len(text):
-        match = None if is_han(text[k]) else _LATIN_RUN_RE.match(text, k)
-        end = match.end() if match else k + 1
-        spans.append((k, end))
-        k = end
-    return spans
 
 
 def break_lines(
@@ -130,7 +96,11 @@ def break_lines(
 
 @dataclass(slots=True)
 class LaidLine:
-    """One line of a laid-out side: its top, height, and piece positions."""
+    """One line of a laid-out side: its top, height, and piece positions.
+
+    ``xs``/``widths`` are the pieces' hit boxes along the line (for Chinese, the
+    line split between its cells).
+    """
 
     top: float
     height: float
@@ -138,6 +108,10 @@ class LaidLine:
     pieces: list[int] = field(default_factory=list)
     xs: list[float] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
+    #: Chinese only: where each cell's character and syllable are drawn.
+    cells: list[PlacedCell] = field(default_factory=list)
+    #: The last line of a paragraph, or one before a newline (not justified).
+    last: bool = False
 
 
 @dataclass(slots=True)
@@ -166,8 +140,9 @@ class SideLayout:
         """``(x, y, width, height)`` of a piece, or None if it is not laid out."""
         for line in self.lines:
             if line.pieces and line.pieces[0] <= piece <= line.pieces[-1]:
-                k = line.pieces.index(piece)
-                return (line.xs[k], line.top, line.widths[k], line.height)
+                k = bisect.bisect_left(line.pieces, piece)
+                if line.pieces[k] == piece:
+                    return (line.xs[k], line.top, line.widths[k], line.height)
         return None
 
 
@@ -192,5 +167,6 @@ def lay_out(
             line.xs.append(x)
             line.widths.append(widths[k])
             x += widths[k] + spaces[k]
+        line.last = row == len(breaks) - 1 or pieces[breaks[row + 1][0]].hard
         lines.append(line)
     return SideLayout(pieces, lines, len(lines) * line_height)

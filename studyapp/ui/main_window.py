@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp.core.language.engine import Language
 from studyapp.core.reading.annotation import Annotation, WordRef
@@ -31,10 +31,12 @@ from studyapp.ui.background import Gate
 from studyapp.ui.document_opener import DocumentOpener
 from studyapp.ui.familiarity_actions import FamiliarityActions
 from studyapp.ui.find_bar import FindBar
+from studyapp.ui.font_notice import FontNotice
 from studyapp.ui.library_controller import LibraryController
-from studyapp.ui.lookup_display import LookupDisplay, corner_below
+from studyapp.ui.lookup_display import LookupDisplay, global_rect, sentence_english
 from studyapp.ui.reader_view import ReaderView
 from studyapp.ui.review_menu import ReviewMenu
+from studyapp.ui.status_label import ElidedLabel
 from studyapp.ui.view_menu import ViewMenu, add_action
 from studyapp.ui.word_controller import WordController
 
@@ -77,11 +79,16 @@ class MainWindow(QMainWindow):
         self._connect()
         self._refresh_recent_menu()
         self.words.refresh_marks()
+        self.setMinimumSize(640, 460)
         geometry = typed_settings.data(settings, "window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 820)
+        state = typed_settings.data(settings, "window/state")
+        if state is not None:
+            self.restoreState(state)  # the docks' sizes: where the splitter was left
+        self.lookup.fit_to_width(self.width())
 
     def _build_reader(self) -> None:
         """The reader with the find bar under it, as the central widget."""
@@ -91,6 +98,8 @@ class MainWindow(QMainWindow):
         self._column = QVBoxLayout(central)
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)
+        self.font_notice = FontNotice(self._settings)
+        self._column.addWidget(self.font_notice)
         self._column.addWidget(self.reader, 1)
         self.setCentralWidget(central)
 
@@ -109,7 +118,7 @@ class MainWindow(QMainWindow):
 
     def _build_docks(self, speaker: Speaker | None) -> None:
         """The lookup panel (dock or popup) and the vocabulary list, tabbed with it."""
-        self.lookup = LookupDisplay(self, speaker)
+        self.lookup = LookupDisplay(self, speaker, look_up=self.language.lookup)
         self.panel, self.popup_panel, self.popup, self.dock = self.lookup.panel, self.lookup.popup_panel, self.lookup.popup, self.lookup.dock
         self._vocabulary_panel: VocabularyPanel | None = None  # built when first shown
         self.vocabulary_dock = QDockWidget("Vocabulary", self)
@@ -142,8 +151,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         """Coverage figures and a progress bar for background work."""
-        self.coverage_label = QLabel("")
-        self.statusBar().addPermanentWidget(self.coverage_label)
+        self.coverage_label = ElidedLabel("")
+        self.coverage_label.setObjectName("coverageLabel")
+        self.statusBar().addWidget(self.coverage_label, 1)  # a passing message covers it for a while
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.hide()
@@ -172,11 +182,12 @@ class MainWindow(QMainWindow):
         self.words.looked_up.connect(self._on_words_looked_up)
         self.words.reverse_looked_up.connect(self.lookup.show_english_word)
         self.words.saved.connect(self._on_words_saved)
-        self.words.status.connect(self.statusBar().showMessage)
+        self.words.status.connect(self.notify)
         self.words.failed.connect(self.show_error)
         self.words.coverage.connect(self.coverage_label.setText)
         self.words.reveal_requested.connect(self._on_words_reveal_requested)
         self.reader.painted.connect(self._on_reader_painted)
+        self.reader.layout_changed.connect(lambda: self.lookup.set_zoom(self.reader.options.point_size / 12.0))
         self.reader.escape_pressed.connect(self._on_reader_escape_pressed)
 
         self.reader.position_changed.connect(self._on_reader_position_changed)
@@ -184,12 +195,12 @@ class MainWindow(QMainWindow):
         self.library.open_requested.connect(self.open_path)
         self.library.block_requested.connect(self.reader.scroll_to_block)
         self.library.failed.connect(self.show_error)
-        self.library.status.connect(self.statusBar().showMessage)
+        self.library.status.connect(self.notify)
         self.words.coverage_measured.connect(self.library.coverage_measured)
         self.words.looked_up.connect(lambda ref, *_: self.library.word_looked_up(ref.block))
         self.lookup.save_requested.connect(lambda: self.words.save_current())
         self.familiarity.changed.connect(self._on_vocabulary_changed)
-        self.familiarity.status.connect(self.statusBar().showMessage)
+        self.familiarity.status.connect(self.notify)
         self.familiarity.failed.connect(self.show_error)
         self.annotator.annotated.connect(self._on_annotator_annotated)
         self.annotator.progress.connect(self._on_annotator_progress)
@@ -276,10 +287,11 @@ class MainWindow(QMainWindow):
         follows_preview = self.session.continues_preview(document)
         position = self.reader.first_visible_block() if follows_preview else self._remembered_position(document.path)
         self.session.open(document)
+        self.font_notice.check(document.chinese_length > 0)
         self.setWindowTitle(f"{document.title} — studyapp")
         if document.complete:
             pairs = sum(1 for b in document.blocks if b.english and b.chinese)
-            self.statusBar().showMessage(f"{len(document.blocks)} blocks, {pairs} pairs, {document.chinese_length:,} Chinese characters")
+            self.notify(f"{len(document.blocks)} blocks, {pairs} pairs, {document.chinese_length:,} Chinese characters")
         else:
             self.statusBar().showMessage("Showing the beginning while the rest is aligned…")
         if 0 < position < len(document.blocks):
@@ -304,6 +316,10 @@ class MainWindow(QMainWindow):
         entry = self._library_store.entry(path) if path else None
         return entry.position if entry is not None else self.opener.position(path)
 
+    def notify(self, message: str) -> None:
+        """A passing message in the status bar (it gives the coverage figures back after a while)."""
+        self.statusBar().showMessage(message, 8000)
+
     def show_error(self, title: str, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -318,7 +334,7 @@ class MainWindow(QMainWindow):
         visible = self._vocabulary_panel is not None and self.vocabulary_dock.isVisible()
         selected = [r.id for r in self.vocabulary_panel.selected_records()] if visible else []
         dialog = ExportDialog(self.vocabulary, self._settings, selected, self)
-        dialog.exported.connect(lambda result: self.statusBar().showMessage(f"Exported {result.words} words ({result.cards} cards) to {result.path}"))
+        dialog.exported.connect(lambda result: self.notify(f"Exported {result.words} words ({result.cards} cards) to {result.path}"))
         dialog.open()
         return dialog
 
@@ -395,7 +411,8 @@ class MainWindow(QMainWindow):
 
     def _on_words_looked_up(self, ref: WordRef, result: LookupResult, reading: list[str] | None, is_name: bool, saved: bool) -> None:
         viewport = self.reader.viewport()
-        self.lookup.show_word(result, reading, is_name, saved, self.view.popup, lambda: corner_below(self.reader.word_rect(ref), viewport))
+        self.lookup.show_word(result, reading, is_name, saved, self.lookup.in_popup(self.view.popup),
+                              lambda: global_rect(self.reader.word_rect(ref), viewport), sentence_english(self.session))
 
     def _on_words_saved(self, result: LookupResult) -> None:
         if self._vocabulary_panel is not None:
@@ -439,16 +456,23 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_path(files[0])
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.lookup.fit_to_width(event.size().width())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._store_position()
         self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
         self._settings.sync()
         self.stop_work()
         super().closeEvent(event)
 
     def stop_work(self) -> None:
         """Stop the background work and wait for it (no thread may outlive the window)."""
-        self._annotation_timer.stop()
+        for timer in (self._annotation_timer, self._coverage_timer, self._find_timer):
+            timer.stop()  # a timer firing later would start work again
+        self._pending_annotation = None
         self.annotator.stop()
         self.words.stop()
         self.opener.stop()

@@ -22,6 +22,7 @@ from studyapp.core.reading.annotation import WordRef
 from studyapp.core.reading.find import Hit
 from studyapp.core.reading.session import Changes, ReadingSession
 from studyapp.core.text.document import Document
+from studyapp.ui.reader_fonts import ReaderFonts, script_of
 from studyapp.ui.reader_layout import LayoutOptions, ReaderLayout
 from studyapp.ui.reader_painting import PaintState, ReaderPainter
 
@@ -57,6 +58,9 @@ class ReaderView(QAbstractScrollArea):
         self._peeked: set[int] = set()
         self._find_hits: list[Hit] = []
         self._hover: WordRef | None = None
+        self.fonts = ReaderFonts()
+        self._written_script: tuple[Document | None, str] = (None, "simplified")
+        self._layout_script = "simplified"
         session.subscribe(self._on_session_changed)
 
     # --- public API -----------------------------------------------------------
@@ -97,31 +101,43 @@ class ReaderView(QAbstractScrollArea):
             self._layout.invalidate([block])
             self._refresh()
 
+    def set_fonts(self, fonts: ReaderFonts) -> None:
+        """Ask for these font families (a test may put a bundled font first)."""
+        self.fonts = fonts
+        self._rebuild_layout(keep_position=True)
+
     def scroll_to_block(self, index: int) -> None:
-        if self._layout is not None:
-            self.verticalScrollBar().setValue(int(self._layout.top_of(index) - ReaderLayout.MARGIN))
+        """Scroll so that block ``index`` begins at the top of the view (its first line fully shown)."""
+        if self._layout is None or not 0 <= index < len(self._layout.document.blocks):
+            return
+        value = self._layout.scroll_value_for(index)
+        self._sync_scrollbar()
+        self.verticalScrollBar().setValue(int(value))
 
     def first_visible_block(self) -> int:
-        return self._layout.block_at(self.verticalScrollBar().value()) if self._layout else 0
+        """The first block whose text is in view."""
+        return self._layout.first_shown(self.verticalScrollBar().value()) if self._layout else 0
 
     def visible_blocks(self) -> list[int]:
+        """The blocks with text in view, first to last."""
         if self._layout is None:
             return []
         top = self.verticalScrollBar().value()
-        return self._layout.visible(top, top + self.viewport().height())
+        first = self._layout.first_shown(top)
+        return [index for index in self._layout.visible(top, top + self.viewport().height()) if index >= first]
 
     def word_rect(self, ref: WordRef) -> QRectF | None:
-        """Where ``ref`` is drawn, in viewport coordinates (laying it out if needed)."""
+        """Where ``ref`` is drawn, in viewport coordinates (a word broken across two lines: its first part)."""
+        rects = self.word_rects(ref)
+        return rects[0] if rects else None
+
+    def word_rects(self, ref: WordRef) -> list[QRectF]:
+        """Where each part of ``ref`` is drawn, one per line, in viewport coordinates (laying it out if needed)."""
         if self._layout is None or not 0 <= ref.block < len(self._layout.document.blocks):
-            return None
+            return []
         placed = self._layout.geometry(ref.block).chinese
-        piece = placed.piece_of_token(ref.token) if placed else None
-        rect = placed.layout.rect_of(piece) if placed is not None and piece is not None else None
-        if placed is None or rect is None:
-            return None
-        x, y, w, h = rect
         top = self._layout.top_of(ref.block) - self.verticalScrollBar().value()
-        return QRectF(placed.x + x, top + placed.y + y, w, h)
+        return [QRectF(x, top + y, w, h) for x, y, w, h in (placed.token_rects(ref.token) if placed is not None else [])]
 
     def select(self, ref: WordRef | None, ensure_visible: bool = True) -> None:
         """Select ``ref`` in the session (scrolling to it unless told not to)."""
@@ -141,9 +157,13 @@ class ReaderView(QAbstractScrollArea):
             self.verticalScrollBar().setValue(0)
             return
         if changes.blocks and self._layout is not None:
+            if self._script() != self._layout_script:
+                self._rebuild_layout(keep_position=True)  # the other script's font
+                return
+            anchor = self._anchor()
             self._layout.invalidate(changes.blocks)
-            if not changes.blocks.isdisjoint(self.visible_blocks()):
-                self._refresh()  # blocks out of view are laid out again when they come into view
+            if not changes.blocks.isdisjoint(self.visible_blocks()) or anchor[0] in changes.blocks:
+                self._restore_anchor(anchor)  # blocks out of view are laid out again when they come into view
         if changes.selection is not None:
             self._update_words(*changes.selection)
         for index in changes.link_blocks:  # repaint just those pairs' English
@@ -157,8 +177,7 @@ class ReaderView(QAbstractScrollArea):
     def _update_words(self, *refs: WordRef | None) -> None:
         """Repaint only where these words are drawn (a click must not repaint the page)."""
         for ref in refs:
-            rect = self.word_rect(ref) if ref is not None else None
-            if rect is not None:
+            for rect in self.word_rects(ref) if ref is not None else []:
                 self.viewport().update(rect.adjusted(-2, -2, 2, 2).toAlignedRect())
 
     def _update_english(self, index: int) -> None:
@@ -203,9 +222,20 @@ class ReaderView(QAbstractScrollArea):
 
     # --- layout -----------------------------------------------------------------
 
-    def _rebuild_layout(self, keep_position: bool = False) -> None:
-        anchor = self.first_visible_block() if keep_position else 0
+    def _script(self) -> str:
+        """The script the Chinese is shown in: the one chosen, else the one it is written in."""
         document = self._session.document
+        if self._session.script != "original":
+            return self._session.script
+        if self._written_script[0] is not document:
+            chinese = "".join(b.chinese.text for b in (document.blocks[:40] if document else ()) if b.chinese)
+            self._written_script = (document, script_of(chinese))
+        return self._written_script[1]
+
+    def _rebuild_layout(self, keep_position: bool = False) -> None:
+        anchor = self._anchor() if keep_position else None
+        document = self._session.document
+        self._layout_script = self._script()
         if document is None:
             self._layout = None
         else:
@@ -216,12 +246,25 @@ class ReaderView(QAbstractScrollArea):
                 annotation=self._session.annotation,
                 show_ruby=lambda word: self.options.ruby == "all" or word not in self._session.known,
                 english_shown=lambda index: index in self._peeked,
+                fonts=self.fonts,
+                script=self._layout_script,
             )
-        self._sync_scrollbar()
-        if keep_position and self._layout is not None:
-            self.scroll_to_block(anchor)
-        self.viewport().update()
+        if anchor is not None and self._layout is not None:
+            self._restore_anchor(anchor)
+        else:
+            self._refresh()
         self.layout_changed.emit()
+
+    def _anchor(self) -> tuple[int, float]:
+        """The first block in view and how far into it the view begins."""
+        return self._layout.anchor_at(self.verticalScrollBar().value()) if self._layout is not None else (0, 0.0)
+
+    def _restore_anchor(self, anchor: tuple[int, float]) -> None:
+        """Scroll back to an ``_anchor()`` after blocks were laid out again."""
+        value = self._layout.scroll_value_at(anchor) if self._layout is not None else 0.0
+        self._sync_scrollbar()
+        self.verticalScrollBar().setValue(int(round(value)))
+        self.viewport().update()
 
     def _refresh(self) -> None:
         self._sync_scrollbar()

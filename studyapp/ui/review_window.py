@@ -22,7 +22,7 @@ from studyapp.core.study.review.cards import CardFace
 from studyapp.core.study.review.session import ReviewSession
 from studyapp.core.study.review.store import ReviewStore
 from studyapp.ui.lookup_panel import ToneLabel
-from studyapp.ui.reader_layout import CJK_FAMILIES, LATIN_FAMILIES, make_font
+from studyapp.ui.reader_fonts import LATIN_FAMILIES, SIMPLIFIED_FAMILIES as CJK_FAMILIES, make_font
 from studyapp.ui.sentence_view import SentenceView
 
 if TYPE_CHECKING:

@@ -69,7 +69,7 @@ def test_tone_sandhi_shows_yi_and_bu_as_spoken_and_is_remembered(qtbot, open_sam
 
     def drawn(ref: WordRef) -> list[str]:
         placed = window.reader.reader_layout.geometry(ref.block).chinese
-        return placed.ruby[placed.piece_of_token(ref.token)]
+        return placed.syllables_of_token(ref.token)
 
     assert drawn(bu) == ["bù", "dào"] and drawn(yi) == ["yī", "gè"]
     window.view.sandhi_action.trigger()
