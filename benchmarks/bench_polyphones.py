@@ -1,4 +1,4 @@
-"""Accuracy of readings for polyphonic characters, beside pypinyin and g2pM.
+"""Accuracy of readings on named data sets, beside other code and other tools.
 
 Data sets, each named beside its figure:
 
@@ -12,11 +12,24 @@ Data sets, each named beside its figure:
   so this figure is optimistic; tools/build_reading_model.py prints the
   cross-validated one.
 * ``CPP test``: with ``--cpp DIR --test``: the CPP test set (10,254 sentences).
+* ``BZNSYP dev`` / ``BZNSYP held-out``: with ``--speech PATH``, the transcripts
+  of data-baker's speech corpus (tools/speech_transcripts.py says where to get
+  them), every character labelled as spoken. The held-out fifth is scored only
+  with ``--speech-heldout``: run it once, at the end, never to tune.
 
-"neutral accepted" counts our neutral tone as right where the gold writes a
-citation tone of the same syllable (CC-CEDICT's 东西 dōngxi against CPP's
-xī); "strict" does not. Run:
-``python benchmarks/bench_polyphones.py [-v] [--cpp DIR [--test]] [--no-g2pm]``.
+CPP and our own sets score the labelled characters: "neutral accepted" counts
+our neutral tone as right where the gold writes a citation tone of the same
+syllable (CC-CEDICT's 东西 dōngxi against CPP's xī); "strict" does not. The
+speech transcripts apply tone sandhi, so they are scored on segmentals
+(syllables without tones), for polyphonic characters (two or more readings
+that differ in more than tone, per g2pM's CC-CEDICT digest) and for all
+characters; "strict" compares the tones as spoken too.
+
+Besides studyapp (this tree), the same run scores pypinyin, g2pM and any
+other source tree of studyapp given with ``--compare NAME=DIR`` (e.g. the
+rules before the reading model: ``git archive 56cc768 | tar -x -C DIR``).
+Run: ``python benchmarks/bench_polyphones.py [-v] [--cpp DIR [--test]]
+[--speech PATH [--speech-heldout]] [--compare NAME=DIR ...] [--no-g2pm]``.
 """
 
 from __future__ import annotations
@@ -26,17 +39,31 @@ import re
 import sys
 import tempfile
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from other_tree import parse_trees, run_in_tree  # noqa: E402
 from polyphone_data import correct, normalise, read_split, read_tsv  # noqa: E402
+from speech_transcripts import is_heldout, read_transcripts, toneless  # noqa: E402
 from studyapp.core.language.engine import Language  # noqa: E402
 
 MARK_RE = re.compile(r"(.)\[([a-zv]+[1-5])\]")
 Gold = list[tuple[str, dict[int, str]]]
+Choices = list[dict[int, str]]
+
+
+@dataclass
+class DataSet:
+    name: str
+    sentences: Gold
+    spoken: bool = False  # labelled as spoken (sandhi applied): scored on segmentals
+    choices: dict[str, Choices] = field(default_factory=dict)
 
 
 def parse(line: str) -> tuple[str, dict[int, str]]:
@@ -58,18 +85,37 @@ def cpp_set(items) -> Gold:
     return [(item.text, {item.position: item.reading}) for item in items]
 
 
-def ours(language: Language, sentences: Gold) -> list[dict[int, str]]:
+def speech_sets(path: Path, heldout: bool) -> list[DataSet]:
+    transcripts, _ = read_transcripts(path)
+    sets = [DataSet("BZNSYP dev (4/5)", [(t.text, t.syllables) for t in transcripts if not is_heldout(t)], spoken=True)]
+    if heldout:
+        sets.append(DataSet("BZNSYP held-out (1/5)", [(t.text, t.syllables) for t in transcripts if is_heldout(t)], spoken=True))
+    return sets
+
+
+def ours(language: Language, sentences: Gold) -> Choices:
     out = []
     for tokens, readings in language.read_many([text for text, _ in sentences]):
-        chosen = {}
-        for token, reading in zip(tokens, readings):
-            for i, syllable in enumerate(reading or ()):
-                chosen[token.start + i] = syllable
-        out.append(chosen)
+        out.append({token.start + i: s for token, reading in zip(tokens, readings) for i, s in enumerate(reading or ())})
     return out
 
 
-def pypinyin_choices(sentences: Gold) -> list[dict[int, str]]:
+#: Run in another studyapp source tree: texts in, readings out.
+_READINGS = """
+import json, tempfile
+from studyapp.core.language.engine import Language
+with tempfile.TemporaryDirectory() as cache:
+    read = Language(Path(cache)).read_many(json.load(sys.stdin))
+json.dump([{t.start + i: s for t, r in zip(tokens, rs) for i, s in enumerate(r or ())} for tokens, rs in read], sys.stdout)
+"""
+
+
+def other_tree_choices(root: Path, texts: list[str]) -> Choices:
+    """Readings by the studyapp source tree at ``root`` (its own code and data)."""
+    return [{int(k): v for k, v in found.items()} for found in run_in_tree(root, _READINGS, texts)]
+
+
+def pypinyin_choices(sentences: Gold) -> Choices:
     from pypinyin import Style, pinyin
 
     out = []
@@ -79,7 +125,7 @@ def pypinyin_choices(sentences: Gold) -> list[dict[int, str]]:
     return out
 
 
-def g2pm_choices(sentences: Gold) -> list[dict[int, str]] | None:
+def g2pm_choices(sentences: Gold) -> Choices | None:
     try:
         from g2pM import G2pM
     except ImportError:
@@ -92,49 +138,86 @@ def g2pm_choices(sentences: Gold) -> list[dict[int, str]] | None:
     return out
 
 
-def score(sentences: Gold, chosen: list[dict[int, str]], strict: bool) -> tuple[int, int, Counter]:
+def polyphonic_segmentally() -> Callable[[str], bool]:
+    """True for a character with readings that differ in more than tone (g2pM's CC-CEDICT digest)."""
+    from studyapp.core.language.neural_readings import NeuralReadings
+
+    readings = NeuralReadings.load().readings_of
+    chars = {ch for ch, rs in readings.items() if len({toneless(r) for r in rs}) > 1}
+    return chars.__contains__
+
+
+def score(sentences: Gold, chosen: Choices, strict: bool = False, segmental: bool = False, only: Callable[[str], bool] | None = None) -> tuple[int, int, Counter]:
+    """Right answers, answers scored, and the misses counted by (char, gold, chosen)."""
     right = total = 0
     misses: Counter = Counter()
     for (text, gold), got in zip(sentences, chosen):
         for position, want in gold.items():
+            if only is not None and not only(text[position]):
+                continue
+            have = got.get(position, "?")
             total += 1
-            if correct(got.get(position, "?"), want, strict):
+            good = toneless(have) == toneless(want) if segmental and not strict else correct(have, want, strict)
+            if good:
                 right += 1
             else:
-                misses[(text[position], want, got.get(position, "?"))] += 1
+                misses[(text[position], want, have)] += 1
     return right, total, misses
 
 
-def report(name: str, sentences: Gold, language: Language, with_g2pm: bool, verbose: bool) -> None:
-    systems = {"studyapp": ours(language, sentences), "pypinyin": pypinyin_choices(sentences)}
-    if with_g2pm and (g2pm := g2pm_choices(sentences)) is not None:
-        systems["g2pM"] = g2pm
-    print(f"{name}: {len(sentences):,} sentences")
-    for system, chosen in systems.items():
-        right, total, misses = score(sentences, chosen, strict=False)
-        strict, _, _ = score(sentences, chosen, strict=True)
-        print(f"  {system:9s} {right / total:.4f} neutral accepted, {strict / total:.4f} strict ({right}/{total})")
+def report(data: DataSet, verbose: bool, polyphonic: Callable[[str], bool]) -> None:
+    print(f"{data.name}: {len(data.sentences):,} sentences")
+    for system, chosen in data.choices.items():
+        if data.spoken:
+            figures = [score(data.sentences, chosen, strict, True, only) for only in (polyphonic, None) for strict in (False, True)]
+            (r1, t1, misses), (r2, _, _), (r3, t3, _), (r4, _, _) = figures
+            print(f"  {system:14s} polyphonic {r1 / t1:.4f} segmentals, {r2 / t1:.4f} strict ({r1}/{t1}); all characters {r3 / t3:.4f} segmentals, {r4 / t3:.4f} strict ({r3}/{t3})")
+        else:
+            right, total, misses = score(data.sentences, chosen)
+            strict, _, _ = score(data.sentences, chosen, strict=True)
+            print(f"  {system:14s} {right / total:.4f} neutral accepted, {strict / total:.4f} strict ({right}/{total})")
         if verbose and system == "studyapp":
-            print("    most missed:", ", ".join(f"{c} {w}->{g} x{n}" for (c, w, g), n in misses.most_common(25)))
+            print("    most missed:", ", ".join(f"{c} {w}->{g} x{n}" for (c, w, g), n in misses.most_common(40)))
+
+
+def data_sets(args: argparse.Namespace) -> list[DataSet]:
+    sets = [DataSet("own dev", own_set("dev")), DataSet("own test", own_set("test"))]
+    sets.append(DataSet("CPP dev holdout", cpp_set(read_tsv(ROOT / "tests" / "data" / "cpp" / "dev_holdout.tsv"))))
+    if args.cpp:
+        sets.append(DataSet("CPP dev (9/10 used in training)", cpp_set(read_split(args.cpp, "dev"))))
+        if args.test:
+            sets.append(DataSet("CPP test", cpp_set(read_split(args.cpp, "test"))))
+    if args.speech:
+        sets += speech_sets(args.speech, args.speech_heldout)
+    return sets
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Polyphone accuracy on named data sets")
+    parser = argparse.ArgumentParser(description="Reading accuracy on named data sets")
     parser.add_argument("--cpp", type=Path, help="the CPP data folder (dev.sent, dev.lb, test.sent, test.lb)")
     parser.add_argument("--test", action="store_true", help="also score the CPP test set (once, at the end)")
+    parser.add_argument("--speech", type=Path, help="BZNSYP's 000001-010000.txt (or the corpus folder)")
+    parser.add_argument("--speech-heldout", action="store_true", help="also score the held-out fifth (once, at the end)")
+    parser.add_argument("--compare", action="append", default=[], metavar="NAME=DIR", help="another studyapp source tree to score")
     parser.add_argument("--no-g2pm", action="store_true", help="skip the g2pM baseline (slow: ~4 ms a sentence)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    sets: list[tuple[str, Gold]] = [("own dev", own_set("dev")), ("own test", own_set("test"))]
-    sets.append(("CPP dev holdout", cpp_set(read_tsv(ROOT / "tests" / "data" / "cpp" / "dev_holdout.tsv"))))
-    if args.cpp:
-        sets.append(("CPP dev (9/10 used in training)", cpp_set(read_split(args.cpp, "dev"))))
-        if args.test:
-            sets.append(("CPP test", cpp_set(read_split(args.cpp, "test"))))
+    sets = data_sets(args)
     with tempfile.TemporaryDirectory() as cache:  # fresh caches: nothing read from an older run
         language = Language(Path(cache))
-        for name, sentences in sets:
-            report(name, sentences, language, not args.no_g2pm, args.verbose)
+        for data in sets:
+            data.choices["studyapp"] = ours(language, data.sentences)
+    for name, root in parse_trees(args.compare):
+        found = other_tree_choices(root, [text for data in sets for text, _ in data.sentences])
+        for data in sets:
+            data.choices[name], found = found[: len(data.sentences)], found[len(data.sentences) :]
+    for data in sets:
+        data.choices["pypinyin"] = pypinyin_choices(data.sentences)
+        if not args.no_g2pm and (g2pm := g2pm_choices(data.sentences)) is not None:
+            data.choices["g2pM"] = g2pm
+    polyphonic = polyphonic_segmentally()
+    for data in sets:
+        report(data, args.verbose, polyphonic)
 
 
 if __name__ == "__main__":

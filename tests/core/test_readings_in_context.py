@@ -57,6 +57,62 @@ def test_reading_in_context(language, text: str, chars: str, pinyin: str) -> Non
     assert reading_of(language, text, chars) == pinyin
 
 
+@pytest.mark.parametrize(
+    ("text", "chars", "pinyin"),
+    [
+        ("他跑得很快。", "得", "de5"),
+        ("她唱歌唱得非常好听。", "得", "de5"),
+        ("你现在得保持安静。", "得", "dei3"),
+        ("我们慢慢地走吧。", "地", "de5"),
+        ("袁老师低低地叹了口气。", "地", "de5"),
+        ("他认真地看着我。", "地", "de5"),
+        ("西瓜地里全是瓜。", "地", "di4"),
+        ("他笑着说：“好的。”", "着", "zhe5"),
+        ("他们一边走一边聊着天。", "着", "zhe5"),
+        ("孩子已经睡着了。", "着", "zhao2"),
+        ("你什么时候还钱？", "还", "huan2"),
+        ("借了钱就得还。", "还", "huan2"),
+        ("他还没来。", "还", "hai2"),
+        ("我去看大夫。", "大夫", "dai4 fu5"),
+        ("大夫说我没事。", "大夫", "dai4 fu5"),
+        ("护士给我量体温。", "量", "liang2"),
+        ("请你量一下身高。", "量", "liang2"),
+        ("这个问题我解决不了。", "了", "liao3"),
+        ("我吃了饭了。", "了", "le5"),
+        ("你和我一起去吧。", "和", "he2"),
+        ("这件衣服太大了。", "大", "da4"),
+        ("离婚率已经很高了。", "率", "lü4"),
+    ],
+)
+def test_everyday_readings(language, text: str, chars: str, pinyin: str) -> None:
+    """Grammar words of everyday prose and dialogue, where encyclopaedia text is thin."""
+    assert reading_of(language, text, chars) == pinyin
+
+
+def test_the_network_runs_only_where_it_can_change_the_answer(language) -> None:
+    """Skipping the network where the other evidence settles a reading changes no reading."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from polyphone_data import read_tsv
+
+    from studyapp.core.language.readings import PinyinReader
+
+    texts = [item.text for item in read_tsv(ROOT / "tests" / "data" / "cpp" / "dev_holdout.tsv")[:300]]
+    texts += ["他跑得很快，还没还钱，慢慢地走着。", "大夫给我量了体温。"]
+    tokens = language.segment_many(texts)
+    reader = language.reader
+    always = PinyinReader(language.dictionary, language.converter, model=reader.model)
+    always.settled = None  # not used: the model below never settles
+    model = type(reader.model)(reader.model.weights, reader.model.table, reader.model.priors, reader.model.trained, rules=reader.model.rules)
+    model.settled = lambda *args: None
+    always._model = model
+    plans = [reader.plan(t) for t in tokens]
+    skipped = sum(1 for plan in plans for i, slot in plan.slots.items() if reader.model.settled(plan.text, i, slot.candidates, slot.evidence({})))
+    assert skipped > len(texts)  # the shortcut is taken often ...
+    assert reader.read_batch(tokens) == always.read_batch(tokens)  # ... and changes nothing
+
+
 @pytest.mark.parametrize(("word", "pinyin"), [("这么", "zhe4 me5"), ("那么", "na4 me5"), ("怎么", "zen3 me5"), ("多么", "duo1 me5")])
 def test_words_with_me_stay_words(language, word: str, pinyin: str) -> None:
     text = f"你{word}看？"
@@ -102,7 +158,7 @@ def test_shipped_model_reads_held_out_cpp_dev_sentences(language) -> None:
         flat = {t.start + i: s for t, r in zip(tokens, readings) for i, s in enumerate(r or ())}
         right += correct(flat.get(item.position, "?"), item.reading)
     assert len(items) > 900
-    assert right / len(items) >= 0.975  # pypinyin alone: 0.884; g2pM: 0.974
+    assert right / len(items) >= 0.978  # pypinyin alone: 0.884; g2pM: 0.979
 
 
 def test_readings_are_cached_and_reopening_needs_no_model(language_home) -> None:

@@ -88,7 +88,7 @@ def test_a_page_damaged_while_open_is_rebuilt_at_the_next_lookup(tmp_path: Path,
     assert opened.info.built
 
 
-SMALL_FILES = ("segments.sqlite3", "jieba.cache", "jieba-person-names.txt")
+SMALL_FILES = ("segments.sqlite3", "jieba.cache", "jieba-word-classes.txt")
 
 
 def test_folders_where_cache_files_belong(cache: Path, monkeypatch, capsys) -> None:
@@ -96,7 +96,7 @@ def test_folders_where_cache_files_belong(cache: Path, monkeypatch, capsys) -> N
         (cache / name).unlink(missing_ok=True)
         (cache / name / "inside").mkdir(parents=True)
     assert annotate(monkeypatch, capsys) == (0, EXPECTED, True)
-    assert all((cache / name).is_file() for name in ("segments.sqlite3", "jieba-person-names.txt"))
+    assert all((cache / name).is_file() for name in ("segments.sqlite3", "jieba-word-classes.txt"))
 
 
 def test_garbage_in_the_cache_files(cache: Path, monkeypatch, capsys) -> None:
@@ -113,8 +113,8 @@ def test_a_scrambled_segmentation_cache_is_rebuilt(cache: Path, monkeypatch, cap
     assert annotate(monkeypatch, capsys) == (0, EXPECTED, True)
 
 
-def test_person_names_that_are_not_what_was_written_are_read_again(cache: Path, monkeypatch, capsys) -> None:
-    names = cache / "jieba-person-names.txt"
-    names.write_text("我\n去\n银行\n", encoding="utf-8")  # readable, but not the list jieba's lexicon gives
+def test_word_classes_that_are_not_what_was_written_are_read_again(cache: Path, monkeypatch, capsys) -> None:
+    classes = cache / "jieba-word-classes.txt"
+    classes.write_text("我\tnr\n去\tnr\n银行\tnr\n", encoding="utf-8")  # readable, but not the table jieba's lexicon gives
     assert annotate(monkeypatch, capsys) == (0, EXPECTED, True)
-    assert "银行" not in names.read_text(encoding="utf-8").split()
+    assert "银行\tnr" not in classes.read_text(encoding="utf-8").splitlines()

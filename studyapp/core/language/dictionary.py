@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 INDEX_NAME = "cedict-index.sqlite3"
 #: Every file studyapp and jieba keep in the cache folder (anything else in their place is set aside).
-CACHE_FILES = (INDEX_NAME, "segments.sqlite3", "documents.sqlite3", "jieba.cache", "jieba-person-names.txt")
+CACHE_FILES = (INDEX_NAME, "segments.sqlite3", "documents.sqlite3", "jieba.cache", "jieba-word-classes.txt")
 SCHEMA_VERSION = "5"
 _SEP, _REC = "\x1f", "\x1e"
 

@@ -35,7 +35,7 @@ PIECE_CHARS = 4_000
 BATCH_CHARS = 20_000
 
 #: Bump when the reading rules change: cached readings then count as missing.
-READING_VERSION = "read-2"
+READING_VERSION = "read-3"
 
 
 def _reading_key(text: str) -> str:
@@ -76,7 +76,7 @@ class Language:
         if self._reader is None:
             from studyapp.core.language.readings import PinyinReader
 
-            self._reader = PinyinReader(self.dictionary, self.converter)
+            self._reader = PinyinReader(self.dictionary, self.converter, word_classes=lambda: self.segmenter.word_classes())
         return self._reader
 
     @property

@@ -33,7 +33,10 @@ class NeuralReadings:
     """The g2pM BiLSTM, evaluated with numpy in batches."""
 
     def __init__(self, weights: dict[str, np.ndarray], char_ids: dict[str, int], classes: dict[str, int], readings_of: dict[str, list[str]]) -> None:
-        self._w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
+        self._w = w = {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()}
+        # Each character's input to the gates, for both directions, worked out once: [direction, char, gates]
+        self._projected = np.stack([w["embedding.weight"] @ w["lstm.weight_ih_l0" + d].T + w["lstm.bias_ih_l0" + d] + w["lstm.bias_hh_l0" + d] for d in ("", "_reverse")])
+        self._w_hh = np.stack([w["lstm.weight_hh_l0"].T, w["lstm.weight_hh_l0_reverse"].T])
         self._char_ids = char_ids
         self._class_of = {_normalise(k): v for k, v in classes.items()}
         self.readings_of = {ch: [_normalise(r) for r in rs] for ch, rs in readings_of.items()}
@@ -65,41 +68,43 @@ class NeuralReadings:
         return out
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        """Hidden states [batch, time, 2*hidden] for texts framed by BOS/EOS."""
+        """Hidden states [batch, time, 2*hidden] for texts framed by BOS/EOS.
+
+        Both directions run in one loop over time (the backward one on
+        reversed inputs), stacked on a leading axis of two.
+        """
         unk = self._char_ids[_UNK]
         lengths = [len(t) + 2 for t in texts]
         width = max(lengths)
-        ids = np.zeros((len(texts), width), dtype=np.int64)
+        ids = np.zeros((2, len(texts), width), dtype=np.int64)
         for row, text in enumerate(texts):
-            ids[row, : lengths[row]] = [self._char_ids[_BOS], *(self._char_ids.get(ch, unk) for ch in text), self._char_ids[_EOS]]
-        embedded = self._w["embedding.weight"][ids]
-        forward = self._run(embedded, "")
-        backward = np.zeros_like(forward)
-        reversed_inputs = np.zeros_like(embedded)
+            framed = [self._char_ids[_BOS], *(self._char_ids.get(ch, unk) for ch in text), self._char_ids[_EOS]]
+            ids[0, row, : lengths[row]] = framed
+            ids[1, row, : lengths[row]] = framed[::-1]
+        states = self._run(np.stack([self._projected[0][ids[0]], self._projected[1][ids[1]]]))
+        backward = np.zeros_like(states[1])
         for row, n in enumerate(lengths):
-            reversed_inputs[row, :n] = embedded[row, n - 1 :: -1]
-        states = self._run(reversed_inputs, "_reverse")
-        for row, n in enumerate(lengths):
-            backward[row, :n] = states[row, n - 1 :: -1]
-        return np.concatenate([forward, backward], axis=2)
+            backward[row, :n] = states[1, row, n - 1 :: -1]
+        return np.concatenate([states[0], backward], axis=2)
 
-    def _run(self, inputs: np.ndarray, suffix: str) -> np.ndarray:
-        w = self._w
-        w_ih, w_hh = w["lstm.weight_ih_l0" + suffix], w["lstm.weight_hh_l0" + suffix]
-        bias = w["lstm.bias_ih_l0" + suffix] + w["lstm.bias_hh_l0" + suffix]
+    def _run(self, projected: np.ndarray) -> np.ndarray:
+        """The LSTM over its gate inputs [direction, batch, time, gates]; gates in PyTorch's order i, f, g, o."""
+        w_hh = self._w_hh
         size = w_hh.shape[1]
-        projected = inputs @ w_ih.T + bias  # all time steps at once
-        h = np.zeros((inputs.shape[0], size), dtype=np.float32)
+        steps = np.ascontiguousarray(projected.transpose(2, 0, 1, 3))  # [time, direction, batch, gates]
+        # sigmoid(x) = (1 + tanh(x/2)) / 2: one tanh for all four gates
+        scale = np.full(4 * size, 0.5, dtype=np.float32)
+        scale[2 * size : 3 * size] = 1.0
+        h = np.zeros((2, projected.shape[1], size), dtype=np.float32)
         c = np.zeros_like(h)
-        out = np.empty((inputs.shape[0], inputs.shape[1], size), dtype=np.float32)
-        for t in range(inputs.shape[1]):
-            gates = projected[:, t] + h @ w_hh.T
-            i, f = _sigmoid(gates[:, :size]), _sigmoid(gates[:, size : 2 * size])
-            g, o = np.tanh(gates[:, 2 * size : 3 * size]), _sigmoid(gates[:, 3 * size :])
-            c = f * c + i * g
+        out = np.empty((projected.shape[2], 2, projected.shape[1], size), dtype=np.float32)
+        for t in range(projected.shape[2]):
+            act = np.tanh((steps[t] + np.matmul(h, w_hh)) * scale)
+            i, f, o = (1 + act[..., :size]) / 2, (1 + act[..., size : 2 * size]) / 2, (1 + act[..., 3 * size :]) / 2
+            c = f * c + i * act[..., 2 * size : 3 * size]
             h = o * np.tanh(c)
-            out[:, t] = h
-        return out
+            out[t] = h
+        return out.transpose(1, 2, 0, 3)
 
     def _distribution(self, char: str, hidden: np.ndarray) -> dict[str, float]:
         readings = [r for r in self.readings_of.get(char, ()) if r in self._class_of]
@@ -112,7 +117,3 @@ class NeuralReadings:
         logits = np.exp(logits - logits.max())
         total = float(logits.sum())
         return {r: float(v) / total for r, v in zip(readings, logits)}
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))

@@ -1,54 +1,81 @@
 """The learned reading model: which reading a polyphonic character takes here.
 
 Each candidate reading ``r`` of a character gets a score, a weighted sum of
-five pieces of evidence; the highest score wins:
+six pieces of evidence; the highest score wins:
 
-1. ``log P(r)`` from g2pM's BiLSTM over the whole sentence (neural_readings.py);
+1. g2pM's BiLSTM over the whole sentence (neural_readings.py), as
+   ``log P(r | sentence) - log Q(r)``: the network learned CPP's label mix
+   ``Q`` (sentences picked to show rare readings), which is divided out so
+   that the prior below speaks for running text;
 2. the reading of the CC-CEDICT word the character stands in, when that word
-   has one reading there (银行 -> háng);
-3. the same for a word with several readings (its first-ranked one);
-4. a context table counted from labelled sentences: how often the character
-   took ``r`` with the same neighbour on the left, on the right, two on
-   either side, or both neighbours (naive-Bayes log-odds, smoothed);
-5. ``log prior(r)``: how often the character takes ``r`` in running text;
-6. whether a hand-written context rule (polyphone_rules.py) names ``r``:
-   a thin layer for conversational patterns the labelled data lacks
-   (我得走了 děi, 高兴得跳 de).
+   has one common reading there (银行 -> háng; 大夫 -> dài, its other sense
+   being marked as of imperial China);
+3. the first-ranked reading of a word with several common ones;
+4. a context table counted from labelled sentences: for the same neighbour
+   characters, and the same classes of the words either side (word_classes.py),
+   how much more often the character took ``r`` there than it does in the
+   table overall (naive-Bayes log-likelihood ratios, smoothed);
+5. ``log prior(r)``: how often the character takes ``r`` standing alone in
+   running text (inside a word, the word is the prior);
+6. a hand-written grammatical rule (polyphone_rules.py) that names ``r``
+   (跑得很快 de, 我得走了 děi, 还钱 huán), worth the log-likelihood ratio
+   measured for that rule and character on labelled sentences.
 
-The weights, the table and the priors are learned by
-``tools/build_reading_model.py`` and stored as one gzipped text file,
-``resources/reading_model.tsv.gz``. Example, for 还 in 他还钱了 (weights
-0.3, 0.9, 0.0, 0.6, 0.1; the word feature is 0 for a lone character)::
+A character inside a dictionary word and a character standing alone (a
+one-character token, or a one-character piece of a token CC-CEDICT lacks)
+are different problems — there the word says almost everything, here the
+grammar does — so each has its own weights. Weights, table, priors and rule
+record are learned by ``tools/build_reading_model.py`` and stored as one
+gzipped text file, ``resources/reading_model.tsv.gz``. Example, 还 in
+他还钱了 standing alone (weights neural 0.29, context 0.49, prior 0.63,
+rule 1.75; the rule "还 before money or a debt" names huán)::
 
-    hai2:  0.3*log 0.20 + 0.6*(-1.1) + 0.1*log 0.80  = -1.17
-    huan2: 0.3*log 0.80 + 0.6*(+1.9) + 0.1*log 0.20  = +0.91   -> huan2
+    hai2:  0.29*(-0.01) + 0.49*(-2.79) + 0.63*(-0.01)              = -1.38
+    huan2: 0.29*(+0.06) + 0.49*(-0.74) + 0.63*(-5.09) + 1.75*6.76  = +8.27  -> huan2
+
+The network is the slow part; ``settled`` tells where it cannot change the
+answer, so that it runs only on the sentences where it can.
 """
 
 from __future__ import annotations
 
 import gzip
 import math
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Mapping
 
 #: Names of the features, in the order of the weights.
 FEATURES = ("neural", "word", "word_ambiguous", "context", "prior", "rule")
+#: Where the character stands: inside a dictionary word, or alone (a
+#: one-character token, or a one-character piece of a token CC-CEDICT lacks).
+STATUSES = ("word", "alone")
 MODEL_NAME = "reading_model.tsv.gz"
+#: The network's probabilities are trusted down to this (it is sure of itself far from CPP's text).
+NEURAL_FLOOR = 1e-3
 _SMOOTHING = 1.0
+#: Pseudo-counts pulling a rule's measured strength towards that of all rules.
+_RULE_SHRINK = 5.0
+#: Pseudo-counts for the running-text prior: a character seen a few times says little.
+PRIOR_PSEUDO = 0.5
+Counts = dict[str, float]
 
 
-def context_patterns(text: str, i: int) -> list[tuple[str, str]]:
-    """The neighbourhood of ``text[i]`` as (kind, context) keys.
+def context_patterns(text: str, i: int, classes: tuple[str, str] | None = None) -> list[tuple[str, str]]:
+    """The neighbourhood of ``text[i]`` as (kind, context) keys: the characters
+    around it and, if known, the classes of the words either side (word_classes.py).
 
-    >>> context_patterns("他还钱了", 1)
-    [('L1', '他'), ('R1', '钱'), ('L2', '他'), ('R2', '钱了'), ('LR', '他钱')]
+    >>> context_patterns("他还钱了", 1, ("r", "n"))
+    [('L1', '他'), ('R1', '钱'), ('L2', '他'), ('R2', '钱了'), ('LR', '他钱'), ('LC', 'r'), ('RC', 'n')]
     """
     left = text[i - 1] if i > 0 else "^"
     right = text[i + 1] if i + 1 < len(text) else "$"
-    return [("L1", left), ("R1", right), ("L2", text[max(0, i - 2) : i]), ("R2", text[i + 1 : i + 3]), ("LR", left + right)]
+    patterns = [("L1", left), ("R1", right), ("L2", text[max(0, i - 2) : i]), ("R2", text[i + 1 : i + 3]), ("LR", left + right)]
+    if classes:
+        patterns += [("LC", classes[0]), ("RC", classes[1])]
+    return patterns
 
 
 @dataclass(frozen=True)
@@ -58,54 +85,122 @@ class Evidence:
     neural: Mapping[str, float]  # reading -> probability (may be empty)
     word_reading: str | None = None  # the dictionary word's reading here
     word_ambiguous: bool = False  # that word has several readings
-    rule_reading: str | None = None  # what a hand-written context rule says
+    rule: tuple[str, int] | None = None  # the reading a hand-written context rule names, and which rule
+    status: str = "alone"  # one of STATUSES
+    classes: tuple[str, str] | None = None  # the classes of the words before and after
+
+
+def smoothed(counts: Mapping[str, float], candidates: list[str], pseudo: float = 0.5) -> dict[str, float]:
+    """P(reading) from counts, with ``pseudo`` counts added to each candidate."""
+    total = sum(counts.get(r, 0) for r in candidates)
+    return {r: (counts.get(r, 0) + pseudo) / (total + pseudo * len(candidates)) for r in candidates}
 
 
 @dataclass
 class ReadingModel:
-    """Weights, context table and priors; ``choose`` applies them."""
+    """Weights per status, context table, priors; ``choose`` applies them."""
 
-    weights: tuple[float, ...]
-    table: dict[tuple[str, str, str], dict[str, int]] = field(default_factory=dict)
-    priors: dict[str, dict[str, int]] = field(default_factory=dict)
+    weights: dict[str, tuple[float, ...]]
+    table: dict[tuple[str, str, str], Counts] = field(default_factory=dict)
+    priors: dict[str, Counts] = field(default_factory=dict)  # char -> running-text counts, standing alone
+    trained: dict[str, Counts] = field(default_factory=dict)  # char -> CPP's label counts (the network's)
+    marginals: dict[str, Counts] = field(default_factory=dict)  # char -> the table's label counts
+    rules: dict[tuple[str, str, int], Counts] = field(default_factory=dict)  # (char, reading, rule) -> how that rule fared
+    _pooled: tuple[float, float] = (0.5, 0.05)  # over all rules: P(fires | right reading), P(fires | other reading)
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def features(self, text: str, i: int, candidates: list[str], evidence: Evidence) -> list[list[float]]:
-        """One feature row per candidate (see FEATURES)."""
+    def __post_init__(self) -> None:
+        totals_of = [sum(c.get(k, 0.0) for c in self.rules.values()) for k in ("fired_right", "is", "fired_wrong", "is_not")]
+        if totals_of[1] and totals_of[3]:
+            self._pooled = ((totals_of[0] + 1) / (totals_of[1] + 2), (totals_of[2] + 1) / (totals_of[3] + 2))
+        if not self.marginals:
+            totals: dict[str, Counter] = defaultdict(Counter)
+            for (char, kind, _), counts in self.table.items():
+                if kind == "L1":  # every labelled character has exactly one left neighbour
+                    totals[char].update(counts)
+            self.marginals = {char: dict(counts) for char, counts in totals.items()}
+
+    def features(self, text: str, i: int, candidates: list[str], evidence: Evidence, prior: Mapping[str, float] | None = None) -> list[list[float]]:
+        """One feature row per candidate (see FEATURES); ``prior`` replaces the running-text one."""
         char = text[i]
-        prior = self.prior(char, candidates)
-        context = dict.fromkeys(candidates, 0.0)
-        for kind, ctx in context_patterns(text, i):
-            counts = self.table.get((char, kind, ctx))
-            if not counts:
-                continue
-            total = sum(counts.values())
-            for r in candidates:
-                context[r] += math.log((counts.get(r, 0) + _SMOOTHING * prior[r]) / (total + _SMOOTHING)) - math.log(prior[r])
-        uniform = 1.0 / len(candidates)
+        base, log_trained, log_prior = self._logs(char, tuple(candidates))
+        if prior:
+            log_prior = {r: math.log(p) for r, p in prior.items()}
+        alone = evidence.status == "alone"
+        context = self._context(text, i, candidates, evidence.classes, base)
         rows = []
         for r in candidates:
-            neural = evidence.neural.get(r, 1e-6) if evidence.neural else uniform
+            network = math.log(max(evidence.neural.get(r, 0.0), NEURAL_FLOOR)) - log_trained[r] if evidence.neural else 0.0
             matches = evidence.word_reading is not None and same_reading(r, evidence.word_reading)
-            rule = float(evidence.rule_reading == r)
-            rows.append([math.log(neural + 1e-6), float(matches and not evidence.word_ambiguous), float(matches and evidence.word_ambiguous), context[r], math.log(prior[r]), rule])
+            rule = self.rule_strength(char, evidence.rule) if evidence.rule and evidence.rule[0] == r else 0.0
+            rows.append([network, float(matches and not evidence.word_ambiguous), float(matches and evidence.word_ambiguous), context[r], log_prior[r] if alone else 0.0, rule])
         return rows
 
+    def _logs(self, char: str, candidates: tuple[str, ...]) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+        """The table's label mix, log Q and log prior for these candidates (cached)."""
+        key = (char, candidates)
+        found = self._cache.get(key)
+        if found is None:
+            listed = list(candidates)
+            base = smoothed(self.marginals.get(char, {}), listed)
+            trained = smoothed(self.trained.get(char, {}), listed)
+            found = self._cache[key] = (base, {r: math.log(p) for r, p in trained.items()}, {r: math.log(p) for r, p in self.prior(char, listed).items()})
+        return found
+
+    def _context(self, text: str, i: int, candidates: list[str], classes: tuple[str, str] | None, base: Mapping[str, float]) -> dict[str, float]:
+        """Naive-Bayes log-likelihood ratios of the neighbours, against the table's own label mix ``base``."""
+        char = text[i]
+        context = dict.fromkeys(candidates, 0.0)
+        for kind, ctx in context_patterns(text, i, classes):
+            counts = self.table.get((char, kind, ctx))
+            if counts:
+                total = sum(counts.values()) + _SMOOTHING
+                for r in candidates:
+                    context[r] += math.log((counts.get(r, 0) / base[r] + _SMOOTHING) / total)
+        return context
+
+    def rule_strength(self, char: str, rule: tuple[str, int]) -> float:
+        """log P(the rule names its reading | that reading is right) / P(it does | another is),
+        as measured on labelled sentences, shrunk towards all rules together."""
+        counts = self.rules.get((char, *rule), {})
+        hit, false_alarm = self._pooled
+        k = _RULE_SHRINK
+        given_right = (counts.get("fired_right", 0.0) + k * hit) / (counts.get("is", 0.0) + k)
+        given_wrong = (counts.get("fired_wrong", 0.0) + k * false_alarm) / (counts.get("is_not", 0.0) + k)
+        return math.log(given_right / given_wrong)
+
     def prior(self, char: str, candidates: list[str]) -> dict[str, float]:
-        """P(reading) from running-text counts, add-half smoothed over the candidates."""
-        counts = self.priors.get(char, {})
-        total = sum(counts.get(r, 0) for r in candidates)
-        return {r: (counts.get(r, 0) + 0.5) / (total + 0.5 * len(candidates)) for r in candidates}
+        """P(reading) of the character standing alone in running text."""
+        return smoothed(self.priors.get(char, {}), candidates, PRIOR_PSEUDO)
 
     def choose(self, text: str, i: int, candidates: list[str], evidence: Evidence) -> str:
         """The best-scoring candidate for ``text[i]``."""
         if len(candidates) == 1:
             return candidates[0]
+        weights = self.weights[evidence.status]
         rows = self.features(text, i, candidates, evidence)
-        scores = [sum(w * x for w, x in zip(self.weights, row)) for row in rows]
+        scores = [sum(w * x for w, x in zip(weights, row)) for row in rows]
         return candidates[max(range(len(candidates)), key=scores.__getitem__)]
 
+    def settled(self, text: str, i: int, candidates: list[str], evidence: Evidence) -> str | None:
+        """The choice for ``text[i]`` if no probabilities from the network could
+        change it (so the network need not run), else None. The network's term
+        for a reading ``r`` lies between ``w*(log floor - log Q(r))`` and
+        ``w*(-log Q(r))``; the best reading without it must win even when it gets
+        the least and every other the most."""
+        if len(candidates) == 1:
+            return candidates[0]
+        weights = self.weights[evidence.status]
+        rows = self.features(text, i, candidates, replace(evidence, neural={}) if evidence.neural else evidence)
+        scores = [sum(w * x for w, x in zip(weights, row)) for row in rows]
+        log_trained = self._logs(text[i], tuple(candidates))[1]
+        ends = [sorted((weights[0] * (math.log(NEURAL_FLOOR) - log_trained[r]), -weights[0] * log_trained[r])) for r in candidates]
+        best = max(range(len(candidates)), key=scores.__getitem__)
+        worst_case = scores[best] + ends[best][0]
+        return candidates[best] if all(worst_case > scores[k] + ends[k][1] for k in range(len(candidates)) if k != best) else None
+
     def commonest(self, char: str) -> str | None:
-        """The reading ``char`` takes most often in running text, if counted."""
+        """The reading ``char`` takes most often standing alone in running text, if counted."""
         counts = self.priors.get(char)
         return max(counts, key=counts.__getitem__) if counts else None
 
@@ -114,14 +209,14 @@ class ReadingModel:
     def save(self, path: Path, notes: Iterable[str] = ()) -> None:
         """Write the model as gzipped tab-separated lines (deterministic order)."""
         lines = [f"# {note}" for note in notes]
-        lines.append("W\t" + " ".join(f"{w:.6f}" for w in self.weights))
-        for char in sorted(self.priors):
-            lines.append(f"P\t{char}\t{_counts(self.priors[char])}")
-        for (char, kind, ctx) in sorted(self.table):
-            lines.append(f"T\t{char}\t{kind}\t{ctx}\t{_counts(self.table[(char, kind, ctx)])}")
+        lines += [f"W\t{status}\t" + " ".join(f"{w:.6f}" for w in self.weights[status]) for status in STATUSES]
+        lines += [f"P\t{char}\t{_counts(self.priors[char])}" for char in sorted(self.priors)]
+        lines += [f"Q\t{char}\t{_counts(self.trained[char])}" for char in sorted(self.trained)]
+        lines += [f"R\t{char}\t{reading}\t{number}\t{_counts(self.rules[(char, reading, number)])}" for char, reading, number in sorted(self.rules)]
+        lines += [f"T\t{char}\t{kind}\t{ctx}\t{_counts(self.table[(char, kind, ctx)])}" for char, kind, ctx in sorted(self.table)]
         data = ("\n".join(lines) + "\n").encode("utf-8")
-        with open(path, "wb") as handle:  # mtime 0: the same data gives the same bytes
-            with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as packed:
+        with open(path, "wb") as handle:  # no name, mtime 0: the same data gives the same bytes
+            with gzip.GzipFile(filename="", fileobj=handle, mode="wb", mtime=0) as packed:
                 packed.write(data)
 
     @classmethod
@@ -132,18 +227,21 @@ class ReadingModel:
                 raw = handle.read()
         else:
             raw = Path(path).read_bytes()
-        weights: tuple[float, ...] = (1.0,) + (0.0,) * (len(FEATURES) - 1)
-        table: dict[tuple[str, str, str], dict[str, int]] = {}
-        priors: dict[str, dict[str, int]] = defaultdict(dict)
+        model = cls({status: (1.0,) + (0.0,) * (len(FEATURES) - 1) for status in STATUSES})
         for line in gzip.decompress(raw).decode("utf-8").splitlines():
             parts = line.split("\t")
             if parts[0] == "W":
-                weights = tuple(float(w) for w in parts[1].split())
+                model.weights[parts[1]] = tuple(float(w) for w in parts[2].split())
             elif parts[0] == "P":
-                priors[parts[1]] = _parse_counts(parts[2])
+                model.priors[parts[1]] = _parse_counts(parts[2])
+            elif parts[0] == "Q":
+                model.trained[parts[1]] = _parse_counts(parts[2])
+            elif parts[0] == "R":
+                model.rules[(parts[1], parts[2], int(parts[3]))] = _parse_counts(parts[4])
             elif parts[0] == "T":
-                table[(parts[1], parts[2], parts[3])] = _parse_counts(parts[4])
-        return cls(weights, table, dict(priors))
+                model.table[(parts[1], parts[2], parts[3])] = _parse_counts(parts[4])
+        model.__post_init__()
+        return model
 
 
 def same_reading(candidate: str, word_reading: str) -> bool:
@@ -151,9 +249,9 @@ def same_reading(candidate: str, word_reading: str) -> bool:
     return candidate == word_reading or (word_reading.endswith("5") and candidate[:-1] == word_reading[:-1])
 
 
-def _counts(counts: Mapping[str, int]) -> str:
-    return " ".join(f"{r}:{n}" for r, n in sorted(counts.items()))
+def _counts(counts: Mapping[str, float]) -> str:
+    return " ".join(f"{r}:{round(n, 1):g}" for r, n in sorted(counts.items()) if round(n, 1) > 0)
 
 
-def _parse_counts(text: str) -> dict[str, int]:
-    return {r: int(n) for r, n in (item.rsplit(":", 1) for item in text.split())}
+def _parse_counts(text: str) -> Counts:
+    return {r: float(n) for r, n in (item.rsplit(":", 1) for item in text.split())}

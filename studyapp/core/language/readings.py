@@ -6,9 +6,11 @@
 * A polyphonic character — alone, in a name, in a word the dictionary
   lacks, or even inside a dictionary word — is read by the learned reading
   model (reading_model.py): g2pM's sentence-level network, the word the
-  character stands in, a context table and running-text priors, weighted as
-  learned from labelled sentences. Where the model's reading is the word's
-  reading up to a neutral tone, the word's reading is kept.
+  character stands in, a context table, running-text priors and grammar
+  rules that see the neighbouring words (polyphone_rules.py), weighted as
+  learned from labelled sentences. The network runs only on sentences where
+  it could change a reading. Where the model's reading is the word's reading
+  up to a neutral tone, the word's reading is kept.
 * A word CC-CEDICT lacks is read through its breakdown into dictionary words.
 * Traditional text is read through its simplified shadow (same length).
 
@@ -25,13 +27,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from studyapp.core.language.dictionary import Dictionary
 from studyapp.core.language.pinyin_spelling import normalise_numbered, tone_of
-from studyapp.core.language.polyphone_rules import Context, reading_by_override, reading_by_rule
+from studyapp.core.language.polyphone_rules import Context, reading_by_rule
 from studyapp.core.language.reading_model import Evidence, ReadingModel, same_reading
 from studyapp.core.language.script_conversion import ScriptConverter
+from studyapp.core.language.word_classes import WordClasses
 from studyapp.core.text.document import Token
 
 if TYPE_CHECKING:
@@ -39,6 +42,8 @@ if TYPE_CHECKING:
 
 Reading = list[str] | None
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+#: Senses a reader of modern text meets less often (CC-CEDICT's own labels).
+_DATED = re.compile(r"\b(old|archaic|literary|classical|ancient|imperial|dialect|obsolete)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -48,7 +53,12 @@ class Slot:
     candidates: list[str]
     word_reading: str | None
     word_ambiguous: bool
-    rule_reading: str | None = None
+    rule: tuple[str, int] | None = None  # the reading a context rule names, and which rule
+    status: str = "alone"  # see reading_model.STATUSES
+    classes: tuple[str, str] | None = None  # of the words before and after
+
+    def evidence(self, neural: dict[str, float]) -> Evidence:
+        return Evidence(neural, self.word_reading, self.word_ambiguous, self.rule, self.status, self.classes)
 
 
 @dataclass
@@ -63,10 +73,11 @@ class Plan:
 class PinyinReader:
     """Chooses readings for tokens in context."""
 
-    def __init__(self, dictionary: Dictionary, converter: ScriptConverter | None = None, model: ReadingModel | None = None) -> None:
+    def __init__(self, dictionary: Dictionary, converter: ScriptConverter | None = None, model: ReadingModel | None = None, word_classes: Callable[[], WordClasses] | None = None) -> None:
         self.dictionary = dictionary
         self.converter = converter or ScriptConverter(dictionary)
         self._model = model
+        self._word_classes = word_classes or (lambda: WordClasses.load(dictionary.info.path.parent))
         self._word_readings = lru_cache(maxsize=200_000)(self._word_readings_uncached)
         self._char_readings = lru_cache(maxsize=20_000)(self._char_readings_uncached)
 
@@ -75,6 +86,10 @@ class PinyinReader:
         if self._model is None:
             self._model = ReadingModel.load()
         return self._model
+
+    @cached_property
+    def word_classes(self) -> WordClasses:
+        return self._word_classes()
 
     @cached_property
     def neural(self) -> NeuralReadings:
@@ -89,12 +104,13 @@ class PinyinReader:
     def read_batch(self, token_lists: Sequence[Sequence[Token]], sandhi: bool = False) -> list[list[Reading]]:
         """``read`` for many texts at once (the network runs on them in one batch)."""
         plans = [self.plan(tokens) for tokens in token_lists]
-        neural = self.neural_evidence(plans)
+        settled = [{i: self.model.settled(plan.text, i, slot.candidates, slot.evidence({})) for i, slot in plan.slots.items()} for plan in plans]
+        neural = self.neural_evidence(plans, [{i for i, s in found.items() if s is None} for found in settled])
         out = []
-        for tokens, plan, probabilities in zip(token_lists, plans, neural):
+        for tokens, plan, probabilities, found in zip(token_lists, plans, neural, settled):
             syllables = list(plan.syllables)
             for i, slot in plan.slots.items():
-                chosen = self.model.choose(plan.text, i, slot.candidates, Evidence(probabilities.get(i, {}), slot.word_reading, slot.word_ambiguous, slot.rule_reading))
+                chosen = found[i] or self.model.choose(plan.text, i, slot.candidates, slot.evidence(probabilities.get(i, {})))
                 keep_word = slot.word_reading is not None and same_reading(chosen, slot.word_reading)
                 syllables[i] = slot.word_reading if keep_word else chosen
             readings: list[Reading] = [
@@ -110,34 +126,33 @@ class PinyinReader:
         text = "".join(self.converter.to_simplified(t.text) if t.is_chinese else t.text for t in tokens)
         base = tokens[0].start if tokens else 0
         plan = Plan(text, [None] * len(text))
-        words: list[str] = []
-        starts: list[int] = []
-        for token in tokens:
-            word = text[token.start - base : token.start - base + len(token.text)]
-            chinese = token.is_chinese and len(word) > 1 and not self.dictionary.contains(word)
+        words = [text[t.start - base : t.start - base + len(t.text)] for t in tokens]
+        for n, (token, word) in enumerate(zip(tokens, words)):
+            if not token.is_chinese:
+                continue
             at = token.start - base
-            for piece in self.dictionary.breakdown(word) if chinese else (word,):
-                words.append(piece)
-                starts.append(at if token.is_chinese else -1)
-                at += len(piece)
-        for n, (piece, at) in enumerate(zip(words, starts)):
-            if at >= 0:
-                self._plan_piece(plan, piece, at, Context(words, n))
+            if len(word) > 1 and not self.dictionary.contains(word):  # read through its breakdown
+                pieces = list(self.dictionary.breakdown(word))
+                spliced = words[:n] + pieces + words[n + 1 :]
+                for k, piece in enumerate(pieces):
+                    self._plan_piece(plan, piece, at, Context(spliced, n + k, self.word_classes.of))
+                    at += len(piece)
+            else:
+                self._plan_piece(plan, word, at, Context(words, n, self.word_classes.of))
         return plan
 
     def _plan_piece(self, plan: Plan, piece: str, at: int, context: Context) -> None:
-        options = self._word_readings(piece) if len(piece) > 1 else ()
+        options, common = self._word_readings(piece) if len(piece) > 1 else ((), 0)
         for k, char in enumerate(piece):
             word_reading = options[0][k] if options else None
-            ambiguous = len({o[k] for o in options}) > 1
+            ambiguous = len({o[k] for o in options[:common]}) > 1
             candidates = self.candidates(char)
+            candidates += dict.fromkeys(o[k] for o in options if not any(same_reading(c, o[k]) for c in candidates))
             plan.syllables[at + k] = word_reading or candidates[0]
-            fixed = reading_by_override(char, context) if len(piece) == 1 else None
-            if fixed:
-                plan.syllables[at + k] = fixed
-            elif len(candidates) > 1 and (word_reading is None or self.neural.is_polyphonic(char)):
+            if len(candidates) > 1 and (word_reading is None or self.neural.is_polyphonic(char)):
                 rule = reading_by_rule(char, context) if len(piece) == 1 else None
-                plan.slots[at + k] = Slot(candidates, word_reading, ambiguous, rule)
+                classes = (context.prev_class(), context.next_class())
+                plan.slots[at + k] = Slot(candidates, word_reading, ambiguous, rule, "word" if len(piece) > 1 else "alone", classes)
 
     def candidates(self, char: str) -> list[str]:
         """The readings the model may choose for ``char``: the network's, else the dictionary's."""
@@ -146,16 +161,17 @@ class PinyinReader:
             return list(known)
         return list(self._char_readings(char))
 
-    def neural_evidence(self, plans: Sequence[Plan]) -> list[dict[int, dict[str, float]]]:
-        """Network probabilities for each plan's slots, sentence by sentence, in one batch."""
+    def neural_evidence(self, plans: Sequence[Plan], only: Sequence[set[int]] | None = None) -> list[dict[int, dict[str, float]]]:
+        """Network probabilities for each plan's slots (or ``only`` those), sentence by sentence, in one batch."""
         pieces: list[tuple[int, int, str, list[int]]] = []
         for n, plan in enumerate(plans):
-            if not plan.slots:
+            asked = plan.slots.keys() if only is None else only[n]
+            if not asked:
                 continue
             start = 0
             for match in [*_SENTENCE_END.finditer(plan.text), None]:
                 end = match.end() if match else len(plan.text)
-                inside = [i - start for i in plan.slots if start <= i < end and self.neural.is_polyphonic(plan.text[i])]
+                inside = [i - start for i in asked if start <= i < end and self.neural.is_polyphonic(plan.text[i])]
                 if inside:
                     pieces.append((n, start, plan.text[start:end], inside))
                 start = end
@@ -183,14 +199,19 @@ class PinyinReader:
                 seen.setdefault(normalise_numbered(syllables[0]).lower(), None)
         return tuple(seen) or ("",)
 
-    def _word_readings_uncached(self, word: str) -> tuple[tuple[str, ...], ...]:
-        """The word's readings, one syllable per character, first-ranked common one first."""
+    def _word_readings_uncached(self, word: str) -> tuple[tuple[tuple[str, ...], ...], int]:
+        """The word's readings, one syllable per character, and how many are common.
+
+        Common ones come first; then senses CC-CEDICT marks as old, literary or
+        dialect (大夫 dàifu, then dàfū 'senior official (imperial China)'), which
+        a reader of modern text rarely meets; then names.
+        """
         entries = [e for e in self.dictionary.lookup(word) if len(e.pinyin.split()) == len(word)]
-        ordered = sorted(entries, key=lambda e: e.is_proper_noun or e.reference_only)
-        out: dict[tuple[str, ...], None] = {}
-        for entry in ordered:
-            out.setdefault(tuple(normalise_numbered(s).lower() for s in entry.pinyin.split()), None)
-        return tuple(out)
+        ranked = sorted((e.is_proper_noun or e.reference_only, bool(_DATED.search(" ".join(e.definitions))), n) for n, e in enumerate(entries))
+        out: dict[tuple[str, ...], bool] = {}
+        for name, dated, n in ranked:
+            out.setdefault(tuple(normalise_numbered(s).lower() for s in entries[n].pinyin.split()), not (name or dated))
+        return tuple(out), sum(out.values()) or len(out)
 
 
 def apply_sandhi(tokens: Sequence[Token], readings: list[Reading]) -> None:

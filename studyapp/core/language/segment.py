@@ -22,12 +22,11 @@ import threading
 from pathlib import Path
 from typing import Sequence
 
-from studyapp.core.atomic_file import read_checked, write_checked
-from studyapp.core.errors import StudyappError
 from studyapp.core.language.script_conversion import ScriptConverter
 from studyapp.core.language.dictionary import Dictionary
 from studyapp.core.text.document import Token
 from studyapp.core.language.segment_cache import SegmentCache, decode_tokens, encode_tokens
+from studyapp.core.language.word_classes import WordClasses
 from studyapp.core.text.char_classes import HAN_PATTERN
 
 log = logging.getLogger(__name__)
@@ -76,6 +75,7 @@ class Segmenter:
         self._cache: SegmentCache | None = None
         self._jieba = None
         self._person_names: frozenset[str] | None = None
+        self._word_classes: WordClasses | None = None
         self._lock = threading.Lock()
 
     @property
@@ -196,8 +196,15 @@ class Segmenter:
     def person_names(self) -> frozenset[str]:
         """Words jieba's lexicon tags as person names (nr, nrt, nrfg), loaded once."""
         if self._person_names is None:
-            self._person_names = _load_person_names(self._cache_dir)
+            self._person_names = self.word_classes().person_names()
         return self._person_names
+
+    def word_classes(self) -> WordClasses:
+        """jieba's word classes (verbs, adjectives, names ...), loaded once."""
+        with self._lock:
+            if self._word_classes is None:
+                self._word_classes = WordClasses.load(self._cache_dir)
+            return self._word_classes
 
 
 def _has_surrogates(text: str) -> bool:
@@ -242,28 +249,3 @@ def _join_dotted_names(tokens: list[Token]) -> list[Token]:
         out.append(Token("".join(t.text for t in tokens[first : last + 1]), tokens[first].start, "word"))
         k = last + 1
     return out
-
-
-def _load_person_names(cache_dir: Path) -> frozenset[str]:
-    import jieba
-
-    cached = cache_dir / "jieba-person-names.txt"
-    source = Path(jieba.__file__).parent / "dict.txt"
-    try:
-        if cached.is_file() and cached.stat().st_mtime >= source.stat().st_mtime:
-            text = read_checked(cached)  # None when damaged: read from jieba again
-            if text is not None:
-                return frozenset(text.split())
-    except OSError:
-        pass
-    names = []
-    with open(source, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) >= 3 and parts[2] in ("nr", "nrt", "nrfg", "nrf"):
-                names.append(parts[0])
-    try:
-        write_checked(cached, "\n".join(names))
-    except StudyappError:  # without the cache file the names are read from jieba again next time
-        pass
-    return frozenset(names)

@@ -50,6 +50,9 @@ class SegmentCache:
         self._create()
 
     def _create(self) -> None:
+        # A cache can be rebuilt: commits need not wait for the disk (WAL keeps the file whole).
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
         for table in _TABLES:
             columns = [row[1] for row in self._db.execute(f"PRAGMA table_info({table})")]
             if columns and columns != ["key", "value"]:  # a cache from an older version: rebuildable
