@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from synthetic import synthetic_book  # noqa: E402
+from synthetic import synthetic_book
 
-from studyapp.core.text.importers import open_document  # noqa: E402
-from studyapp.core.text.markup import plain_text  # noqa: E402
+from studyapp.core.text.importers import open_document
+from studyapp.core.text.markup import plain_text
 
 PATHOLOGICAL = ("`", "**a ", "[", "![", "[a](", "_a ", "~~a ", "<http:a")
 SAMPLE = ROOT / "resources" / "sample.md"

@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from virtual_screen import VirtualScreen  # noqa: E402
+from virtual_screen import VirtualScreen
 
 SAMPLE = ROOT / "resources" / "sample.md"
 BARE = (

@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "tests" / "formats"))
 
-from builders import Chapter, build_epub  # noqa: E402
-from synthetic import synthetic_book  # noqa: E402
+from builders import Chapter, build_epub
+from synthetic import synthetic_book
 
 _HEADING_RE = re.compile(r"(#+) (.*)")
 

@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from studyapp.core.study.export.job import ExportRequest, export_words  # noqa: E402
-from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData  # noqa: E402
+from studyapp.core.study.export.job import ExportRequest, export_words
+from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
 
 
 def fill(store: VocabularyStore, count: int) -> None:

@@ -19,11 +19,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import synthetic_book  # noqa: E402
+from synthetic import synthetic_book
 
-from studyapp.core.text.char_classes import count_han  # noqa: E402
-from studyapp.core.text.importers import open_document  # noqa: E402
-from studyapp.core.text.importers.textfile import read_text  # noqa: E402
+from studyapp.core.text.char_classes import count_han
+from studyapp.core.text.importers import open_document
+from studyapp.core.text.importers.textfile import read_text
 
 
 def naive_pairs(path: Path) -> list[tuple[str, str]]:

@@ -19,18 +19,19 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from other_tree import parse_trees, run_in_tree  # noqa: E402
-from studyapp.core.language.dictionary import Dictionary  # noqa: E402
-from studyapp.core.text.importers import open_document  # noqa: E402
-from studyapp.core.language.engine import Language  # noqa: E402
-from studyapp.core.text.char_classes import count_han  # noqa: E402
+from other_tree import parse_trees, run_in_tree
+
+from studyapp.core.language.dictionary import Dictionary
+from studyapp.core.language.engine import Language
+from studyapp.core.text.char_classes import count_han
+from studyapp.core.text.importers import open_document
 
 PAGES = 5
 
@@ -57,7 +58,7 @@ def annotate_rates(language: Callable[[], Language], lines: list[str], pages: li
     engine = language()
     cold = timed(lambda: engine.annotate(lines), 1)[0]
     warm = statistics.median(timed(lambda: language().annotate(lines), 3))
-    fresh = [sum(count_han(line) for line in page) / timed(lambda: engine.annotate(page), 1)[0] for page in pages]
+    fresh = [sum(count_han(line) for line in page) / timed(lambda page=page: engine.annotate(page), 1)[0] for page in pages]
     return {"cold": chars / cold, "warm": chars / warm, "new": statistics.median(fresh)}
 
 
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> None:
         builds = []
         for n in range(3):
             cache = Path(tmp, f"c{n}")
-            builds += timed(lambda: Dictionary.open(cache).close(), 1)
+            builds += timed(lambda cache=cache: Dictionary.open(cache).close(), 1)
         print(f"index build (first use): median {statistics.median(builds):.2f} s over {len(builds)}")
         cache = Path(tmp, "c0")
         opens = timed(lambda: Dictionary.open(cache).close(), 21)

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from studyapp.core.language.engine import Language  # noqa: E402
-from studyapp.core.links.english_lemmas import words  # noqa: E402
-from studyapp.core.links.word_links import WordLinker  # noqa: E402
+from studyapp.core.language.engine import Language
+from studyapp.core.links.english_lemmas import words
+from studyapp.core.links.word_links import WordLinker
 
 GOLD = ROOT / "tests" / "data" / "links" / "gold.jsonl"
 

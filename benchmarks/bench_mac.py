@@ -83,7 +83,7 @@ def f1_scores(golds: list[list[Bead]], tests: list[list[Bead]]) -> tuple[float, 
     r = [0, 0, 0]
     for gold, test in zip(golds, tests):
         p = [a + b for a, b in zip(p, _matches(gold, test))]
-        both = lambda beads: [b for b in beads if b[0] and b[1]]  # noqa: E731
+        both = lambda beads: [b for b in beads if b[0] and b[1]]
         r = [a + b for a, b in zip(r, _matches(both(test), both(gold)))]
 
     def f1(precision: float, recall: float) -> float:
@@ -186,7 +186,7 @@ def _measure_here(mode: str, english: Path, chinese: Path) -> None:
     from studyapp.core.text.importers.textfile import read_text
     from studyapp.core.text.importers.two_files import file_units, open_two_files
 
-    Language().dictionary  # the index exists already: opening it is not the work measured
+    _ = Language().dictionary  # the index exists already: opening it is not the work measured
     start, cpu = time.perf_counter(), time.process_time()
     if mode == "read":
         file_units(read_text(english).text, "en"), file_units(read_text(chinese).text, "zh")

@@ -12,6 +12,10 @@ Data sets, each named beside its figure:
   so this figure is optimistic; tools/build_reading_model.py prints the
   cross-validated one.
 * ``CPP test``: with ``--cpp DIR --test``: the CPP test set (10,254 sentences).
+  With ``--extra DIR`` (the g2pL ``data/`` folder, also used to build the
+  model) it is scored a second time without the test sentences that also
+  occur in the training data (CPP dev, g2pL train/dev): a figure free of
+  contamination.
 * ``BZNSYP dev`` / ``BZNSYP held-out``: with ``--speech PATH``, the transcripts
   of data-baker's speech corpus (tools/speech_transcripts.py says where to get
   them), every character labelled as spoken. The held-out fifth is scored only
@@ -28,7 +32,7 @@ characters; "strict" compares the tones as spoken too.
 Besides studyapp (this tree), the same run scores pypinyin, g2pM and any
 other source tree of studyapp given with ``--compare NAME=DIR`` (e.g. the
 rules before the reading model: ``git archive 56cc768 | tar -x -C DIR``).
-Run: ``python benchmarks/bench_polyphones.py [-v] [--cpp DIR [--test]]
+Run: ``python benchmarks/bench_polyphones.py [-v] [--cpp DIR [--test [--extra DIR]]]
 [--speech PATH [--speech-heldout]] [--compare NAME=DIR ...] [--no-g2pm]``.
 """
 
@@ -39,19 +43,20 @@ import re
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from other_tree import parse_trees, run_in_tree  # noqa: E402
-from polyphone_data import correct, normalise, read_split, read_tsv  # noqa: E402
-from speech_transcripts import is_heldout, read_transcripts, toneless  # noqa: E402
-from studyapp.core.language.engine import Language  # noqa: E402
+from other_tree import parse_trees, run_in_tree
+from polyphone_data import correct, normalise, read_split, read_tsv
+from speech_transcripts import is_heldout, read_transcripts, toneless
+
+from studyapp.core.language.engine import Language
 
 MARK_RE = re.compile(r"(.)\[([a-zv]+[1-5])\]")
 Gold = list[tuple[str, dict[int, str]]]
@@ -186,16 +191,32 @@ def data_sets(args: argparse.Namespace) -> list[DataSet]:
     if args.cpp:
         sets.append(DataSet("CPP dev (9/10 used in training)", cpp_set(read_split(args.cpp, "dev"))))
         if args.test:
-            sets.append(DataSet("CPP test", cpp_set(read_split(args.cpp, "test"))))
+            test = read_split(args.cpp, "test")
+            sets.append(DataSet("CPP test", cpp_set(test)))
+            if args.extra:
+                seen = training_texts(args.cpp, args.extra)
+                clean = [item for item in test if item.text not in seen]
+                name = f"CPP test without the {len(test) - len(clean)} sentences also in the training data"
+                sets.append(DataSet(name, cpp_set(clean)))
     if args.speech:
         sets += speech_sets(args.speech, args.speech_heldout)
     return sets
+
+
+def training_texts(cpp: Path, extra: Path) -> set[str]:
+    """Every sentence the reading model could have been built from."""
+    texts = {item.text for item in read_split(cpp, "dev")}
+    for name in ("train", "dev"):
+        if (extra / f"{name}.sent").exists():
+            texts |= {item.text for item in read_split(extra, name)}
+    return texts
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Reading accuracy on named data sets")
     parser.add_argument("--cpp", type=Path, help="the CPP data folder (dev.sent, dev.lb, test.sent, test.lb)")
     parser.add_argument("--test", action="store_true", help="also score the CPP test set (once, at the end)")
+    parser.add_argument("--extra", type=Path, help="the g2pL data folder: with --test, also score CPP test without sentences seen in training")
     parser.add_argument("--speech", type=Path, help="BZNSYP's 000001-010000.txt (or the corpus folder)")
     parser.add_argument("--speech-heldout", action="store_true", help="also score the held-out fifth (once, at the end)")
     parser.add_argument("--compare", action="append", default=[], metavar="NAME=DIR", help="another studyapp source tree to score")

@@ -76,8 +76,8 @@ def in_process_book(book: Path, pinyin: str = "off") -> None:
     from PySide6.QtWidgets import QApplication
 
     from studyapp.core.language.engine import Language
-    from studyapp.core.study.vocabulary import VocabularyStore
     from studyapp.core.reading.annotation import WordRef
+    from studyapp.core.study.vocabulary import VocabularyStore
     from studyapp.ui.app import sample_path
     from studyapp.ui.background import prefer_gui_thread
     from studyapp.ui.main_window import MainWindow
@@ -197,7 +197,7 @@ def main() -> None:
         book.write_text(synthetic_book(8000), encoding="utf-8")
         subprocess.run([sys.executable, __file__, "--child-book", str(book), "--pinyin", args.pinyin], env=env, check=True)
         bare, reopen_book = [], []
-        for n in range(args.runs):
+        for _ in range(args.runs):
             bare.append(run_timed([sys.executable, "-c", BARE], env))
             reopen_book.append(run_timed(app + [str(book), "--quit-after-paint"], env))
         b, r = statistics.median(bare), statistics.median(reopen_book)

@@ -24,21 +24,21 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import fsrs  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import fsrs
+from PySide6.QtWidgets import QApplication
 
-from benchmarks.synthetic import _HANZI  # noqa: E402
-from studyapp.core.study.review.statistics import review_statistics  # noqa: E402
-from studyapp.core.study.review.store import ReviewStore  # noqa: E402
-from studyapp.core.study.vocabulary import VocabularyStore  # noqa: E402
-from studyapp.ui.statistics_view import StatisticsView  # noqa: E402
+from benchmarks.synthetic import _HANZI
+from studyapp.core.study.review.statistics import review_statistics
+from studyapp.core.study.review.store import ReviewStore
+from studyapp.core.study.vocabulary import VocabularyStore
+from studyapp.ui.statistics_view import StatisticsView
 
 DAY = 86400
 START = 1_767_225_600  # 2026-01-01 00:00 UTC
@@ -67,20 +67,20 @@ def fill_words(store: VocabularyStore, count: int) -> None:
 def simulate(store: VocabularyStore, until: int) -> int:
     """A year of study with FSRS's own scheduler; returns the number of answers logged."""
     db = store.connection
-    reviews = ReviewStore(store, lambda: until, timezone.utc)
+    reviews = ReviewStore(store, lambda: until, UTC)
     reviews.sync_cards()
     rng = random.Random(2)
     scheduler = fsrs.Scheduler(enable_fuzzing=False)  # the same history every run
-    cards = {cid: (fsrs.Card(card_id=cid, due=datetime.fromtimestamp(created, timezone.utc)), created)
+    cards = {cid: (fsrs.Card(card_id=cid, due=datetime.fromtimestamp(created, UTC)), created)
              for cid, created in db.execute("SELECT c.id, w.created FROM card c JOIN word w ON w.id = c.word_id")}
     logs = []
     for cid, (card, created) in cards.items():
         when, state_before = created + 1800, 0
         while when < until:
-            r = scheduler.get_card_retrievability(card, datetime.fromtimestamp(when, timezone.utc)) if card.last_review else 0.6
+            r = scheduler.get_card_retrievability(card, datetime.fromtimestamp(when, UTC)) if card.last_review else 0.6
             rating = fsrs.Rating.Again if rng.random() > r else rng.choice((fsrs.Rating.Hard, fsrs.Rating.Good, fsrs.Rating.Good, fsrs.Rating.Easy))
             before = card
-            card, _ = scheduler.review_card(card, rating, datetime.fromtimestamp(when, timezone.utc))
+            card, _ = scheduler.review_card(card, rating, datetime.fromtimestamp(when, UTC))
             logs.append((cid, int(rating), when, state_before, before.due.timestamp(), card.state, card.stability, card.difficulty, card.due.timestamp()))
             state_before = int(card.state)
             when = int(card.due.timestamp()) + rng.randrange(0, 4 * 3600)
@@ -124,7 +124,7 @@ def measure(folder: Path, words: int, app: QApplication) -> dict:
     fill_words(store, words)
     now = START + DAYS * DAY + 9 * 3600
     answers = simulate(store, now)
-    reviews = ReviewStore(store, lambda: now, timezone.utc)
+    reviews = ReviewStore(store, lambda: now, UTC)
     queue = reviews.queue()
     figures = {
         "cards": store.connection.execute("SELECT count(*) FROM card").fetchone()[0], "answers": answers,

@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from studyapp.core.language.dictionary import Dictionary  # noqa: E402
-from studyapp.core.language.segment import Segmenter  # noqa: E402
+from studyapp.core.language.dictionary import Dictionary
+from studyapp.core.language.segment import Segmenter
 
 Spans = set[tuple[int, int]]
 
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
             (Path(tmp) / "jieba").mkdir(exist_ok=True)
             shipped = Segmenter(dictionary, Path(tmp) / "jieba")
             jieba = [list(shipped._tokenizer().cut(text, HMM=True)) for text in texts]
-            print("  jieba alone:          P %.4f  R %.4f  F1 %.4f" % f1(gold, jieba))
+            print("  jieba alone:          P {:.4f}  R {:.4f}  F1 {:.4f}".format(*f1(gold, jieba)))
             for name, repair in (("studyapp, no repair:", False), ("studyapp (shipped):", True)):
                 folder = Path(tmp) / name.split()[-1].strip(":()")
                 folder.mkdir(exist_ok=True)

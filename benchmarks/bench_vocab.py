@@ -23,11 +23,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from studyapp.core.language.dictionary import Dictionary  # noqa: E402
-from studyapp.core.study.vocabulary import VocabularyStore  # noqa: E402
-from studyapp.ui.vocabulary_panel import VocabularyPanel  # noqa: E402
+from studyapp.core.language.dictionary import Dictionary
+from studyapp.core.study.vocabulary import VocabularyStore
+from studyapp.ui.vocabulary_panel import VocabularyPanel
 
 
 def fill(store: VocabularyStore, dictionary: Dictionary, count: int) -> None:

@@ -61,7 +61,7 @@ class VirtualScreen:
         self._process: subprocess.Popen | None = None
         self.display = ""
 
-    def __enter__(self) -> "VirtualScreen":
+    def __enter__(self) -> VirtualScreen:
         self.start()
         return self
 

@@ -13,10 +13,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtGui import QGuiApplication
 
-from studyapp.desktop_entry import ICON_SIZES, icon_png  # noqa: E402
-from studyapp.ui.app_icon import render_icon  # noqa: E402
+from studyapp.desktop_entry import ICON_SIZES, icon_png
+from studyapp.ui.app_icon import render_icon
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from studyapp import __version__, review_cli, vocab_cli
 from studyapp.arguments import Parser, UsageError, check_window_options, screenshot_size, unknown_command, zoom_percent

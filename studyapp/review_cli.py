@@ -16,7 +16,7 @@ import argparse
 import json
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from studyapp.core.errors import StudyappError
 from studyapp.core.study.review.scheduling import RATINGS, STATE_NAMES
@@ -51,7 +51,7 @@ def parse_now(text: str | None) -> datetime | None:
         when = datetime.fromisoformat(text.strip())
     except ValueError:
         raise StudyappError(f"--now {text!r} is not an ISO 8601 time (e.g. 2026-03-01T09:30:00+08:00)") from None
-    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def _open(vocabulary: VocabularyStore, now: datetime | None) -> ReviewStore:

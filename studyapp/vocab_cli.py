@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from studyapp.core.errors import StudyappError
-from studyapp.core.text.char_classes import count_han
 from studyapp.core.study.vocabulary import STATUSES, Context, VocabularyStore, WordData, WordRecord
+from studyapp.core.text.char_classes import count_han
 
 #: The longest word ``vocab add`` saves (CC-CEDICT's longest headwords are about half as long).
 MAX_WORD_CHARS = 64

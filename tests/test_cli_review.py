@@ -33,7 +33,7 @@ def test_due_lists_todays_cards_due_first(saved, capsys) -> None:
     first = due[0]["card"]
     run(capsys, "review", "answer", str(first), "good", "--now", "2027-01-15T09:00:00+08:00", "--json")
     _, later = run(capsys, "review", "due", "--now", "2027-01-15T09:20:00+08:00", "--json")
-    assert [(c["card"], c["due"]) for c in later][0] == (first, "2027-01-15T09:10:00+08:00")  # the learning card, due first
+    assert (later[0]["card"], later[0]["due"]) == (first, "2027-01-15T09:10:00+08:00")  # the learning card, due first
     assert [c["word"] for c in later] == ["银行", "长"]
 
 

@@ -43,8 +43,8 @@ import random
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 
@@ -53,11 +53,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from polyphone_data import Labelled, correct, is_holdout, marked, read_split  # noqa: E402
-from studyapp.core.language.engine import Language  # noqa: E402
-from studyapp.core.language.polyphone_rules import RULES  # noqa: E402
-from reading_priors import Occurrences  # noqa: E402
-from studyapp.core.language.reading_model import FEATURES, STATUSES, ReadingModel, context_patterns, smoothed  # noqa: E402
+from polyphone_data import Labelled, correct, is_holdout, marked, read_split
+from reading_priors import Occurrences
+
+from studyapp.core.language.engine import Language
+from studyapp.core.language.polyphone_rules import RULES
+from studyapp.core.language.reading_model import FEATURES, STATUSES, ReadingModel, context_patterns, smoothed
 
 FOLDS = 5
 _START = {status: (1.0,) + (0.0,) * (len(FEATURES) - 1) for status in STATUSES}
@@ -79,7 +80,7 @@ def own_dev() -> list[Labelled]:
     return items
 
 
-def count_table(data: "Rows", which: Iterable[int]) -> dict[tuple[str, str, str], dict[str, float]]:
+def count_table(data: Rows, which: Iterable[int]) -> dict[tuple[str, str, str], dict[str, float]]:
     """Each labelled character's reading, counted by its neighbour patterns."""
     table: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     for n in which:
@@ -90,7 +91,7 @@ def count_table(data: "Rows", which: Iterable[int]) -> dict[tuple[str, str, str]
     return {key: dict(counts) for key, counts in table.items()}
 
 
-def count_rules(data: "Rows", which: Iterable[int]) -> dict[tuple[str, str, int], dict[str, float]]:
+def count_rules(data: Rows, which: Iterable[int]) -> dict[tuple[str, str, int], dict[str, float]]:
     """For each context rule of a character standing alone: how often its
     reading was right, and how often the rule named it, rightly or not."""
     counts: dict[tuple[str, str, int], Counter] = defaultdict(Counter)

@@ -49,7 +49,7 @@ def read_split(folder: Path, name: str) -> list[Labelled]:
     labels = (folder / f"{name}.lb").read_text(encoding="utf-8").splitlines()
     if len(sentences) != len(labels):
         raise ValueError(f"{folder / name}: {len(sentences)} sentences but {len(labels)} labels")
-    return [parse_marked(s, l) for s, l in zip(sentences, labels) if s.count(MARK) >= 2]
+    return [parse_marked(s, label) for s, label in zip(sentences, labels) if s.count(MARK) >= 2]
 
 
 def read_tsv(path: Path) -> list[Labelled]:

@@ -15,11 +15,11 @@ prior settles on that mix.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
-
 from polyphone_data import Labelled
+
 from studyapp.core.language.reading_model import FEATURES, ReadingModel
 from studyapp.core.language.readings import Plan
 

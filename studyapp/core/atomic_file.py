@@ -34,8 +34,8 @@ import secrets
 import sqlite3
 import stat
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from studyapp.core.errors import StudyappError
 

@@ -42,7 +42,7 @@ Example, every character 10 wide (a mark's blank half 5), a measure of 48::
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from studyapp.ui.chinese_cells import CLOSE, HAN, OPEN, SPACE, CellLine, CellSpec, PlacedCell, Spacing, can_break, squeezes
 from studyapp.ui.line_breaking import LaidLine, Piece, SideLayout

@@ -14,8 +14,8 @@ line may break between two, and how a line places them one after another
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from studyapp.core.text.char_classes import is_han
 
@@ -110,8 +110,21 @@ class PlacedCell:
 class CellLine:
     """Cells placed left to right from x = 0, each as close as the rules allow."""
 
-    __slots__ = ("cells", "advances", "shifts", "spacing", "squeezed", "indices", "boxes", "placed", "extents",
-                 "glyph_end", "box_end", "frontier", "frontier_word")
+    __slots__ = (
+        "advances",
+        "box_end",
+        "boxes",
+        "cells",
+        "extents",
+        "frontier",
+        "frontier_word",
+        "glyph_end",
+        "indices",
+        "placed",
+        "shifts",
+        "spacing",
+        "squeezed",
+    )
 
     def __init__(self, cells: Sequence[CellSpec], advances: list[float], shifts: list[float], spacing: Spacing,
                  squeezed: frozenset[int] = frozenset()) -> None:

@@ -12,7 +12,7 @@ layout is the same; only the glyphs differ). ``cells_for`` turns a side's text
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QFont, QFontMetricsF
 

@@ -20,8 +20,9 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from studyapp.core.language.pinyin_spelling import marks_from_numbered
 from studyapp.core.text.char_classes import HAN_RE

@@ -11,7 +11,7 @@ the font lacks a glyph for are reported, so that the caller draws them with
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QGlyphRun, QRawFont

@@ -11,8 +11,8 @@ this class only wires widgets to it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QTabWidge
 
 from studyapp.core.errors import StudyappError
 from studyapp.core.library.contents import reading_progress
-from studyapp.core.library.pasted import FOLDER as PASTED_FOLDER, save_pasted_text
+from studyapp.core.library.pasted import FOLDER as PASTED_FOLDER
+from studyapp.core.library.pasted import save_pasted_text
 from studyapp.core.library.store import LibraryStore, document_key
 from studyapp.core.text.document import Document
 from studyapp.ui import settings as typed_settings

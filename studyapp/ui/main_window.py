@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp.core.language.engine import Language
+from studyapp.core.library.store import LibraryStore
 from studyapp.core.reading.annotation import Annotation, WordRef
 from studyapp.core.reading.find import Hit
 from studyapp.core.reading.marking import selected_item, unsaved_on_page
@@ -24,7 +25,6 @@ from studyapp.core.reading.session import ReadingSession
 from studyapp.core.study.review.store import ReviewStore
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.core.text.document import Document
-from studyapp.core.library.store import LibraryStore
 from studyapp.ui import settings as typed_settings
 from studyapp.ui.annotator import Annotator
 from studyapp.ui.background import Gate

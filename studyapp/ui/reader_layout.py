@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
 
 from studyapp.core.reading.annotation import Annotation
 from studyapp.core.text.document import Block, Document, Side

@@ -12,7 +12,8 @@ drawn as plain text, never as HTML.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
@@ -263,7 +264,7 @@ class ReaderView(QAbstractScrollArea):
         """Scroll back to an ``_anchor()`` after blocks were laid out again."""
         value = self._layout.scroll_value_at(anchor) if self._layout is not None else 0.0
         self._sync_scrollbar()
-        self.verticalScrollBar().setValue(int(round(value)))
+        self.verticalScrollBar().setValue(round(value))
         self.viewport().update()
 
     def _refresh(self) -> None:

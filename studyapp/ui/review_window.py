@@ -9,8 +9,9 @@ key into one session call. All card text is plain text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,7 +23,8 @@ from studyapp.core.study.review.cards import CardFace
 from studyapp.core.study.review.session import ReviewSession
 from studyapp.core.study.review.store import ReviewStore
 from studyapp.ui.lookup_panel import ToneLabel
-from studyapp.ui.reader_fonts import LATIN_FAMILIES, SIMPLIFIED_FAMILIES as CJK_FAMILIES, make_font
+from studyapp.ui.reader_fonts import LATIN_FAMILIES, make_font
+from studyapp.ui.reader_fonts import SIMPLIFIED_FAMILIES as CJK_FAMILIES
 from studyapp.ui.sentence_view import SentenceView
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ line never stops the window from starting. Example::
 from __future__ import annotations
 
 import logging
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QSettings
 

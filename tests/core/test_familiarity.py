@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -39,7 +39,7 @@ def test_earlier_schema_migrates_with_statuses_as_levels(original: Path, tmp_pat
     assert {(r.simplified, r.status, r.familiarity) for r in store.words()} == {(w, s, levels[s]) for w, s in before}
     log = store.connection.execute("SELECT word_id, at, familiarity FROM familiarity_log ORDER BY word_id").fetchall()
     assert [(w, at) for w, at, _ in log] == sorted(created.items())
-    reviews = ReviewStore(store, lambda: 1_900_000_000, timezone.utc)
+    reviews = ReviewStore(store, lambda: 1_900_000_000, UTC)
     learning = {w for w, s in before if s != "known"}
     assert {e.word for e in reviews.queue().new} == learning  # cards made for the words still being learnt
     with sqlite3.connect(copy) as db:

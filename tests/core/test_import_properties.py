@@ -9,8 +9,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from studyapp.core.text.document import Document
 from studyapp.core.text.align import align_units
+from studyapp.core.text.document import Document
 from studyapp.core.text.importers.bilingual_text import block_from_bead, document_from_text, parse_units
 
 ENGLISH = st.sampled_from([

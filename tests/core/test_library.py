@@ -17,7 +17,7 @@ from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
 from studyapp.core.text.importers import open_document
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "formats"))
-from builders import SRT_BILINGUAL, interleaved_book  # noqa: E402
+from builders import SRT_BILINGUAL, interleaved_book
 
 DATA = Path(__file__).parents[1] / "data" / "vocab"
 SAMPLE = Path(__file__).parents[2] / "resources" / "sample.md"

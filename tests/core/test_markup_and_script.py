@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.core.text.markup import plain_text
 from studyapp.core.text.char_classes import join_lines, language_of
+from studyapp.core.text.markup import plain_text
 
 
 @pytest.mark.parametrize(

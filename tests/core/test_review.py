@@ -10,7 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import fsrs
@@ -46,7 +46,7 @@ def vocabulary(tmp_path: Path, clock: Clock) -> VocabularyStore:
 
 @pytest.fixture
 def reviews(vocabulary: VocabularyStore, clock: Clock) -> ReviewStore:
-    return ReviewStore(vocabulary, clock, timezone.utc)
+    return ReviewStore(vocabulary, clock, UTC)
 
 
 def save(vocabulary: VocabularyStore, word: str, sentence: str = "", status: str = "new") -> int:
@@ -67,7 +67,7 @@ def test_answers_match_the_fsrs_schedulers_own(vocabulary: VocabularyStore, revi
     for rating, wait in steps:
         clock.now += wait
         ours = reviews.answer(card_id, rating, fuzz=False).card
-        theirs, _ = scheduler.review_card(theirs, fsrs.Rating(rating), datetime.fromtimestamp(clock.now, timezone.utc))
+        theirs, _ = scheduler.review_card(theirs, fsrs.Rating(rating), datetime.fromtimestamp(clock.now, UTC))
         assert (ours.state, ours.step, ours.due, ours.last_review) == (int(theirs.state), theirs.step, int(theirs.due.timestamp()), clock.now)
         assert ours.stability == pytest.approx(theirs.stability, rel=1e-12)
         assert ours.difficulty == pytest.approx(theirs.difficulty, rel=1e-12)
@@ -84,14 +84,14 @@ def test_desired_retention_and_steps_reach_the_scheduler(vocabulary: VocabularyS
     clock.now += 450
     ours = reviews.answer(card_id, GOOD, fuzz=False).card
     scheduler = fsrs.Scheduler(desired_retention=0.8, learning_steps=(timedelta(minutes=5),), enable_fuzzing=False)
-    theirs, _ = scheduler.review_card(fsrs.Card(card_id=1), fsrs.Rating.Hard, datetime.fromtimestamp(T0, timezone.utc))
-    theirs, _ = scheduler.review_card(theirs, fsrs.Rating.Good, datetime.fromtimestamp(clock.now, timezone.utc))
+    theirs, _ = scheduler.review_card(fsrs.Card(card_id=1), fsrs.Rating.Hard, datetime.fromtimestamp(T0, UTC))
+    theirs, _ = scheduler.review_card(theirs, fsrs.Rating.Good, datetime.fromtimestamp(clock.now, UTC))
     assert ours.due == int(theirs.due.timestamp()) and ours.state == REVIEW
 
 
 def test_settings_are_kept_in_the_database_and_checked(vocabulary: VocabularyStore, reviews: ReviewStore, clock: Clock) -> None:
     reviews.save_settings(ReviewSettings(new_per_day=5, card_types=("recall",)))
-    again = ReviewStore(vocabulary, clock, timezone.utc)
+    again = ReviewStore(vocabulary, clock, UTC)
     assert (again.settings.new_per_day, again.settings.card_types) == (5, ("recall",))
     with pytest.raises(ReviewSettingsError):
         ReviewSettings().replace(desired_retention=1.5)
@@ -221,7 +221,7 @@ def test_a_process_killed_mid_review_loses_no_rating(tmp_path: Path) -> None:
     store = VocabularyStore.open(path)
     for n in range(50):
         store.save(WordData(f"丁{n}", f"丁{n}", "zi4", ["w"]))
-    ReviewStore(store, zone=timezone.utc).save_settings(ReviewSettings(new_per_day=50))
+    ReviewStore(store, zone=UTC).save_settings(ReviewSettings(new_per_day=50))
     store.close()
     proc = subprocess.Popen([sys.executable, "-c", REVIEWER, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     answered = []

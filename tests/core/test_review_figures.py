@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import doctest
-from datetime import date, timedelta, timezone
+from datetime import UTC, date, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -61,7 +61,7 @@ def test_study_days_roll_over_at_four_in_the_learners_zone() -> None:
 def test_statistics_of_a_known_history(tmp_path: Path) -> None:
     now = [T0 - 40 * DAY]
     vocabulary = VocabularyStore.open(tmp_path / "v.sqlite3", clock=lambda: now[0])
-    reviews = ReviewStore(vocabulary, lambda: now[0], timezone.utc)
+    reviews = ReviewStore(vocabulary, lambda: now[0], UTC)
     bank = vocabulary.save(WordData("银行", "銀行", "yin2 hang2", ["bank"]), Context("我去银行。")).id
     vocabulary.save(WordData("长", "長", "zhang3", ["grow"]))
     card = reviews.queue().new[0].id

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from studyapp.core.language.pinyin_spelling import marks_from_numbered, numbered_from_marks, strip_tones, tone_of
 from studyapp.core.text.document import Token
 from studyapp.core.text.importers import open_document
-from studyapp.core.language.pinyin_spelling import marks_from_numbered, numbered_from_marks, strip_tones, tone_of
 
 
 def segmented(language, text: str) -> str:

@@ -174,7 +174,7 @@ def test_rolling_backups_keep_the_last_five(tmp_path: Path) -> None:
     assert store.rolling_backup() is None  # nothing saved yet
     store.save(BANK)
     made = []
-    for day in range(7):
+    for _day in range(7):
         path = store.rolling_backup()
         assert path is not None
         made.append(path)

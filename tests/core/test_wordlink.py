@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.core.links.lexicon import DictionaryGlossary
-from studyapp.core.text.importers.two_files import open_two_files
 from studyapp.core.links.english_lemmas import lemmas
+from studyapp.core.links.lexicon import DictionaryGlossary
 from studyapp.core.links.word_links import WordLinker, rank_senses, skeleton
+from studyapp.core.text.importers.two_files import open_two_files
 
 ROOT = Path(__file__).parents[2]
 
@@ -22,7 +22,7 @@ def linker(language) -> WordLinker:
 
 
 def linked(linker: WordLinker, zh: str, en: str) -> dict[str, tuple[str, ...]]:
-    return {l.zh_text: l.en_texts for l in linker.link_sentence(zh, en)}
+    return {link.zh_text: link.en_texts for link in linker.link_sentence(zh, en)}
 
 
 def test_inflected_english_links_to_the_gloss(linker) -> None:
@@ -46,7 +46,7 @@ def test_nothing_rather_than_a_guess(linker) -> None:
 
 def test_each_english_word_is_used_once(linker) -> None:
     links = linker.link_sentence("中国和中国人", "China")
-    assert sum(1 for l in links if l.en_texts) <= 1
+    assert sum(1 for link in links if link.en_texts) <= 1
 
 
 def test_lemmas() -> None:
@@ -105,8 +105,8 @@ def test_gold_set_precision_and_recall(linker) -> None:
 
 
 def test_names_found_in_the_english_are_joined(language, linker) -> None:
-    from studyapp.core.text.document import Block, Side
     from studyapp.core.links.word_links import join_names
+    from studyapp.core.text.document import Block, Side
 
     zh, en = "卢特尼克拒绝置评。", "Mr. Lutnick declined to comment."
     tokens, readings = language.read_many([zh])[0]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from builders import BILLION_LAUGHS, SRT_BILINGUAL, Chapter, build_epub, interleaved_book, page, paragraphs

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from builders import (
-    ASS_TWO_STYLES, INTERLEAVED_ARTICLE, INTERLEAVED_PAGE_PAIRS, INTERLEAVED_PAIRS, ONE_BLOCK_ARTICLE, ONE_BLOCK_PAGE_PAIRS,
-    SRT_BILINGUAL, SRT_CHINESE, SRT_ENGLISH, SUBTITLE_PAIRS, TWO_BOOK_TEXT, TWO_FILE_SUBTITLE_PAIRS, VTT_BILINGUAL,
-    interleaved_book, page, two_books,
+    ASS_TWO_STYLES,
+    INTERLEAVED_ARTICLE,
+    INTERLEAVED_PAGE_PAIRS,
+    INTERLEAVED_PAIRS,
+    ONE_BLOCK_ARTICLE,
+    ONE_BLOCK_PAGE_PAIRS,
+    SRT_BILINGUAL,
+    SRT_CHINESE,
+    SRT_ENGLISH,
+    SUBTITLE_PAIRS,
+    TWO_BOOK_TEXT,
+    TWO_FILE_SUBTITLE_PAIRS,
+    VTT_BILINGUAL,
+    interleaved_book,
+    page,
+    two_books,
 )
 
 from studyapp.cli import main

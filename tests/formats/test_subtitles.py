@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 from builders import (
-    ASS_TWO_STYLES, SRT_BILINGUAL, SRT_CHINESE, SRT_ENGLISH, SUBTITLE_PAIRS, SUBTITLE_TIMES, TWO_FILE_SUBTITLE_PAIRS, VTT_BILINGUAL,
+    ASS_TWO_STYLES,
+    SRT_BILINGUAL,
+    SRT_CHINESE,
+    SRT_ENGLISH,
+    SUBTITLE_PAIRS,
+    SUBTITLE_TIMES,
+    TWO_FILE_SUBTITLE_PAIRS,
+    VTT_BILINGUAL,
 )
 
 from studyapp.core.text.document import TimeSpan

@@ -43,7 +43,7 @@ def annotate_peak(home: Path, line: str) -> tuple[list[dict], int]:
 
 
 def test_annotate_memory_does_not_grow_with_the_length_of_a_line(language_home: Path) -> None:
-    short, short_peak = annotate_peak(language_home, one_line(2_000))
+    _short, short_peak = annotate_peak(language_home, one_line(2_000))
     line = one_line(100_000, seed=1)
     tokens, long_peak = annotate_peak(language_home, line)
     assert "".join(t["text"] for t in tokens) == line

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QHelpEvent, QTextDocument, Qt
+from PySide6.QtGui import QHelpEvent, Qt, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData

@@ -11,7 +11,6 @@ import textwrap
 import time
 from pathlib import Path
 
-
 from studyapp import cli
 from studyapp.core.study.export.job import ExportRequest, export_words
 from studyapp.core.study.vocabulary import VocabularyStore, WordData

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from test_vocabulary_damage import spoil_definitions
+
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.ui.vocabulary_model import COLUMNS
 from studyapp.ui.vocabulary_panel import VocabularyPanel
-
-from test_vocabulary_damage import spoil_definitions
 
 
 def test_the_table_shows_a_damaged_row_as_stored_with_a_warning(qtbot, store: VocabularyStore) -> None:

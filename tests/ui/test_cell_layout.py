@@ -127,7 +127,7 @@ def test_each_syllable_is_centred_over_its_character_and_none_overlap() -> None:
 
 def test_a_punctuation_mark_tucks_under_the_syllable_before_it() -> None:
     laid = lay("长。好", 200, ["长", "。", "好"], {0: 20.0, 2: 8.0})
-    long_, mark, good = laid.lines[0].cells
+    long_, mark, _good = laid.lines[0].cells
     assert mark.glyph_x == long_.glyph_x + long_.glyph_w  # no gap although the cell of 长 is 20 wide
 
 

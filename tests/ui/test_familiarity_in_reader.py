@@ -17,7 +17,7 @@ from studyapp.ui.main_window import MainWindow
 from studyapp.ui.reader_view import WordRef
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_reader import click, find_word  # noqa: E402
+from test_reader import click, find_word
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from studyapp.ui.main_window import MainWindow
 from studyapp.ui.reader_view import WordRef
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "formats"))
-from builders import SRT_BILINGUAL, Chapter, build_epub, paragraphs  # noqa: E402
+from builders import SRT_BILINGUAL, Chapter, build_epub, paragraphs
 
 PAIR = ("The rain fell on the roofs of the old town all through the night.", "整夜，雨落在老城的屋顶上。")
 

@@ -16,7 +16,7 @@ from studyapp.ui.library_model import COLUMNS
 from studyapp.ui.library_window import LibraryWindow
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "formats"))
-from builders import interleaved_book  # noqa: E402
+from builders import interleaved_book
 
 
 @pytest.fixture

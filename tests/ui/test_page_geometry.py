@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from page_checks import CLOSING, problems
 from PySide6.QtGui import QFontDatabase, QFontInfo
 
-from page_checks import CLOSING, problems
 from studyapp.core.reading.session import ReadingSession
 from studyapp.core.text.importers import open_document
 from studyapp.ui.app import sample_path
@@ -92,7 +92,7 @@ def test_only_unknown_words_get_pinyin_and_the_line_height_stays(read, test_font
     session = read(sample_path())
     layout = layout_of(session, test_fonts, 1100, "unknown")
     with_pinyin = without = 0
-    for index, block in enumerate(session.document.blocks):
+    for index, _block in enumerate(session.document.blocks):
         placed, annotation = layout.geometry(index).chinese, session.annotation(index)
         for token, syllable in zip(placed.token_of_piece, placed.syllables) if placed and annotation else ():
             known = token >= 0 and annotation.tokens[token].text in KNOWN

@@ -18,7 +18,7 @@ from studyapp.ui.page_geometry import page_geometry
 from studyapp.ui.reader_view import WordRef
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
-from synthetic import synthetic_book  # noqa: E402
+from synthetic import synthetic_book
 
 PAGE = Path(__file__).parents[1] / "data" / "page"
 
@@ -76,8 +76,8 @@ def test_every_line_stays_inside_the_view(qtbot, open_sample, size: tuple[int, i
         assert 0 <= line["x0"] <= line["x1"] <= width, line
         for cell in line["cells"]:
             pinyin = cell["pinyin"]
-            assert 0 <= cell["x"] and cell["x"] + cell["w"] <= width
-            assert pinyin is None or (0 <= pinyin["x"] and pinyin["x"] + pinyin["w"] <= width)
+            assert cell["x"] >= 0 and cell["x"] + cell["w"] <= width
+            assert pinyin is None or (pinyin["x"] >= 0 and pinyin["x"] + pinyin["w"] <= width)
         if line["side"] == "zh":
             assert line["x1"] <= page["measure"]["zh"][1] + 1
 
@@ -177,7 +177,7 @@ def test_the_english_of_a_linked_word_is_marked_without_its_punctuation(qtbot, o
     window.reader.select(None, ensure_visible=False)
     placed = window.reader.reader_layout.geometry(index).english
     piece = next(k for k, p in enumerate(placed.layout.pieces) if p.start == lake[0])
-    x, y, w, h = placed.layout.rect_of(piece)
+    x, y, _w, _h = placed.layout.rect_of(piece)
     top = window.reader.reader_layout.top_of(index) - window.reader.verticalScrollBar().value()
     image = window.reader.viewport().grab().toImage()
     comma_x = int(placed.x + x + placed.measure.width("Lake") + placed.measure.width(",") / 2)

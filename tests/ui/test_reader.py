@@ -14,7 +14,7 @@ from studyapp.ui.main_window import MainWindow
 from studyapp.ui.reader_view import WordRef
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
-from synthetic import synthetic_book  # noqa: E402
+from synthetic import synthetic_book
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,7 @@ def window(qtbot, tmp_path: Path):
     vocabulary.save(WordData("银行", "銀行", "yin2 hang2", ["bank"]),
                     Context("我去银行取钱。", "I went to the bank to take out money.", "Errands", sentence_pinyin="wo3 qu4 yin2 hang2 qu3 qian2"))
     vocabulary.save(WordData("关税", "關稅", "guan1 shui4", ["customs duty", "tariff"]), Context("美国提高了关税。", "The US raised tariffs."))
-    reviews = ReviewStore(vocabulary, clock, timezone.utc)
+    reviews = ReviewStore(vocabulary, clock, UTC)
     reviews.save_settings(ReviewSettings(card_types=("recognition", "cloze")))
     win = ReviewWindow(reviews, fuzz=False)
     qtbot.addWidget(win)

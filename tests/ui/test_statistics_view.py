@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 from studyapp.core.study.review.scheduling import AGAIN, GOOD
@@ -17,7 +17,7 @@ DAY = 86400
 def test_charts_and_figures_of_a_known_history(qtbot, tmp_path: Path) -> None:
     now = [T0 - 3 * DAY]
     vocabulary = VocabularyStore.open(tmp_path / "v.sqlite3", clock=lambda: now[0])
-    reviews = ReviewStore(vocabulary, lambda: now[0], timezone.utc)
+    reviews = ReviewStore(vocabulary, lambda: now[0], UTC)
     for word in ("银行", "关税", "长"):
         vocabulary.save(WordData(word, word, "zi4 zi4", ["x"]), Context(f"{word}。"))
     vocabulary.save(WordData("的", "的", "de5", ["of"], status="known"))

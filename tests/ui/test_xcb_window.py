@@ -25,7 +25,7 @@ from PySide6.QtCore import QSettings
 from studyapp.ui.app import sample_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from virtual_screen import ReaderOnScreen, VirtualScreen, XServerUnavailable, read_screen, window_rect  # noqa: E402
+from virtual_screen import ReaderOnScreen, VirtualScreen, XServerUnavailable, read_screen, window_rect
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_studyapp_shows_the_sample_in_a_real_x11_window(screen: VirtualScreen, t
         assert right - left >= 1000 and bottom - top >= 600, f"no window on the screen: {tmp_path / 'screen.png'}"
         assert seen.shows_document, f"{seen} in {tmp_path / 'screen.png'}"
         app.send_signal(signal.SIGTERM)
-        out, err = app.communicate(timeout=120)
+        _out, err = app.communicate(timeout=120)
     finally:
         if app.poll() is None:
             app.kill()

@@ -20,10 +20,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 _LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _REF_RE = re.compile(r"([^\s\[\]|/,;:()]+?)(?:\|([^\s\[\]|/,;:()]+?))?\[([^\]]+)\]")

@@ -87,7 +87,7 @@ class Dictionary:
     # --- opening and building ---------------------------------------------------
 
     @classmethod
-    def open(cls, cache_dir: Path | None = None, source: Path | None = None) -> "Dictionary":
+    def open(cls, cache_dir: Path | None = None, source: Path | None = None) -> Dictionary:
         """Open the index, building it first if missing, stale or damaged."""
         source = source or source_path()
         warning = ""
@@ -282,8 +282,8 @@ def _decode_refs(text: str) -> tuple[Ref, ...]:
 
 
 def _check_writable(directory: Path) -> None:
-    probe = tempfile.NamedTemporaryFile(dir=directory, prefix=".probe-", delete=True)
-    probe.close()
+    with tempfile.NamedTemporaryFile(dir=directory, prefix=".probe-", delete=True):
+        pass
 
 
 def _source_stamp(source: Path) -> str:

@@ -13,21 +13,20 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
-
 from typing import TYPE_CHECKING
 
 from studyapp.core import paths
+from studyapp.core.language.segment_cache import SegmentCache, decode_readings, encode_readings
 from studyapp.core.text.document import Token
 from studyapp.core.text.pieces import pieces
-from studyapp.core.language.segment_cache import SegmentCache, decode_readings, encode_readings
 
 if TYPE_CHECKING:  # the heavy parts load on first use, not at start-up
-    from studyapp.core.language.script_conversion import ScriptConverter
     from studyapp.core.language.dictionary import Dictionary
     from studyapp.core.language.lookup import LookupResult
     from studyapp.core.language.readings import PinyinReader
+    from studyapp.core.language.script_conversion import ScriptConverter
     from studyapp.core.language.segment import Segmenter
 
 #: Lines longer than this are annotated piece by piece; a batch holds about BATCH_CHARS characters.

@@ -13,11 +13,10 @@ Proper nouns (surnames, places) and entries that only point elsewhere
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Sequence
+from collections.abc import Sequence
 
 from studyapp.core.language.cedict import Entry
 from studyapp.core.language.pinyin_spelling import normalise_numbered, numbered_from_marks
-
 
 #: Where pypinyin's first reading is not the one a learner meets first.
 _COMMON_FIRST = {"长": "chang2"}
@@ -45,7 +44,7 @@ def rank_entries(entries: Sequence[Entry]) -> list[int]:
             continue
         preferred = _preferred_readings(headword)
 
-        def key(index: int) -> tuple:
+        def key(index: int, headword: str = headword, preferred: list[str] = preferred) -> tuple:
             entry = entries[index]
             reading = normalise_numbered(entry.pinyin).lower()
             position = preferred.index(reading) if reading in preferred else len(preferred)

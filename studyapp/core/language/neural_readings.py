@@ -17,8 +17,8 @@ Only numpy is needed at run time; nothing is downloaded.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Sequence
 from importlib import resources
-from typing import Sequence
 
 import numpy as np
 
@@ -42,7 +42,7 @@ class NeuralReadings:
         self.readings_of = {ch: [_normalise(r) for r in rs] for ch, rs in readings_of.items()}
 
     @classmethod
-    def load(cls) -> "NeuralReadings":
+    def load(cls) -> NeuralReadings:
         """The weights from the installed g2pM package (pickled numpy arrays)."""
         base = resources.files("g2pM")
 

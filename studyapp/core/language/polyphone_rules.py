@@ -16,7 +16,7 @@ tokens; the first that matches names a reading. Example::
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 _NUMERAL = set("一二两三四五六七八九十百千万几半每第这那哪多某")
 _DIGIT_RE = re.compile(r"[0-9０-９]")
@@ -174,7 +174,7 @@ def _shu3(c: Context) -> bool:
 
 
 RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
-    "了": [("liao3", lambda c: c.prev() in ("不", "得") and c.ends_clause() or c.prev() in ("受不", "免不", "少不", "忘不", "吃不", "走不", "做不"))],
+    "了": [("liao3", lambda c: (c.prev() in ("不", "得") and c.ends_clause()) or c.prev() in ("受不", "免不", "少不", "忘不", "吃不", "走不", "做不"))],
     "得": [("dei3", _dei), ("de2", lambda c: c.next() in ("到", "分", "奖", "病", "票", "出", "知", "益", "以", "手")), ("de5", lambda c: len(c.prev()) >= 1)],
     "地": [("de5", _de_after_adverb), ("de5", lambda c: c.prev_class() in _ADVERBIAL), ("di4", lambda c: c.next_class() in ("n", "f", "w", "p")), ("de5", _de_adverbial)],
     "着": [("zhao2", _zhao), ("zhuo2", lambda c: c.next() in ("手", "装", "陆", "眼", "重", "想", "色", "落")), ("zhe5", lambda c: c.prev_class() == "v")],
@@ -200,7 +200,7 @@ RULES: dict[str, list[tuple[str, Callable[[Context], bool]]]] = {
     "少": [("shao4", _next_is("年", "女", "爷", "将", "校", "尉"))],
     "相": [("xiang4", _prev_is("照", "首", "真", "长", "面", "亮", "丞", "宰"))],
     "空": [("kong4", lambda c: c.prev() in ("有", "没", "没有", "抽", "留", "填", "得") or c.next() in ("儿", "着", "出", "格"))],
-    "当": [("dang4", lambda c: c.next() in ("作", "成", "天", "真", "铺", "晚", "年") and c.prev() in ("把", "被", "就", "上", "") or c.prev() in ("上", "适", "恰", "妥", "相"))],
+    "当": [("dang4", lambda c: (c.next() in ("作", "成", "天", "真", "铺", "晚", "年") and c.prev() in ("把", "被", "就", "上", "")) or c.prev() in ("上", "适", "恰", "妥", "相"))],
     "便": [("pian2", _next_starts("宜"))],
     "觉": [("jiao4", lambda c: _ends(c.prev(), "睡个一午懒") or "睡" in c.prev() or c.next() in ("醒", "睡"))],
     "乐": [("yue4", lambda c: _ends(c.prev(), "音声奏器") or _next_starts("器队曲团谱")(c))],

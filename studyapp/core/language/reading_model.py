@@ -42,10 +42,10 @@ from __future__ import annotations
 import gzip
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Mapping
 
 #: Names of the features, in the order of the weights.
 FEATURES = ("neural", "word", "word_ambiguous", "context", "prior", "rule")
@@ -220,7 +220,7 @@ class ReadingModel:
                 packed.write(data)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "ReadingModel":
+    def load(cls, path: Path | None = None) -> ReadingModel:
         """The shipped model (``studyapp/resources/reading_model.tsv.gz``) or ``path``."""
         if path is None:
             with resources.files("studyapp.resources").joinpath(MODEL_NAME).open("rb") as handle:

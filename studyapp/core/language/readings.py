@@ -25,9 +25,10 @@ option. Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
 
 from studyapp.core.language.dictionary import Dictionary
 from studyapp.core.language.pinyin_spelling import normalise_numbered, tone_of

@@ -21,7 +21,7 @@ Example::
 from __future__ import annotations
 
 import functools
-from typing import Sequence
+from collections.abc import Sequence
 
 from studyapp.core.language.dictionary import Dictionary
 from studyapp.core.text.document import Token
@@ -77,7 +77,7 @@ class ScriptConverter:
         start = max(0, i - reach)
         return self._converted_in_window(text[start : i + reach + 1], i - start)
 
-    @functools.lru_cache(maxsize=20_000)
+    @functools.lru_cache(maxsize=20_000)  # noqa: B019 - one converter per dictionary, living as long as it
     def _converted_in_window(self, window: str, i: int) -> str | None:
         """The simplified form of ``window[i]`` given by the longest word around
         it: a traditional word that is not also a simplified word converts it

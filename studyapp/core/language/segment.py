@@ -19,15 +19,15 @@ import logging
 import re
 import sqlite3
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from studyapp.core.language.script_conversion import ScriptConverter
 from studyapp.core.language.dictionary import Dictionary
-from studyapp.core.text.document import Token
+from studyapp.core.language.script_conversion import ScriptConverter
 from studyapp.core.language.segment_cache import SegmentCache, decode_tokens, encode_tokens
 from studyapp.core.language.word_classes import WordClasses
 from studyapp.core.text.char_classes import HAN_PATTERN
+from studyapp.core.text.document import Token
 
 log = logging.getLogger(__name__)
 

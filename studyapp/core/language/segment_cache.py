@@ -12,8 +12,8 @@ import hashlib
 import logging
 import sqlite3
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from studyapp.core import paths
 from studyapp.core.text.document import Token

@@ -55,7 +55,7 @@ class WordClasses:
         return frozenset(w for w, c in self._table.items() if c == "nr")
 
     @classmethod
-    def load(cls, cache_dir: Path) -> "WordClasses":
+    def load(cls, cache_dir: Path) -> WordClasses:
         """From the cached table, (re)made from jieba's lexicon when missing or older."""
         import jieba
 

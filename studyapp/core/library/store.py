@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from studyapp.core import paths
 from studyapp.core.study.database import DatabaseError, OpenedDatabase, open_database
@@ -67,7 +67,7 @@ class LibraryStore:
         self._clock = clock
 
     @classmethod
-    def open(cls, path: Path | None = None, clock: Callable[[], float] = time.time) -> "LibraryStore":
+    def open(cls, path: Path | None = None, clock: Callable[[], float] = time.time) -> LibraryStore:
         return cls(open_database(path or paths.data_dir() / DATABASE_NAME), clock)
 
     def close(self) -> None:

@@ -40,10 +40,7 @@ DEMONYMS = {
 }
 #: Function words, and words of dictionary glosses that never translate anything.
 STOPWORDS = frozenset(
-    "a an the of to in on at by for with from and or but is are was were be been being it its this that these those "
-    "as than then so if not no do does did have has had will would can could should may might must shall "
-    "such own same which who whom whose there here sb sth something someone oneself etc ie eg used particle marker classifier "
-    "variant see abbr lit fig pr tw".split()
+    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "as", "than", "then", "so", "if", "not", "no", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "such", "own", "same", "which", "who", "whom", "whose", "there", "here", "sb", "sth", "something", "someone", "oneself", "etc", "ie", "eg", "used", "particle", "marker", "classifier", "variant", "see", "abbr", "lit", "fig", "pr", "tw"]
 )
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 

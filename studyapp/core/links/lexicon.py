@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from studyapp.core.links.english_lemmas import DEMONYMS, IRREGULAR, STOPWORDS
 from studyapp.core.links.pinyin_names import PinyinNames, Readings, character_readings

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 _CAPITALISED_RE = re.compile(r"(?<![A-Za-z'’])[A-Z][a-zü]+(?:['’-][a-zü]+)?(?![A-Za-z])")
 _LOWER_RE = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")

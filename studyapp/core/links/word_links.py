@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
-from studyapp.core.text.align import Item, align
-from studyapp.core.text.document import Block, Token
 from studyapp.core.language.engine import Language
 from studyapp.core.links.english_lemmas import STOPWORDS, base_forms, lemmas, words
 from studyapp.core.links.lexicon import english_key, gloss_keys
+from studyapp.core.text.align import Item, align
+from studyapp.core.text.document import Block, Token
 from studyapp.core.text.sentences import sentence_spans
 
 THRESHOLD = 0.62
@@ -210,7 +210,7 @@ class WordLinker:
             en_spans = tuple((en_words[i][1] + en_offset, en_words[i][2] + en_offset) for i in indices)
             links.append(Link((start + zh_offset, end + zh_offset), en_spans, round(score, 3),
                               "".join(t.text for t in tokens[k : k + span]), tuple(en_words[i][0] for i in indices), span))
-        return sorted(links, key=lambda l: l.zh)
+        return sorted(links, key=lambda link: link.zh)
 
     def link_sentence(self, chinese: str, english: str) -> list[Link]:
         tokens, readings = self.language.read_many([chinese])[0]
@@ -239,7 +239,7 @@ class WordLinker:
                     sub_tokens = [tokens[k] for k in inside]
                     sub_readings = [readings[k] for k in inside]
                     links += self.link_tokens(sub_tokens, sub_readings, 0, english[en_span[0] : en_span[1]], en_span[0])
-        return PairLinks(sentences, sorted(links, key=lambda l: l.zh))
+        return PairLinks(sentences, sorted(links, key=lambda link: link.zh))
 
     def align_sentences(self, english: str, en_spans, chinese: str, zh_spans, tokens) -> list:
         if len(en_spans) == 1 and len(zh_spans) == 1:
@@ -275,7 +275,7 @@ def rank_senses(result, english_words: Sequence[str]):
 
     def used(definition: str) -> bool:
         content = [base_forms(w) for w, _, _ in words(_PAREN_RE.sub(" ", definition)) if w.lower() not in STOPWORDS]
-        return any(g & l for g in content for l in wanted)
+        return any(g & w for g in content for w in wanted)
 
     entries = []
     for entry in result.entries:

@@ -22,10 +22,11 @@ import json
 import logging
 import sqlite3
 import time
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from studyapp.core import paths
 from studyapp.core.text.document import Block, Chapter, Document, Side, TimeSpan

@@ -20,8 +20,9 @@ Example, the candidate search on raw text::
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from studyapp.core.language.pinyin_spelling import strip_tones
 from studyapp.core.reading.annotation import Annotation

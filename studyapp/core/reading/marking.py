@@ -11,7 +11,8 @@ with 银行 saved and the page reading 我去银行取钱::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from studyapp.core.reading.annotation import WordRef
 from studyapp.core.reading.saving import word_context, word_data

@@ -12,7 +12,7 @@ Example, with paragraph 1 read and paragraph 2 not::
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from studyapp.core.reading.annotation import Annotation, WordRef
 from studyapp.core.text.document import Token

@@ -12,7 +12,8 @@ saves the definitions of its parts. Example::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from studyapp.core.reading.annotation import Annotation, Reading
 from studyapp.core.study.vocabulary import Context, WordData

@@ -20,8 +20,9 @@ view draws it; every change is announced to the session's listeners with a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from studyapp.core.reading.annotation import Annotation, WordRef
 from studyapp.core.reading.find import DocumentFinder, FindResult

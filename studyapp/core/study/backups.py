@@ -22,10 +22,10 @@ import shutil
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from studyapp.core.atomic_file import remove_stale_temporaries, write_atomically
 from studyapp.core.study.database import DatabaseError, OpenedDatabase, connect, latest_version, migrate

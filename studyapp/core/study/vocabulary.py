@@ -18,18 +18,18 @@ import json
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from studyapp.core import paths
+from studyapp.core.language.pinyin_spelling import normalise_numbered, strip_tones
 from studyapp.core.study.backups import Restored, backup_files, backup_order, copy_to, remove_stale_restores
 from studyapp.core.study.backups import restore as restore_backup
 from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, connect, open_database
 from studyapp.core.study.familiarity import STATUSES, LevelChange, check_level, level_for_status
 from studyapp.core.study.row_values import LenientRow
 from studyapp.core.study.word_filter import WordFilter
-from studyapp.core.language.pinyin_spelling import normalise_numbered, strip_tones
 
 KEEP_DAILY = 5
 DAY = 24 * 3600
@@ -124,7 +124,7 @@ class VocabularyStore:
         self._clock = clock
 
     @classmethod
-    def open(cls, path: Path | None = None, clock: Callable[[], float] = time.time) -> "VocabularyStore":
+    def open(cls, path: Path | None = None, clock: Callable[[], float] = time.time) -> VocabularyStore:
         opened = open_database(path or paths.data_dir() / DATABASE_NAME)
         remove_stale_restores(opened.path.parent)
         return cls(opened, clock)
@@ -146,7 +146,7 @@ class VocabularyStore:
     def close(self) -> None:
         self._db.close()
 
-    def for_another_thread(self) -> "VocabularyStore":
+    def for_another_thread(self) -> VocabularyStore:
         """A store on the same file with a connection of its own (a worker thread must not share this one)."""
         return VocabularyStore(OpenedDatabase(connect(self.path), self.path), self._clock)
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from studyapp.core.text.char_classes import count_han
 from studyapp.core.text.dialogue import neighbour_speakers, speaker_label
@@ -53,8 +53,7 @@ _EN_NAME_RE = re.compile(r"\b[A-Z][A-Za-z'’\-]+")
 _ZH_LATIN_DIGIT_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+")
 _ZH_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _COMMON_CAPITALS = frozenset(
-    "The A An In On At Of For And But Or If It He She We They I You This That These Those "
-    "Mr Mrs Ms Dr St His Her Its Our Their As By To From With When While After Before".split()
+    ["The", "A", "An", "In", "On", "At", "Of", "For", "And", "But", "Or", "If", "It", "He", "She", "We", "They", "I", "You", "This", "That", "These", "Those", "Mr", "Mrs", "Ms", "Dr", "St", "His", "Her", "Its", "Our", "Their", "As", "By", "To", "From", "With", "When", "While", "After", "Before"]
 )
 
 _INV_SQRT2 = 1 / math.sqrt(2)
@@ -72,7 +71,7 @@ class Item:
     this one and has Latin words of its own (rare), to keep books fast.
     """
 
-    __slots__ = ("text", "lang", "heading", "position", "listing", "block", "length", "numbers", "speaker", "_names")
+    __slots__ = ("_names", "block", "heading", "lang", "length", "listing", "numbers", "position", "speaker", "text")
 
     def __init__(
         self, text: str, lang: str = "en", heading: bool = False, position: int = 0, block: int = -1, listing: bool = False
@@ -150,7 +149,7 @@ def _windows(centres: list[int], count: int, reach: int) -> list[tuple[int, int]
 
 
 def _search(
-    scorer: "_BeadScorer", lo: list[int], hi: list[int], span: tuple[int, int, int, int], allow_2_2: bool
+    scorer: _BeadScorer, lo: list[int], hi: list[int], span: tuple[int, int, int, int], allow_2_2: bool
 ) -> list[Bead]:
     """The banded dynamic programme from cell (i0, j0) to (i1, j1).
 

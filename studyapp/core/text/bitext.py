@@ -40,8 +40,8 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from studyapp.core.text.bitext_anchors import anchor_chain
 from studyapp.core.text.bitext_costs import DEFAULT_PARAMS, BeadCosts, BitextParams
@@ -236,7 +236,7 @@ def learn_translations(
     spread = (2 - params.learn_dice) / params.learn_dice
     together: Counter[tuple[int, int]] = Counter()
     minimum = params.learn_count
-    for zs, es, z_terms, e_terms in pairs:
+    for zs, _es, z_terms, e_terms in pairs:
         explained = set().union(*[translations[t] for i in zs for t in chinese[i].terms])
         lone_e = sorted([(seen_e[k], k) for k in e_terms if seen_e[k] >= minimum and k not in explained])
         if not lone_e:

@@ -20,7 +20,7 @@ Example::
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Sequence
+from collections.abc import Sequence
 
 from studyapp.core.text.bitext_units import AlignUnit
 

@@ -24,8 +24,8 @@ Example: lengths that fit the text's ratio (here 1 : 4) cost nothing::
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from studyapp.core.text.bitext_units import AlignUnit
 
@@ -212,7 +212,7 @@ class BeadCosts:
         return found
 
 
-    def relearnt(self, translations: list[frozenset[int]], params: BitextParams) -> "BeadCosts":
+    def relearnt(self, translations: list[frozenset[int]], params: BitextParams) -> BeadCosts:
         """The costs with ``params`` and some terms' translations changed (learnt):
         unit pairs whose Chinese unit has none of those terms keep their matches."""
         changed = {t for t, (old, new) in enumerate(zip(self.translations, translations)) if old is not new}

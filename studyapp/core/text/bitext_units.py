@@ -19,10 +19,11 @@ lives with the language data. Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Protocol, Sequence
+from typing import Protocol
 
-from studyapp.core.text.char_classes import count_han, count_latin
+from studyapp.core.text.char_classes import count_han
 from studyapp.core.text.dialogue import EN_LABEL_RE, ZH_LABEL_RE
 from studyapp.core.text.numerals import numbers_in
 

@@ -27,7 +27,7 @@ quadratic time on a paragraph of ``[`` or backticks):
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 _MARKUP_CHAR_RE = re.compile(r"[\\`*_\[<~]")
 _ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")

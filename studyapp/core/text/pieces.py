@@ -43,7 +43,7 @@ def _cut(text: str, start: int, stop: int) -> int:
     window = text[start + 1 : stop]  # a piece holds at least one character
     for ends in _ENDS:
         last = None
-        for last in ends.finditer(window):
+        for last in ends.finditer(window):  # noqa: B007 - the last match is wanted
             pass
         if last is not None:
             return start + 1 + last.end()

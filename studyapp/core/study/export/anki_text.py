@@ -10,8 +10,8 @@ quoted, and the GUID is never the first column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from studyapp.core.study.export import FIELDS, Card, write_atomically
 from studyapp.core.study.export.apkg import MODEL_NAME, note_guid

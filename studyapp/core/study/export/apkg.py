@@ -12,8 +12,8 @@ duplicates. Anki matches decks by name: keep the deck name stable.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import genanki
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from studyapp.core.study.export import Card, write_atomically
 from studyapp.core.language.hsk import level_label
 from studyapp.core.language.pinyin_spelling import marks_from_numbered
+from studyapp.core.study.export import Card, write_atomically
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER = ("simplified", "traditional", "pinyin", "pinyin_numbers", "meaning", "hsk", "status", "tags", "note",

@@ -14,9 +14,9 @@ imported when used (genanki is only needed for .apkg). Example::
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from studyapp.core.study.export import Card, ExportError
 

@@ -7,8 +7,8 @@ U+EAB1, which puts the example sentence and its translation on lines of their ow
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from studyapp.core.study.export import Card, write_atomically
 

@@ -14,8 +14,9 @@ Known means familiarity 5 or ignored. Example: a text of 10 running words,
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from studyapp.core.study.vocabulary import VocabularyStore
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 TARGETS = (0.95, 0.98)
 
 
-def known_forms(vocabulary: "VocabularyStore") -> set[str]:
+def known_forms(vocabulary: VocabularyStore) -> set[str]:
     """Forms (simplified and traditional) of the words that count as known: level 5 or ignored."""
     return vocabulary.forms(status="known") | vocabulary.forms(status="ignored")
 

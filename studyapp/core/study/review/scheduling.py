@@ -18,7 +18,7 @@ reproduces the package's own result exactly. Example::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import fsrs
 
@@ -43,7 +43,7 @@ class CardState:
     last_review: int | None
 
     @classmethod
-    def new(cls, card_id: int, due: int) -> "CardState":
+    def new(cls, card_id: int, due: int) -> CardState:
         return cls(card_id, NEW, None, None, None, due, None)
 
 
@@ -58,7 +58,7 @@ def make_scheduler(settings: ReviewSettings, fuzz: bool = True) -> fsrs.Schedule
 
 
 def _utc(seconds: int) -> datetime:
-    return datetime.fromtimestamp(int(seconds), timezone.utc)
+    return datetime.fromtimestamp(int(seconds), UTC)
 
 
 def to_fsrs(card: CardState) -> fsrs.Card:

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import tzinfo
-from typing import Callable
 
 from studyapp.core.study.familiarity import KNOWN
 from studyapp.core.study.review import settings as settings_table

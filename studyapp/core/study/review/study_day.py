@@ -17,8 +17,8 @@ depend on the machine when a zone is given. Example::
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cached_property
-from datetime import date, datetime, timedelta, timezone, tzinfo
 
 ROLLOVER_HOUR = 4
 DAY_SECONDS = 86400
@@ -27,7 +27,7 @@ DAY_SECONDS = 86400
 def local_zone() -> tzinfo:
     """The machine's zone as a fixed offset, right now."""
     zone = datetime.now().astimezone().tzinfo
-    return zone if zone is not None else timezone.utc
+    return zone if zone is not None else UTC
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from studyapp.core.text.document import Document
 from studyapp.core.text.importers.bilingual_text import document_from_text
 from studyapp.core.text.importers.textfile import file_size, read_text
 
-
 #: Files with more text than this get a preview of their beginning first.
 PREVIEW_CHARS = 120_000
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from studyapp.core.text.align import AlignedBead, align_units
-from studyapp.core.text.document import Block, Document, Side
 from studyapp.core.errors import DocumentError
-from studyapp.core.text.markup import plain_text
+from studyapp.core.text.align import AlignedBead, align_units
 from studyapp.core.text.char_classes import join_lines, language_of
+from studyapp.core.text.document import Block, Document, Side
 from studyapp.core.text.language_evidence import clean_line, front_matter_length, language_of_line
+from studyapp.core.text.markup import plain_text
 
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

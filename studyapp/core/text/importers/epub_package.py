@@ -78,7 +78,7 @@ class Package:
     _read_total: int = 0
 
     @classmethod
-    def open(cls, path: str | Path) -> "Package":
+    def open(cls, path: str | Path) -> Package:
         archive = _open_zip(Path(path))
         package = cls(archive, str(path))
         try:
@@ -91,7 +91,7 @@ class Package:
     def close(self) -> None:
         self.zip.close()
 
-    def __enter__(self) -> "Package":
+    def __enter__(self) -> Package:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -26,23 +26,19 @@ from studyapp.core.errors import DocumentError
 from studyapp.core.text.char_classes import is_cjk_boundary
 
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main nav ol p pre section summary "
-    "table tbody td tfoot th thead tr ul".split()
+    ["address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"]
 )
-VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr image".split())
+VOID_TAGS = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "image"])
 #: Elements whose content is never text to read.
 SKIPPED_TAGS = frozenset(
-    "head script style template noscript svg math rt rp object audio video canvas iframe select textarea button".split()
+    ["head", "script", "style", "template", "noscript", "svg", "math", "rt", "rp", "object", "audio", "video", "canvas", "iframe", "select", "textarea", "button"]
 )
 #: Elements a web page's article does not hold (menus, banners, forms).
-WEB_SKIPPED_TAGS = frozenset("nav aside form dialog menu footer".split())
+WEB_SKIPPED_TAGS = frozenset(["nav", "aside", "form", "dialog", "menu", "footer"])
 _WEB_SKIP_WORDS = frozenset(
-    "nav navbar navigation menu footer sidebar breadcrumb breadcrumbs comment comments share sharing social "
-    "advert advertisement ad ads banner cookie cookies related recommend recommended subscribe newsletter "
-    "login signup popup modal masthead toolbar pagination copyright".split()
+    ["nav", "navbar", "navigation", "menu", "footer", "sidebar", "breadcrumb", "breadcrumbs", "comment", "comments", "share", "sharing", "social", "advert", "advertisement", "ad", "ads", "banner", "cookie", "cookies", "related", "recommend", "recommended", "subscribe", "newsletter", "login", "signup", "popup", "modal", "masthead", "toolbar", "pagination", "copyright"]
 )
-_NOTE_TYPES = frozenset("footnote footnotes endnote endnotes rearnote rearnotes".split())
+_NOTE_TYPES = frozenset(["footnote", "footnotes", "endnote", "endnotes", "rearnote", "rearnotes"])
 _NOTE_ROLES = frozenset(("doc-footnote", "doc-endnote", "doc-endnotes"))
 #: Start tags that close an open element of these kinds (HTML's optional end tags).
 _IMPLIED_CLOSE = {

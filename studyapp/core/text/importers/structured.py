@@ -15,9 +15,9 @@ line between each. Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Sequence
 
 from studyapp.core.errors import DocumentError
 from studyapp.core.text.align import Lexical, align_units
