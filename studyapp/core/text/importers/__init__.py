@@ -14,7 +14,6 @@ from pathlib import Path
 from types import ModuleType
 
 from studyapp.core.text.document import Document
-from studyapp.core.text.importers.bilingual_text import document_from_text
 from studyapp.core.text.importers.textfile import file_size, read_text
 
 #: Files with more text than this get a preview of their beginning first.
@@ -64,6 +63,8 @@ def open_preview(path: str | Path, chars: int = PREVIEW_CHARS) -> Document | Non
     head = decoded.text[:cut]
     if head.count("```") % 2:  # never cut inside a fenced block
         return None
+    from studyapp.core.text.importers.bilingual_text import document_from_text
+
     document = document_from_text(head, path=str(path), encoding=decoded.encoding, name=Path(path).stem, source_hash=decoded.sha1)
     return replace(document, complete=False)
 
@@ -78,6 +79,8 @@ def open_document(path: str | Path) -> Document:
     if module is not None:
         return module.open_file(path)
     decoded = read_text(path)
+    from studyapp.core.text.importers.bilingual_text import document_from_text  # the aligner: not needed for text_size
+
     return document_from_text(
         decoded.text, path=str(path), encoding=decoded.encoding, name=Path(path).stem, source_hash=decoded.sha1
     )
