@@ -175,7 +175,7 @@ def run(uninstalling: bool) -> int:
 
 def _write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file moved into place."""
-    from studyapp.core.study.export import write_atomically
+    from studyapp.core.atomic_file import write_atomically
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

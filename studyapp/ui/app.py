@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -23,6 +24,9 @@ from studyapp.ui.background import prefer_gui_thread
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.single_instance import SingleInstance
 from studyapp.ui.termination import TerminationHandler
+
+#: The longest the start waits for a first page before doing what was deferred until then.
+FIRST_PAINT_WAIT_MS = 2000
 
 
 def sample_path() -> Path:
@@ -127,16 +131,37 @@ def _run_window(app: QApplication, window: MainWindow, instance: SingleInstance)
     closing the window properly on SIGTERM or SIGINT."""
     if not instance.claimed:
         print("studyapp: another studyapp on this data folder did not answer; opening a second window", file=sys.stderr)
-    elif instance.listen():
-        instance.serve(window, window.open_path)
-    else:
-        print(f"studyapp: files opened later will start another window (cannot listen on {instance.name})", file=sys.stderr)
+    else:  # a later start keeps knocking for HAND_OVER_SECONDS, so serving can wait for the first page
+        after_first_paint(window, lambda: _serve(instance, window))
     termination = TerminationHandler(window)
     try:
         return app.exec()
     finally:
         termination.uninstall()
         instance.release()
+
+
+def _serve(instance: SingleInstance, window: MainWindow) -> None:
+    if instance.listen():
+        instance.serve(window, window.open_path)
+    else:
+        print(f"studyapp: files opened later will start another window (cannot listen on {instance.name})", file=sys.stderr)
+
+
+def after_first_paint(window: MainWindow, work: Callable[[], None], latest_ms: int = FIRST_PAINT_WAIT_MS) -> None:
+    """Run ``work`` once, when the reader has painted its first page (or after
+    ``latest_ms``, if nothing is painted: a minimised window, an empty reader)."""
+    done = False
+
+    def once() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            window.reader.painted.disconnect(once)
+            QTimer.singleShot(0, work)  # after the paint has reached the screen
+
+    window.reader.painted.connect(once)
+    QTimer.singleShot(latest_ms, window, once)
 
 
 def _render(app: QApplication, window: MainWindow, path: Path, size: tuple[int, int], lookup: str | None,

@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from studyapp.core.errors import StudyappError
 from studyapp.core.reading.document_cache import open_for_reading
 from studyapp.core.text.document import Document
-from studyapp.core.text.importers import text_size
 from studyapp.ui import settings as typed_settings
 from studyapp.ui.background import BackgroundOp
 
@@ -44,6 +43,8 @@ class DocumentOpener(QObject):
 
     def open(self, path: str | Path) -> bool:
         """Open ``path`` (False if it cannot be read; ``failed`` says why)."""
+        from studyapp.core.text.importers import text_size  # the importers and aligner: not needed to reopen from the cache
+
         path = str(path)
         if text_size(path) > BACKGROUND_OPEN_BYTES:
             self._open_in_background(path)

@@ -26,10 +26,13 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "instance.lock"
 HAND_OVER_SECONDS = 10.0  # how long a second start waits for the first to listen
@@ -101,6 +104,8 @@ class SingleInstance(QObject):
         return False
 
     def _send(self, message: bytes, timeout_ms: int) -> bool:
+        from PySide6.QtNetwork import QLocalSocket  # QtNetwork only on a second start or once the window is up
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(min(timeout_ms, 1000)):
@@ -117,6 +122,8 @@ class SingleInstance(QObject):
 
     def listen(self) -> bool:
         """Serve hand-overs (only after ``claim``); False if the socket cannot be made."""
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.name)  # left by a crash: we hold the lock, so nobody serves it
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

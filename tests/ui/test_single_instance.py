@@ -20,6 +20,7 @@ from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 from studyapp.core import paths
+from studyapp.ui.app import after_first_paint
 from studyapp.ui.single_instance import LOCK_NAME, SingleInstance, server_name
 
 
@@ -199,3 +200,25 @@ def test_a_holder_that_dies_while_we_wait_hands_the_folder_over(qapp, home: Path
     assert not instance.hand_over(None, timeout=30)
     assert instance.claimed and holder.wait(10) == 0
     instance.release()
+
+
+def test_work_deferred_to_the_first_paint_runs_once_after_it(qtbot, open_sample) -> None:
+    window = open_sample()
+    calls: list[str] = []
+    after_first_paint(window, lambda: calls.append("painted"), latest_ms=400)
+    window.reader.viewport().repaint()
+    qtbot.waitUntil(lambda: calls == ["painted"], timeout=2000)
+    qtbot.wait(600)  # the fallback timer has fired meanwhile: nothing runs twice
+    assert calls == ["painted"]
+
+
+def test_work_deferred_to_the_first_paint_runs_even_if_nothing_is_painted(qtbot, open_sample) -> None:
+    window = open_sample()
+    window.hide()
+    calls: list[str] = []
+    after_first_paint(window, lambda: calls.append("late"), latest_ms=100)
+    qtbot.waitUntil(lambda: calls == ["late"], timeout=2000)
+    window.show()
+    window.reader.viewport().repaint()
+    qtbot.wait(100)
+    assert calls == ["late"]

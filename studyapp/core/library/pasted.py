@@ -14,9 +14,8 @@ import time
 from pathlib import Path
 
 from studyapp.core import paths
+from studyapp.core.atomic_file import write_atomically
 from studyapp.core.errors import DocumentError
-from studyapp.core.study.export import ExportError, write_atomically
-from studyapp.core.text.importers.bilingual_text import document_from_text
 from studyapp.core.text.importers.textfile import MAX_BYTES
 
 FOLDER = "pasted"
@@ -34,13 +33,15 @@ def save_pasted_text(text: str, folder: Path | None = None, now: float | None = 
     data = (text.rstrip() + "\n").encode("utf-8")
     if len(data) > MAX_BYTES:
         raise DocumentError(f"The clipboard holds more than {MAX_BYTES // (1024 * 1024)} MB of text")
+    from studyapp.core.text.importers.bilingual_text import document_from_text  # the aligner: only once something is pasted
+
     document_from_text(text, name="the clipboard")  # raises for text that is not bilingual
     folder = folder or paths.data_dir() / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     path = _free_name(folder, time.strftime("%Y-%m-%d %H%M%S", time.localtime(now)), _first_words(text))
     try:
-        return write_atomically(path, lambda tmp: tmp.write_bytes(data))
-    except ExportError as exc:
+        return write_atomically(path, lambda tmp: tmp.write_bytes(data), DocumentError)
+    except DocumentError as exc:
         raise DocumentError(str(exc).replace("Cannot write", "Cannot save the pasted text to", 1)) from None
 
 

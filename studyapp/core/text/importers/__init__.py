@@ -14,11 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
-from studyapp.core.text.align import Lexical
-from studyapp.core.text.bitext_units import Glossary
 from studyapp.core.text.document import Document
-from studyapp.core.text.importers.bilingual_text import Unit, document_from_text
 from studyapp.core.text.importers.textfile import file_size, read_text
+
+if TYPE_CHECKING:  # the aligner is imported only when a text is aligned
+    from studyapp.core.text.align import Lexical
+    from studyapp.core.text.bitext_units import Glossary
+    from studyapp.core.text.importers.bilingual_text import Unit
 
 #: Files with more text than this get a preview of their beginning first.
 PREVIEW_CHARS = 120_000
@@ -34,7 +36,6 @@ FORMATS = {
     ".ass": "studyapp.core.text.importers.subtitles",
     ".ssa": "studyapp.core.text.importers.subtitles",
 }
-
 
 
 class FormatModule(Protocol):
@@ -84,6 +85,8 @@ def open_preview(path: str | Path, chars: int = PREVIEW_CHARS) -> Document | Non
     head = decoded.text[:cut]
     if head.count("```") % 2:  # never cut inside a fenced block
         return None
+    from studyapp.core.text.importers.bilingual_text import document_from_text
+
     document = document_from_text(head, path=str(path), encoding=decoded.encoding, name=Path(path).stem, source_hash=decoded.sha1)
     return replace(document, complete=False)
 
@@ -98,6 +101,8 @@ def open_document(path: str | Path) -> Document:
     if module is not None:
         return module.open_file(path)
     decoded = read_text(path)
+    from studyapp.core.text.importers.bilingual_text import document_from_text  # the aligner: not needed for text_size
+
     return document_from_text(
         decoded.text, path=str(path), encoding=decoded.encoding, name=Path(path).stem, source_hash=decoded.sha1
     )
