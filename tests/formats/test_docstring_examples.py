@@ -13,6 +13,7 @@ MODULES = [
     "studyapp.core.text.importers.structured",
     "studyapp.core.text.importers.subtitle_formats",
     "studyapp.core.library.contents",
+    "studyapp.core.language.reading_model",
 ]
 
 

@@ -42,7 +42,7 @@ from __future__ import annotations
 import gzip
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -96,12 +96,55 @@ def smoothed(counts: Mapping[str, float], candidates: list[str], pseudo: float =
     return {r: (counts.get(r, 0) + pseudo) / (total + pseudo * len(candidates)) for r in candidates}
 
 
+class PackedTable(Mapping[tuple[str, str, str], Counts]):
+    """The context table as loaded from the file: each entry kept as its line's
+    text and parsed when asked for. 178,000 entries as tuples of dicts of floats
+    took 120 MB; as two strings each, about a quarter of that.
+
+    >>> table = PackedTable()
+    >>> table.add("还", "R1", "钱", "huan2:9 hai2:1")
+    >>> table.get(("还", "R1", "钱"))
+    {'huan2': 9.0, 'hai2': 1.0}
+    """
+
+    _SEP = "\x1f"
+    _PARSED_MAX = 50_000  # parsed entries kept for the lookups that follow
+
+    def __init__(self) -> None:
+        self._raw: dict[str, str] = {}
+        self._parsed: dict[str, Counts] = {}
+
+    def add(self, char: str, kind: str, ctx: str, counts: str) -> None:
+        self._raw[self._SEP.join((char, kind, ctx))] = counts
+
+    def __getitem__(self, key: tuple[str, str, str]) -> Counts:
+        joined = self._SEP.join(key)
+        found = self._parsed.get(joined)
+        if found is None:
+            found = _parse_counts(self._raw[joined])  # KeyError when absent, as a Mapping must
+            if len(self._parsed) >= self._PARSED_MAX:
+                self._parsed.clear()
+            self._parsed[joined] = found
+        return found
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        for joined in self._raw:
+            char, kind, ctx = joined.split(self._SEP)
+            yield char, kind, ctx
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and self._SEP.join(key) in self._raw
+
+
 @dataclass
 class ReadingModel:
     """Weights per status, context table, priors; ``choose`` applies them."""
 
     weights: dict[str, tuple[float, ...]]
-    table: dict[tuple[str, str, str], Counts] = field(default_factory=dict)
+    table: Mapping[tuple[str, str, str], Counts] = field(default_factory=dict)
     priors: dict[str, Counts] = field(default_factory=dict)  # char -> running-text counts, standing alone
     trained: dict[str, Counts] = field(default_factory=dict)  # char -> CPP's label counts (the network's)
     marginals: dict[str, Counts] = field(default_factory=dict)  # char -> the table's label counts
@@ -227,7 +270,9 @@ class ReadingModel:
                 raw = handle.read()
         else:
             raw = Path(path).read_bytes()
-        model = cls({status: (1.0,) + (0.0,) * (len(FEATURES) - 1) for status in STATUSES})
+        table = PackedTable()
+        totals: dict[str, Counter[str]] = defaultdict(Counter)
+        model = cls({status: (1.0,) + (0.0,) * (len(FEATURES) - 1) for status in STATUSES}, table)
         for line in gzip.decompress(raw).decode("utf-8").splitlines():
             parts = line.split("\t")
             if parts[0] == "W":
@@ -239,7 +284,10 @@ class ReadingModel:
             elif parts[0] == "R":
                 model.rules[(parts[1], parts[2], int(parts[3]))] = _parse_counts(parts[4])
             elif parts[0] == "T":
-                model.table[(parts[1], parts[2], parts[3])] = _parse_counts(parts[4])
+                table.add(parts[1], parts[2], parts[3], parts[4])
+                if parts[2] == "L1":  # every labelled character has exactly one left neighbour
+                    totals[parts[1]].update(_parse_counts(parts[4]))
+        model.marginals = {char: dict(counts) for char, counts in totals.items()}
         model.__post_init__()
         return model
 
