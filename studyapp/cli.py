@@ -170,10 +170,11 @@ def _cmd_links(args: argparse.Namespace) -> int:
     from studyapp.core.language.engine import Language
     from studyapp.core.reading.session import ReadingSession
 
-    session = ReadingSession(Language())
-    session.open(_open(args))
-    out = []
-    for block, found in zip(session.document.blocks, session.link_document()):
+    session, document = ReadingSession(Language()), _open(args)
+    session.open(document)
+    out: list[dict[str, object]] = []
+    lines: list[str] = []  # "word -> its English" without --json
+    for block, found in zip(document.blocks, session.link_document()):
         english = block.english.text if block.english else None
         chinese = block.chinese.text if block.chinese else None
         if found is None or not english or not chinese:
@@ -182,13 +183,12 @@ def _cmd_links(args: argparse.Namespace) -> int:
         sentences = [[english[e[0]:e[1]] if e else None, chinese[z[0]:z[1]] if z else None] for e, z in found.sentences]
         links = [{"zh": list(link.zh), "en": [list(span) for span in link.en]} for link in found.links]
         out.append({"english": english, "chinese": chinese, "sentences": sentences, "links": links})
+        lines += [f"{chinese[link.zh[0]:link.zh[1]]} -> {' '.join(english[a:b] for a, b in link.en)}" for link in found.links]
     if args.json:
         _print_json(out)
     else:
-        for item in out:
-            for link in item["links"]:
-                zh = item["chinese"][link["zh"][0]:link["zh"][1]]
-                print(zh, "->", " ".join(item["english"][a:b] for a, b in link["en"]))
+        for line in lines:
+            print(line)
     return 0
 
 

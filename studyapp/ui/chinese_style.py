@@ -124,9 +124,9 @@ def cells_for(text: str, annotation: Annotation | None, style: ChineseStyle, rub
         drawn = shown[start:end]
         advance, blank = style.advance(drawn, kind)
         token = owner[start]
-        syllable = None
-        if ruby_for is not None and kind == HAN and readings[start] and annotation is not None and ruby_for(annotation.tokens[token].text):
-            syllable = marks_from_numbered(readings[start])
+        syllable, reading = None, readings[start]
+        if ruby_for is not None and kind == HAN and reading and annotation is not None and ruby_for(annotation.tokens[token].text):
+            syllable = marks_from_numbered(reading)
         ruby = style.syllable_width(syllable) if syllable else 0.0
         cells.append(CellSpec(start, end, kind, advance, blank, ruby, token, newline_before))
         texts.append(drawn)

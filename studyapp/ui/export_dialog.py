@@ -101,10 +101,12 @@ class ExportDialog(QDialog):
         form.addRow("Only", filters)
         dates = QHBoxLayout()
         self.use_dates = QCheckBox("Saved between")
-        self.since = QDateEdit(QDate.currentDate().addMonths(-1), calendarPopup=True)
-        self.until = QDateEdit(QDate.currentDate(), calendarPopup=True)
-        for widget in (self.use_dates, self.since, QLabel("and"), self.until):
-            dates.addWidget(widget)
+        self.since = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.until = QDateEdit(QDate.currentDate())
+        for date_edit in (self.since, self.until):
+            date_edit.setCalendarPopup(True)
+        for part in (self.use_dates, self.since, QLabel("and"), self.until):
+            dates.addWidget(part)
         dates.addStretch(1)
         form.addRow("", dates)
         self.only_new = QCheckBox("Only words new or changed since they were last exported")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
@@ -28,6 +29,9 @@ from studyapp.ui import settings as typed_settings
 from studyapp.ui.bookmarks_panel import BookmarksPanel
 from studyapp.ui.contents_panel import ContentsPanel
 from studyapp.ui.view_menu import add_action
+
+if TYPE_CHECKING:
+    from studyapp.ui.library_window import LibraryWindow
 
 PASTE_SHORTCUT = "Ctrl+Alt+V"  # Ctrl+Shift+V is the vocabulary list
 LIBRARY_SHORTCUT = "Ctrl+Shift+L"
@@ -48,7 +52,7 @@ class LibraryController(QObject):
         self.visible_blocks = visible_blocks
         self.document: Document | None = None
         self._coverage: float | None = None
-        self.library_window = None
+        self.library_window: LibraryWindow | None = None  # made when first shown
         self.contents = ContentsPanel()
         self.bookmarks = BookmarksPanel(library)
         self.tabs = QTabWidget()
@@ -135,8 +139,9 @@ class LibraryController(QObject):
     def word_looked_up(self, block: int) -> None:
         """A word of ``block`` was looked up: say when its subtitle cue is on screen."""
         document = self.document
-        if document is not None and 0 <= block < len(document.blocks) and document.blocks[block].time:
-            self.status.emit(f"On screen {document.blocks[block].time.interval}")
+        time = document.blocks[block].time if document is not None and 0 <= block < len(document.blocks) else None
+        if time is not None:
+            self.status.emit(f"On screen {time.interval}")
 
     def update_progress(self) -> None:
         document = self.document
@@ -190,7 +195,7 @@ class LibraryController(QObject):
             return
         self.open_requested.emit(str(path))
 
-    def show_library(self):
+    def show_library(self) -> LibraryWindow:
         from studyapp.ui.library_window import LibraryWindow
 
         if self.library_window is None:

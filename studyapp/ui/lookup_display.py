@@ -55,7 +55,8 @@ class LookupDisplay(QObject):
         self.popup.setObjectName("lookupPopup")
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         self.popup_panel = LookupPanel()
-        QVBoxLayout(self.popup).addWidget(self.popup_panel)
+        self._popup_layout = QVBoxLayout(self.popup)
+        self._popup_layout.addWidget(self.popup_panel)
         self.popup.resize(420, 380)
         for panel in self.panels:
             panel.save_requested.connect(self.save_requested.emit)
@@ -105,8 +106,8 @@ class LookupDisplay(QObject):
         window = self._window
         width = max(PANEL_MIN_WIDTH + 30, min(int(460 * self.popup_panel.zoom), int(window.width() * 0.6)))
         self.popup.resize(width, self.popup.height())
-        self.popup.layout().activate()
-        margins = self.popup.layout().contentsMargins()
+        self._popup_layout.activate()
+        margins = self._popup_layout.contentsMargins()
         wanted = max(160, min(self.popup_panel.content_height() + margins.top() + margins.bottom(), int(window.height() * 0.7)))
         screen = window.screen().availableGeometry() if window.screen() else QRect(0, 0, 4096, 4096)
         screen = screen.adjusted(8, 8, -8, -8)  # clear of the screen's edges, frame included

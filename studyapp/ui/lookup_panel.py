@@ -97,7 +97,7 @@ class LookupPanel(QWidget):
         self._texts: list[str] = []
         self._shown: tuple | None = None  # what show_result was given, to show again after zoom or Back
         self._history: list[tuple] = []
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 8, 4)
         outer.setSpacing(2)
         outer.addLayout(self._build_header())
@@ -259,10 +259,10 @@ class LookupPanel(QWidget):
 
     def content_height(self) -> int:
         """The height that shows everything at the panel's present width (the popup fits itself to it)."""
-        self.layout().activate()
+        self._outer.activate()
         document = self.body.document()
         document.setTextWidth(self.body.viewport().width())
-        bottom = self.layout().contentsMargins().bottom()
+        bottom = self._outer.contentsMargins().bottom()
         return int(self.body.y() + 2 * self.body.frameWidth() + document.size().height() + bottom + 8)
 
     def entry_texts(self) -> list[str]:

@@ -79,18 +79,17 @@ class VocabularyTableModel(QAbstractTableModel):
         self.shown = self.filter.select(self.all, self.keys)
         self._sorted = False
         if self._sort is not None:
-            self._apply_sort()
+            self._apply_sort(*self._sort)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self._sort == (column, order) and self._sorted:
             return  # the view sorts again after every reset; the rows already are
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._apply_sort()
+        self._apply_sort(column, order)
         self.layoutChanged.emit()
 
-    def _apply_sort(self) -> None:
-        column, order = self._sort
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
         name = COLUMNS[column]
         key = {
             "Hanzi": lambda r: r.simplified, "Pinyin": lambda r: r.pinyin.lower(), "Meaning": lambda r: "; ".join(r.definitions).lower(),

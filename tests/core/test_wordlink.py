@@ -117,6 +117,15 @@ def test_names_found_in_the_english_are_joined(language, linker) -> None:
     assert "".join(t.text for t in joined) == zh
 
 
+def test_link_pair_given_tokens_without_readings_says_so(language, linker) -> None:
+    from studyapp.core.text.document import Block, Side
+
+    zh, en = "双方正在谈判。", "The two sides negotiated."
+    tokens, _ = language.read_many([zh])[0]
+    with pytest.raises(ValueError, match="readings"):
+        linker.link_pair(Block("paragraph", Side(en, "en", 0, 0), Side(zh, "zh", 0, 0)), tokens, None)
+
+
 def test_two_file_import_keeps_lines_in_neither_language(tmp_path: Path) -> None:
     (tmp_path / "en.md").write_text("2024-05-01\n\nThe market opens at seven.\n", encoding="utf-8")
     (tmp_path / "zh.md").write_text("2024-05-01\n\n市场七点开门。\n", encoding="utf-8")

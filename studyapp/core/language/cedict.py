@@ -68,7 +68,9 @@ class Entry:
 
 def _reference_kind(definition: str) -> str | None:
     match = _REFERENCE_RE.match(definition)
-    return _KIND_NAMES[match.lastgroup] if match else None
+    if match is None or match.lastgroup is None:  # every alternative of the pattern is a named group
+        return None
+    return _KIND_NAMES[match.lastgroup]
 
 
 def _refs(text: str, kind: str) -> list[Ref]:

@@ -249,11 +249,11 @@ class Dictionary:
         best: list[list[str] | None] = [[]] + [None] * n
         for j in range(1, n + 1):
             for i in range(max(0, j - self.max_length), j):
-                piece = word[i:j]
-                if best[i] is None or (piece not in present and j - i > 1):
+                piece, before, known = word[i:j], best[i], best[j]
+                if before is None or (piece not in present and j - i > 1):
                     continue
-                candidate = best[i] + [piece]
-                if best[j] is None or len(candidate) < len(best[j]):
+                candidate = before + [piece]
+                if known is None or len(candidate) < len(known):
                     best[j] = candidate
         return tuple(best[n] or word)
 

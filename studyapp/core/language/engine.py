@@ -119,10 +119,11 @@ class Language:
             cached = decode_readings(found[key]) if key in found else None
             readings[k] = cached if cached is not None and len(cached) == len(tokens) else None
         missing = [k for k, r in enumerate(readings) if r is None]
-        for k, fresh in zip(missing, self.reader.read_batch([segmented[k] for k in missing], sandhi=sandhi)):
+        read = self.reader.read_batch([segmented[k] for k in missing], sandhi=sandhi)
+        for k, fresh in zip(missing, read):
             readings[k] = fresh
         if cache is not None and not sandhi and missing:
-            cache.put_many({keys[k]: encode_readings(readings[k]) for k in missing}, "reading")
+            cache.put_many({keys[k]: encode_readings(fresh) for k, fresh in zip(missing, read)}, "reading")
         return [(tokens, r or []) for tokens, r in zip(segmented, readings)]
 
     def read_cached(self, texts: Sequence[str]) -> list[tuple[list[Token], list[list[str] | None]]] | None:
@@ -132,8 +133,8 @@ class Language:
         read with the dictionary, but only if its index exists already.
         """
         cache = self._early_cache()
-        segmented = cache.tokens_for(texts) if cache else None
-        if segmented is None:
+        segmented = cache.tokens_for(texts) if cache is not None else None
+        if cache is None or segmented is None:
             return None
         keys = [_reading_key(t) for t in texts]
         found = cache.get_many(keys, "reading")

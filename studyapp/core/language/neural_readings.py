@@ -19,6 +19,7 @@ from __future__ import annotations
 import pickle
 from collections.abc import Sequence
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -46,7 +47,7 @@ class NeuralReadings:
         """The weights from the installed g2pM package (pickled numpy arrays)."""
         base = resources.files("g2pM")
 
-        def read(name: str):
+        def read(name: str) -> Any:
             with base.joinpath(name).open("rb") as handle:
                 return pickle.load(handle)
 

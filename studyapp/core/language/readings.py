@@ -218,16 +218,17 @@ class PinyinReader:
 def apply_sandhi(tokens: Sequence[Token], readings: list[Reading]) -> None:
     """一 and 不 as spoken: 不 bu2 and 一 yi2 before a fourth tone, 一 yi4 before
     other tones (not when counting, as an ordinal or at the end of a phrase)."""
-    flat: list[tuple[int, int]] = [(k, i) for k, r in enumerate(readings) if r for i in range(len(r))]
-    for n, (k, i) in enumerate(flat):
+    # (token, character, that token's syllables) for every character that has a reading
+    flat: list[tuple[int, int, list[str]]] = [(k, i, r) for k, r in enumerate(readings) if r for i in range(len(r))]
+    for n, (k, i, syllables) in enumerate(flat):
         char = tokens[k].text[i]
         if char not in "一不" or n + 1 >= len(flat):
             continue
-        nk, ni = flat[n + 1]
+        nk, ni, next_syllables = flat[n + 1]
         if nk > k + 1 and not all(t.kind == "space" for t in tokens[k + 1 : nk]):
             continue  # punctuation or a number follows
-        following = tone_of(readings[nk][ni])
+        following = tone_of(next_syllables[ni])
         if char == "不" and following == 4:
-            readings[k][i] = "bu2"
+            syllables[i] = "bu2"
         elif char == "一" and not (i > 0 and tokens[k].text[i - 1] == "第"):
-            readings[k][i] = "yi2" if following == 4 else "yi4" if following in (1, 2, 3) else "yi1"
+            syllables[i] = "yi2" if following == 4 else "yi4" if following in (1, 2, 3) else "yi1"

@@ -21,6 +21,7 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from studyapp.core.language.dictionary import Dictionary
 from studyapp.core.language.script_conversion import ScriptConverter
@@ -28,6 +29,9 @@ from studyapp.core.language.segment_cache import SegmentCache, decode_tokens, en
 from studyapp.core.language.word_classes import WordClasses
 from studyapp.core.text.char_classes import HAN_PATTERN
 from studyapp.core.text.document import Token
+
+if TYPE_CHECKING:
+    import jieba
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +77,7 @@ class Segmenter:
         self.converter = converter or ScriptConverter(dictionary)
         self._cache_dir = cache_dir or dictionary.info.path.parent
         self._cache: SegmentCache | None = None
-        self._jieba = None
+        self._jieba: jieba.Tokenizer | None = None
         self._person_names: frozenset[str] | None = None
         self._word_classes: WordClasses | None = None
         self._lock = threading.Lock()
@@ -116,7 +120,7 @@ class Segmenter:
 
     # --- segmentation proper ---------------------------------------------------
 
-    def _tokenizer(self):
+    def _tokenizer(self) -> jieba.Tokenizer:
         with self._lock:
             if self._jieba is None:
                 import jieba
@@ -142,7 +146,8 @@ class Segmenter:
         return self._classify(_join_dotted_names(pieces))
 
     def _split_runs(self, word: str, start: int) -> list[Token]:
-        runs = [(m.lastgroup, m.start(), m.end()) for m in _RUN_RE.finditer(word)]
+        # Every alternative of _RUN_RE is a named group, so a match always has a lastgroup.
+        runs = [(cast(str, m.lastgroup), m.start(), m.end()) for m in _RUN_RE.finditer(word)]
         if len(runs) > 1 and self.dictionary.contains(word):  # "卡拉OK", "A型"
             return [Token(word, start, "word")]
         return [Token(word[a:b], start + a, "word" if kind == "han" else kind) for kind, a, b in runs]

@@ -20,11 +20,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from studyapp.core import paths
 from studyapp.core.study.database import DatabaseError, OpenedDatabase, open_database
 from studyapp.core.study.vocabulary import DATABASE_NAME
 from studyapp.core.text.document import Document
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ class LibraryStore:
     def close(self) -> None:
         self._db.close()
 
-    def _write(self, action: Callable[[sqlite3.Connection], object]):
+    def _write(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
         try:
             self._db.execute("BEGIN IMMEDIATE")
             result = action(self._db)
@@ -94,14 +97,18 @@ class LibraryStore:
             raise ValueError("only documents read from a file go in the library")
         key, now = document_key(document.path), int(self._clock())
         values = (document.title, Path(key).suffix.lstrip(".").lower(), size, len(document.blocks), document.chinese_length)
-        self._write(lambda db: db.execute(
-            "INSERT INTO document (path, title, format, size, blocks, chinese_chars, pasted, first_opened, last_read) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET title = excluded.title, format = excluded.format, "
-            "size = excluded.size, blocks = excluded.blocks, chinese_chars = excluded.chinese_chars, last_read = excluded.last_read, "
-            "pasted = max(pasted, excluded.pasted)",
-            (key, *values, int(pasted), now, now),
-        ))
-        return self.entry(key)
+
+        def action(db: sqlite3.Connection) -> LibraryEntry:
+            db.execute(
+                "INSERT INTO document (path, title, format, size, blocks, chinese_chars, pasted, first_opened, last_read) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET title = excluded.title, format = excluded.format, "
+                "size = excluded.size, blocks = excluded.blocks, chinese_chars = excluded.chinese_chars, last_read = excluded.last_read, "
+                "pasted = max(pasted, excluded.pasted)",
+                (key, *values, int(pasted), now, now),
+            )
+            return _entry(db.execute("SELECT * FROM document WHERE path = ?", (key,)).fetchone())  # the row just written
+
+        return self._write(action)
 
     def record_position(self, path: str | Path, position: int, progress: float) -> None:
         """Where the learner is in a document (first block in view) and the share read."""

@@ -117,7 +117,8 @@ class DictionaryGlossary:
     def english_keys(self, text: str) -> list[str]:
         """Keys of the content words, names ("@name") after them."""
         cache = self._english
-        out, names = [], []
+        out: list[str] = []
+        names: list[str] = []
         for word in _WORD_RE.findall(text):
             key = cache.get(word)
             if key is None:

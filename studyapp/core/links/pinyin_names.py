@@ -97,8 +97,8 @@ class PinyinNames:
                     self.names[key] = splits
         self._by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for key, splits in self.names.items():
-            for syllables in splits:
-                self._by_first.setdefault(syllables[0], []).append((key, syllables))
+            for split in splits:
+                self._by_first.setdefault(split[0], []).append((key, split))
         # Two characters that can open a name -> the names (key, syllables) they open.
         self._openings: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         if self.names:

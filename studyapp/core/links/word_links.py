@@ -26,17 +26,26 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from studyapp.core.language.engine import Language
 from studyapp.core.links.english_lemmas import STOPWORDS, base_forms, lemmas, words
 from studyapp.core.links.lexicon import english_key, gloss_keys
-from studyapp.core.text.align import Item, align
+from studyapp.core.text.align import Bead, Item, align
 from studyapp.core.text.document import Block, Token
 from studyapp.core.text.sentences import sentence_spans
+
+if TYPE_CHECKING:
+    from studyapp.core.language.lookup import LookupResult
+    from studyapp.core.language.readings import Reading
 
 THRESHOLD = 0.62
 _PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[A-Za-z\u4e00-\u9fff|]*\[[^\]]*\]")
 _SPLIT_RE = re.compile(r"[;,/]| or ")
+#: (score, first Chinese token, English word indices, Chinese tokens spanned)
+_Candidate = tuple[float, int, tuple[int, ...], int]
+#: An English word and its start and end offsets, as ``english_lemmas.words`` gives them.
+_EnglishWord = tuple[str, int, int]
 _SKELETON_CLASSES = {**dict.fromkeys("bp", "B"), **dict.fromkeys("dt", "T"), **dict.fromkeys("gkqc", "K"),
                      **dict.fromkeys("szxj", "S"), **dict.fromkeys("lr", "L"), **dict.fromkeys("fvwh", "F"), "m": "M", "n": "N", "y": ""}
 
@@ -66,9 +75,11 @@ class PairLinks:
         return next((zh for en, zh in self.sentences if en and en[0] <= english_offset < en[1]), None)
 
 
-def join_names(tokens: Sequence[Token], readings: Sequence, names: set[str] | frozenset[str]) -> tuple[list[Token], list]:
+def join_names(tokens: Sequence[Token], readings: Sequence[Reading], names: set[str] | frozenset[str]) -> tuple[list[Token], list[Reading]]:
     """Join consecutive Chinese tokens that spell a known name (卢特 + 尼克 -> 卢特尼克)."""
-    out_tokens, out_readings, k = [], [], 0
+    out_tokens: list[Token] = []
+    out_readings: list[Reading] = []
+    k = 0
     while k < len(tokens):
         for span in (3, 2):
             parts = tokens[k : k + span]
@@ -134,7 +145,7 @@ class WordLinker:
 
     # --- one sentence pair ---------------------------------------------------------------
 
-    def link_tokens(self, tokens: Sequence[Token], readings: Sequence, zh_offset: int, english: str, en_offset: int = 0) -> list[Link]:
+    def link_tokens(self, tokens: Sequence[Token], readings: Sequence[Reading], zh_offset: int, english: str, en_offset: int = 0) -> list[Link]:
         """Links for the Chinese ``tokens`` (offsets relative to their text) against ``english``."""
         en_words = [(w, s, e) for w, s, e in words(english)]
         content = [k for k, (w, _, _) in enumerate(en_words) if w.lower() not in STOPWORDS and len(w) > 1]
@@ -144,7 +155,7 @@ class WordLinker:
             return []
         zh_start = tokens[0].start if tokens else 0
         zh_span = max(1, (tokens[-1].end - zh_start) if tokens else 1)
-        candidates: list[tuple[float, int, tuple[int, ...], int]] = []  # (score, token, english words, tokens spanned)
+        candidates: list[_Candidate] = []
         for k, token in chinese:
             rel_zh = (token.start - zh_start) / zh_span
             for indices, strength in self._matches(token.text, en_lemmas, content):
@@ -167,15 +178,15 @@ class WordLinker:
                     found.append((tuple(run), weight * (1.0 if size == 1 else 1.05)))
         return found
 
-    def _name_candidates(self, tokens: Sequence[Token], readings: Sequence, en_words, english: str) -> list[tuple[float, int, tuple[int, ...], int]]:
+    def _name_candidates(self, tokens: Sequence[Token], readings: Sequence[Reading], en_words: list[_EnglishWord], english: str) -> list[_Candidate]:
         capitals = [k for k, (w, s, _) in enumerate(en_words) if w[:1].isupper() and w.lower() not in STOPWORDS and w.lower() not in ("mr", "mrs", "ms", "dr")]
         if not capitals:
             return []
         # Single capitalised words, and runs of two or three (Marco Rubio).
-        names = [(k,) for k in capitals]
+        names: list[tuple[int, ...]] = [(k,) for k in capitals]
         names += [(a, b) for a, b in zip(capitals, capitals[1:]) if b == a + 1]
         names += [(a, b, c) for a, b, c in zip(capitals, capitals[1:], capitals[2:]) if c == b + 1 == a + 2]
-        out = []
+        out: list[_Candidate] = []
         for k, token in enumerate(tokens):
             if not token.is_chinese or readings[k] is None:
                 continue
@@ -195,7 +206,7 @@ class WordLinker:
         return out
 
     @staticmethod
-    def _resolve(candidates, tokens, zh_offset, en_words, en_offset) -> list[Link]:
+    def _resolve(candidates: list[_Candidate], tokens: Sequence[Token], zh_offset: int, en_words: list[_EnglishWord], en_offset: int) -> list[Link]:
         """Best first; each Chinese token and each English word used once."""
         used_zh: set[int] = set()
         used_en: set[int] = set()
@@ -218,13 +229,16 @@ class WordLinker:
 
     # --- a whole pair --------------------------------------------------------------------
 
-    def link_pair(self, block: Block, tokens: Sequence[Token] | None = None, readings: Sequence | None = None) -> PairLinks:
-        """Sentence alignment and word links of one aligned pair."""
+    def link_pair(self, block: Block, tokens: Sequence[Token] | None = None, readings: Sequence[Reading] | None = None) -> PairLinks:
+        """Sentence alignment and word links of one aligned pair (its ``tokens`` and their
+        ``readings`` as shown, or read here when neither is given)."""
         if block.english is None or block.chinese is None:
             return PairLinks([], [])
         english, chinese = block.english.text, block.chinese.text
         if tokens is None:
             tokens, readings = self.language.read_many([chinese])[0]
+        elif readings is None:
+            raise ValueError("link_pair needs the readings of the tokens it is given")
         en_spans = sentence_spans(english, "en") or [(0, len(english))]
         zh_spans = sentence_spans(chinese, "zh") or [(0, len(chinese))]
         beads = self.align_sentences(english, en_spans, chinese, zh_spans, tokens)
@@ -241,7 +255,9 @@ class WordLinker:
                     links += self.link_tokens(sub_tokens, sub_readings, 0, english[en_span[0] : en_span[1]], en_span[0])
         return PairLinks(sentences, sorted(links, key=lambda link: link.zh))
 
-    def align_sentences(self, english: str, en_spans, chinese: str, zh_spans, tokens) -> list:
+    def align_sentences(
+        self, english: str, en_spans: list[tuple[int, int]], chinese: str, zh_spans: list[tuple[int, int]], tokens: Sequence[Token],
+    ) -> list[Bead]:
         if len(en_spans) == 1 and len(zh_spans) == 1:
             return [((0,), (0,))]
         en_items = [Item(english[a:b], "en") for a, b in en_spans]
@@ -252,7 +268,7 @@ class WordLinker:
 
         return align(en_items, zh_items, lexical=lexical, allow_2_2=True, band=max(len(en_spans), len(zh_spans)) + 2)
 
-    def overlap(self, zh_text: str, en_text: str, tokens=None, whole: str = "") -> float:
+    def overlap(self, zh_text: str, en_text: str, tokens: Sequence[Token] | None = None, whole: str = "") -> float:
         """Share of the Chinese words with a gloss found in the English (0..1)."""
         if tokens is not None and whole:
             start = whole.find(zh_text)
@@ -267,7 +283,7 @@ class WordLinker:
         return hits / len(sub)
 
 
-def rank_senses(result, english_words: Sequence[str]):
+def rank_senses(result: LookupResult, english_words: Sequence[str]) -> LookupResult:
     """The lookup result with the sense the translation used first (entry and definition)."""
     from dataclasses import replace
 

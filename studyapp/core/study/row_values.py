@@ -13,6 +13,7 @@ list, the export or the window. Example::
 from __future__ import annotations
 
 import json
+import sqlite3
 
 
 def read_text(value: object) -> tuple[str, bool]:
@@ -51,7 +52,7 @@ def read_definitions(value: object) -> tuple[tuple[str, ...], bool]:
 class LenientRow:
     """One row's values read with the functions above; ``damaged`` is set once any needed a guess."""
 
-    def __init__(self, row) -> None:
+    def __init__(self, row: sqlite3.Row) -> None:
         self._row = row
         self.damaged = False
 

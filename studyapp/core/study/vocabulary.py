@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from studyapp.core import paths
 from studyapp.core.language.pinyin_spelling import normalise_numbered, strip_tones
@@ -30,6 +31,8 @@ from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_c
 from studyapp.core.study.familiarity import STATUSES, LevelChange, check_level, level_for_status
 from studyapp.core.study.row_values import LenientRow
 from studyapp.core.study.word_filter import WordFilter
+
+_T = TypeVar("_T")
 
 KEEP_DAILY = 5
 DAY = 24 * 3600
@@ -155,7 +158,7 @@ class VocabularyStore:
     def _now(self) -> int:
         return int(self._clock())
 
-    def _write(self, action: Callable[[sqlite3.Connection], object]):
+    def _write(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
         """Run ``action`` in one IMMEDIATE transaction; disk errors become DatabaseError."""
         try:
             self._db.execute("BEGIN IMMEDIATE")
@@ -172,7 +175,7 @@ class VocabularyStore:
                 raise DatabaseError(f"That change conflicts with a saved word: {message}") from None
             raise DatabaseError(f"The vocabulary could not be saved: {message}") from None
 
-    def transaction(self, action: Callable[[sqlite3.Connection], object]):
+    def transaction(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
         """Run ``action(connection)`` as one write transaction (the review store's tables share this file).
 
         Any exception from ``action`` rolls the transaction back.
@@ -257,7 +260,7 @@ class VocabularyStore:
              context.created or now, context.sentence_pinyin, context.time_code, context.paragraph),
         )
 
-    def update(self, word_id: int, **fields) -> WordRecord:
+    def update(self, word_id: int, **fields: Any) -> WordRecord:
         """Change note, status (or familiarity), tags, definitions or traditional of a word."""
         allowed = {"note", "status", "familiarity", "tags", "definitions", "traditional", "hsk"}
         unknown = set(fields) - allowed
@@ -323,16 +326,17 @@ class VocabularyStore:
             if again is not None:
                 for context in record.contexts:
                     self._insert_context(db, again["id"], context, context.created)
-                return again["id"]
+                return int(again["id"])
             cursor = db.execute(
                 "INSERT INTO word (uid, simplified, traditional, pinyin, definitions, note, hsk, familiarity, tags, created, updated, exported) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (record.uid, record.simplified, record.traditional, record.pinyin, json.dumps(list(record.definitions), ensure_ascii=False),
                  record.note, record.hsk, record.familiarity, " ".join(record.tags), record.created, self._now(), record.exported),
             )
+            word_id = int(cursor.lastrowid or 0)  # an INSERT always has one
             for context in record.contexts:
-                self._insert_context(db, cursor.lastrowid, context, context.created)
-            return cursor.lastrowid
+                self._insert_context(db, word_id, context, context.created)
+            return word_id
 
         return self.get(self._write(action))
 
@@ -354,7 +358,7 @@ class VocabularyStore:
         rows = self._db.execute("SELECT * FROM word WHERE simplified = ? OR traditional = ? ORDER BY id", (word, word)).fetchall()
         return self._records(rows)
 
-    def words(self, chosen: WordFilter | None = None, **criteria) -> list[WordRecord]:
+    def words(self, chosen: WordFilter | None = None, **criteria: Any) -> list[WordRecord]:
         """Saved words, oldest first: those ``chosen`` lets through (or a WordFilter of ``criteria``)."""
         chosen = chosen or WordFilter(**criteria)
         where, args = chosen.sql()
@@ -362,7 +366,7 @@ class VocabularyStore:
         return [records[i] for i in chosen.select(records)] if chosen.search.strip() else records
 
     def count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM word").fetchone()[0]
+        return int(self._db.execute("SELECT count(*) FROM word").fetchone()[0])
 
     def forms(self, status: str | None = None) -> set[str]:
         """Simplified and traditional forms of the saved words (with ``status``)."""

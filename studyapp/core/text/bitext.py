@@ -48,6 +48,8 @@ from studyapp.core.text.bitext_costs import DEFAULT_PARAMS, BeadCosts, BitextPar
 from studyapp.core.text.bitext_units import AlignUnit, BitextUnits  # noqa: F401  (re-exported)
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
+#: A bead with both sides: its Chinese units, English units, learnable Chinese terms and English keys.
+_LearnablePair = tuple[tuple[int, ...], tuple[int, ...], frozenset[int], frozenset[int]]
 
 
 #: Short texts are searched in a band this wide around the diagonal (plus 5%).
@@ -69,13 +71,14 @@ def align_bitext(
     """The cheapest monotone chain of beads ``(chinese indices, english indices)``."""
     if not chinese or not english:
         return [((i,), ()) for i in range(len(chinese))] + [((), (j,)) for j in range(len(english))]
-    lo, hi = _diagonal_band(len(chinese), len(english))
-    long_text = lo is None
-    if long_text:  # a first pass with the common bead types, along the anchors
+    band = _diagonal_band(len(chinese), len(english))
+    long_text = band is None
+    if band is None:  # a long text: a first pass with the common bead types, along the anchors
         first = replace(params, priors={k: v for k, v in params.priors.items() if k in LONG_TEXT_FIRST_TYPES})
         scorer = BeadCosts(chinese, english, translations, first)
         lo, hi = _line_band(anchor_chain(chinese, english, translations), len(chinese), len(english), width=LONG_TEXT_WIDTH)
     else:
+        lo, hi = band
         scorer = BeadCosts(chinese, english, translations, params)
     beads = _search(scorer, lo, hi, forget=long_text)
     learnt = learn_translations(chinese, english, translations, beads, params) if learn else translations
@@ -163,11 +166,11 @@ def _trace(back: list[list[int]], lo: list[int], types: list[tuple[int, int, flo
 # --- bands ----------------------------------------------------------------------------------
 
 
-def _diagonal_band(nz: int, ne: int) -> tuple[list[int], list[int]] | tuple[None, None]:
-    """The band around the diagonal for a short text; (None, None) for a long one."""
+def _diagonal_band(nz: int, ne: int) -> tuple[list[int], list[int]] | None:
+    """The band around the diagonal for a short text; None for a long one."""
     width = _DIAGONAL_WIDTH + max(nz, ne) // 20
     if (nz + 1) * (2 * width + 1) > _MAX_DIAGONAL_CELLS:
-        return None, None
+        return None
     return _line_band([(0, 0), (nz, ne)], nz, ne, width)
 
 
@@ -259,7 +262,7 @@ def learn_translations(
     return out
 
 
-def _learnable_pairs(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], beads: list[Bead]):
+def _learnable_pairs(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], beads: list[Bead]) -> list[_LearnablePair]:
     """``(Chinese units, English units, their learnable Chinese terms, English keys)`` per bead with both sides."""
     z_learnable = [_learnable(u) for u in chinese]
     e_learnable = [_learnable(u) for u in english]

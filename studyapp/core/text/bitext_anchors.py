@@ -43,7 +43,9 @@ def anchor_chain(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], tra
     return _without_outliers(points)
 
 
-def _chain_within(chinese, english, translations, start: Point, end: Point, depth: int) -> list[Point]:
+def _chain_within(
+    chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], translations: list[frozenset[int]], start: Point, end: Point, depth: int,
+) -> list[Point]:
     """The anchor points from ``start`` to ``end`` (both included)."""
     (i0, j0), (i1, j1) = start, end
     found = [(i0 + i, j0 + j, w) for i, j, w in _candidates(chinese[i0:i1], english[j0:j1], translations)]
@@ -62,7 +64,9 @@ def _chain_within(chinese, english, translations, start: Point, end: Point, dept
     return out
 
 
-def _windowed_candidates(chinese, english, translations, start: Point, end: Point) -> list[tuple[int, int, int]]:
+def _windowed_candidates(
+    chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], translations: list[frozenset[int]], start: Point, end: Point,
+) -> list[tuple[int, int, int]]:
     """Candidates with rarity counted in windows along where the lengths put the
     English (for a long stretch in which nothing is rare overall)."""
     (i0, j0), (i1, j1) = start, end

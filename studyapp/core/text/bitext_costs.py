@@ -24,7 +24,7 @@ Example: lengths that fit the text's ratio (here 1 : 4) cost nothing::
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from studyapp.core.text.bitext_units import AlignUnit
@@ -92,7 +92,7 @@ class BeadCosts:
         self._forgotten = 0  # units before this one have no matches kept
         self.cost = self._cost_function()
 
-    def _cost_function(self):
+    def _cost_function(self) -> Callable[[int, int, int, int, float, float], float]:
         """``cost(i0, i1, j0, j1, prior, bound)``, a closure over local names: it
         runs for every cell and bead type of the search."""
         p = self.params
@@ -273,7 +273,7 @@ class BeadCosts:
         return index
 
 
-def _prefix(values) -> list[float]:
+def _prefix(values: Iterable[float]) -> list[float]:
     out = [0.0]
     for v in values:
         out.append(out[-1] + v)

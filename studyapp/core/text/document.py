@@ -109,6 +109,14 @@ class Block:
     def is_heading(self) -> bool:
         return self.kind == "heading"
 
+    @property
+    def main_side(self) -> Side:
+        """The Chinese side, or the English one when there is none."""
+        side = self.chinese or self.english
+        if side is None:  # __post_init__ refuses such a block
+            raise ValueError("a block needs at least one side")
+        return side
+
 
 @dataclass(frozen=True, slots=True)
 class Chapter:

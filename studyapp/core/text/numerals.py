@@ -149,9 +149,10 @@ def _collect_chinese(match: re.Match[str], found: set[str]) -> None:
             return  # 一点 is "a little" unless it is followed by 钟
         hour = chinese_number(match.group("zhour"))
         minute = 30 if match.group("zhalf") else chinese_number(match.group("zmin") or "0")
-        stamp = _time(int(hour), int(minute)) if hour is not None and minute is not None and hour == int(hour) else None
-        if stamp:
-            found.update((stamp, _canonical(hour)))  # 七点 is also "seven" in "at seven"
+        if hour is not None and minute is not None and hour == int(hour):
+            stamp = _time(int(hour), int(minute))
+            if stamp:
+                found.update((stamp, _canonical(hour)))  # 七点 is also "seven" in "at seven"
     elif match.group("percent"):
         value = chinese_number(match.group("percent"))
         if value is not None:
@@ -260,7 +261,7 @@ def english_number(text: str) -> Decimal | None:
         elif word in _EN_SCALES:
             scale = _EN_SCALES[word]
             if scale == 100:
-                current = (current or 1) * 100
+                current = (current or Decimal(1)) * 100
             else:
                 total += (current or 1) * scale
                 current = Decimal(0)

@@ -115,9 +115,12 @@ def collect_cards(records: Iterable[WordRecord], kinds: Sequence[str] = CARD_KIN
     for record in records:
         context = next((c for c in reversed(record.contexts) if c.sentence), None)
         sentence = context.sentence if context else ""
-        source = (context.document_title or Path(context.document_path).stem) if context and (context.document_title or context.document_path) else ""
-        if source and context.time_code:
-            source += f" {context.time_code}"
+        source = ""
+        if context is not None:
+            if context.document_title or context.document_path:
+                source = context.document_title or Path(context.document_path).stem
+            if source and context.time_code:
+                source += f" {context.time_code}"
         values = {
             "Hanzi": html.escape(record.simplified),
             "Traditional": html.escape(record.traditional if record.traditional != record.simplified else ""),

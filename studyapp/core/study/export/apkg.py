@@ -80,7 +80,7 @@ def deck_id(name: str) -> int:
 
 
 def note_guid(uid: str) -> str:
-    return genanki.guid_for(GUID_NAMESPACE, uid)
+    return str(genanki.guid_for(GUID_NAMESPACE, uid))
 
 
 def write_apkg(cards: Sequence[Card], path: Path, deck: str, timestamp: float | None = None) -> Path:

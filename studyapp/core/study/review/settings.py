@@ -38,7 +38,7 @@ class ReviewSettings:
     known_stability: float = 21.0  # days; a card this stable raises its word to known
     learn_ahead: int = 20 * 60  # seconds: a learning card due this soon is shown when nothing else is left
 
-    def replace(self, **changes) -> ReviewSettings:
+    def replace(self, **changes: Any) -> ReviewSettings:
         return check(dataclasses.replace(self, **changes))
 
 

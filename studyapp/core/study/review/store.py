@@ -184,7 +184,7 @@ class ReviewStore:
         self.vocabulary.transaction(lambda db: db.executemany("UPDATE card SET buried_until = ? WHERE id = ?", [(until, i) for i in card_ids]))
 
     def suspended_count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM card WHERE suspended = 1").fetchone()[0]
+        return int(self._db.execute("SELECT count(*) FROM card WHERE suspended = 1").fetchone()[0])
 
     def unsuspend_all(self) -> None:
         self.vocabulary.transaction(lambda db: db.execute("UPDATE card SET suspended = 0 WHERE suspended = 1"))
@@ -196,8 +196,8 @@ class ReviewStore:
     def new_cards_waiting(self) -> int:
         """New cards of the enabled types, of words being learnt, not suspended (today's limit aside)."""
         types = self.settings.card_types
-        return self._db.execute(
+        return int(self._db.execute(
             "SELECT count(*) FROM card c JOIN word w ON w.id = c.word_id WHERE c.state = ? AND c.suspended = 0 "
             f"AND w.familiarity BETWEEN 1 AND 4 AND c.type IN ({','.join('?' * len(types))})",
             (NEW, *types),
-        ).fetchone()[0]
+        ).fetchone()[0])

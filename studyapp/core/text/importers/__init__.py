@@ -9,12 +9,18 @@ and ``file_units(path)`` (a monolingual file's units, for two-file import).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING, Protocol, cast
 
 from studyapp.core.text.document import Document
 from studyapp.core.text.importers.textfile import file_size, read_text
+
+if TYPE_CHECKING:  # the aligner is imported only when a text is aligned
+    from studyapp.core.text.align import Lexical
+    from studyapp.core.text.bitext_units import Glossary
+    from studyapp.core.text.importers.bilingual_text import Unit
 
 #: Files with more text than this get a preview of their beginning first.
 PREVIEW_CHARS = 120_000
@@ -32,16 +38,32 @@ FORMATS = {
 }
 
 
-def format_module(path: str | Path) -> ModuleType | None:
+class FormatModule(Protocol):
+    """What every module in :data:`FORMATS` offers; ``text_size`` and ``open_two`` are optional."""
+
+    def open_file(self, path: str | Path, lexical: Lexical | None = None) -> Document: ...
+
+    def open_preview(self, path: str | Path, chars: int) -> Document | None: ...
+
+    def file_units(self, path: str | Path) -> list[Unit]: ...
+
+
+if TYPE_CHECKING:  # mypy checks here that every module in FORMATS is a FormatModule
+    from studyapp.core.text.importers import epub, html, subtitles
+
+    _FORMAT_MODULES: tuple[FormatModule, ...] = (epub, html, subtitles)
+
+
+def format_module(path: str | Path) -> FormatModule | None:
     """The importer module for ``path``'s format, or None for bilingual text."""
     name = FORMATS.get(Path(path).suffix.lower())
-    return importlib.import_module(name) if name else None
+    return cast(FormatModule, importlib.import_module(name)) if name else None
 
 
 def text_size(path: str | Path) -> int:
     """About how many bytes of text opening ``path`` reads (a book's text is compressed in its file), -1 if unknown."""
-    module = format_module(path)
-    return module.text_size(path) if module is not None and hasattr(module, "text_size") else file_size(path)
+    size_of: Callable[[str | Path], int] | None = getattr(format_module(path), "text_size", None)
+    return size_of(path) if size_of is not None else file_size(path)
 
 
 def open_preview(path: str | Path, chars: int = PREVIEW_CHARS) -> Document | None:
@@ -86,7 +108,9 @@ def open_document(path: str | Path) -> Document:
     )
 
 
-def open_two_documents(english_path: str | Path, chinese_path: str | Path, lexical=None, glossary=None) -> Document:
+def open_two_documents(
+    english_path: str | Path, chinese_path: str | Path, lexical: Lexical | None = None, glossary: Glossary | None = None,
+) -> Document:
     """An English file and its Chinese translation in another file, aligned.
 
     Two subtitle files are paired by time (``lexical`` scores the pieces
@@ -95,8 +119,11 @@ def open_two_documents(english_path: str | Path, chinese_path: str | Path, lexic
     (:class:`studyapp.core.text.bitext_units.Glossary`).
     """
     english_module, chinese_module = format_module(english_path), format_module(chinese_path)
-    if english_module is chinese_module and hasattr(english_module, "open_two"):
-        return english_module.open_two(english_path, chinese_path, lexical)
+    open_two: Callable[[str | Path, str | Path, Lexical | None], Document] | None = (
+        getattr(english_module, "open_two", None) if english_module is chinese_module else None
+    )
+    if open_two is not None:
+        return open_two(english_path, chinese_path, lexical)
     from studyapp.core.text.importers.two_files import open_two_files
 
     return open_two_files(english_path, chinese_path, glossary)

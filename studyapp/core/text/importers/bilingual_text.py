@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from studyapp.core.errors import DocumentError
-from studyapp.core.text.align import AlignedBead, align_units
+from studyapp.core.text.align import AlignedBead, Lexical, align_units
 from studyapp.core.text.char_classes import join_lines, language_of
 from studyapp.core.text.document import Block, Document, Side
 from studyapp.core.text.language_evidence import clean_line, front_matter_length, language_of_line
@@ -70,7 +70,7 @@ def document_from_text(
     encoding: str = "utf-8",
     name: str = "document",
     source_hash: str = "",
-    lexical=None,
+    lexical: Lexical | None = None,
 ) -> Document:
     """Parse and align ``text``; raise DocumentError if it is not bilingual."""
     units = parse_units(text)
@@ -82,7 +82,7 @@ def document_from_text(
         raise DocumentError(f"No English text found in {where}")
     beads = align_units(units, lexical=lexical)
     blocks = tuple(block_from_bead(units, bead) for bead in beads)
-    title = next((b.chinese.text if b.chinese else b.english.text for b in blocks if b.is_heading), name)
+    title = next((b.main_side.text for b in blocks if b.is_heading), name)
     return Document(title, blocks, path=path, source_hash=source_hash, encoding=encoding)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -89,7 +90,7 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8", "replace")
 
 
-def _notes_last(blocks: list[HtmlBlock]):
+def _notes_last(blocks: list[HtmlBlock]) -> tuple[list[HtmlBlock], Callable[[int], int]]:
     """The blocks with notes moved after the text, and a map from old index to new."""
     text = [k for k, b in enumerate(blocks) if not b.note]
     notes = [k for k, b in enumerate(blocks) if b.note]

@@ -27,6 +27,7 @@ import zlib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import cast
 from urllib.parse import unquote, urldefrag
 from xml.etree.ElementTree import Element, ParseError
 
@@ -53,6 +54,8 @@ _NS = {
     "ncx": "http://www.daisy.org/z3986/2005/ncx/",
     "enc": "http://www.w3.org/2001/04/xmlenc#",
 }
+#: Manifest id -> (zip path, media type, properties).
+_Manifest = dict[str, tuple[str, str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +144,9 @@ class Package:
 
     def _xml(self, member: str) -> Element:
         try:
-            return parse_xml(self.read(member), forbid_dtd=False, forbid_entities=True, forbid_external=True)
+            # defusedxml has no type information; its fromstring returns the standard library's Element.
+            root = parse_xml(self.read(member), forbid_dtd=False, forbid_entities=True, forbid_external=True)
+            return cast(Element, root)
         except DefusedXmlException:
             raise DocumentError(f"{self.name} is refused: {member} declares XML entities") from None
         except ParseError as exc:
@@ -166,8 +171,9 @@ class Package:
         self._load_spine(opf, manifest, names)
         self._load_toc(opf, manifest, names)
 
-    def _load_spine(self, opf: Element, manifest: dict, names: set[str]) -> None:
-        linear, auxiliary = [], []
+    def _load_spine(self, opf: Element, manifest: _Manifest, names: set[str]) -> None:
+        linear: list[str] = []
+        auxiliary: list[str] = []
         for itemref in opf.iterfind("opf:spine/opf:itemref", _NS):
             idref = itemref.get("idref", "")
             if idref not in manifest:
@@ -183,7 +189,7 @@ class Package:
             raise DocumentError(f"{self.name} has no text to read (its spine is empty)")
         self.text_bytes = sum(self.zip.getinfo(m).file_size for m in self.spine)
 
-    def _load_toc(self, opf: Element, manifest: dict, names: set[str]) -> None:
+    def _load_toc(self, opf: Element, manifest: _Manifest, names: set[str]) -> None:
         nav = next((m for m, _, props in manifest.values() if "nav" in props.split() and m in names), None)
         if nav is not None:
             self.toc = _nav_entries(self.read(nav).decode("utf-8", "replace"), posixpath.dirname(nav))

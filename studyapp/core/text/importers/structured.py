@@ -157,7 +157,7 @@ def document_from_units(
     blocks = tuple(block_from_bead(units, bead) for bead in beads)
     firsts = [min(units[k].block for k in bead.english + bead.chinese) for bead in beads]
     if not title:
-        title = next((b.chinese.text if b.chinese else b.english.text for b in blocks if b.is_heading), where)
+        title = next((b.main_side.text for b in blocks if b.is_heading), where)
     return Document(title, blocks, path=path, source_hash=source_hash, chapters=_chapters(chapters, firsts))
 
 

@@ -105,14 +105,14 @@ def _cue(lines: list[str], timing: int, first_line: int, name: str) -> Cue:
     if match is None:
         shown = lines[min(timing, len(lines) - 1)].strip()[:60]
         raise DocumentError(f"{name}: line {line_number} should be a time code (like 00:01:02,500 --> 00:01:04,000), not {shown!r}")
-    start, end = _millis(match.groups()[:4]), _millis(match.groups()[4:])
+    start, end = _millis(*match.groups()[:4]), _millis(*match.groups()[4:])
     if end < start:
         raise DocumentError(f"{name}: line {line_number}: the subtitle ends before it starts ({lines[timing].strip()})")
     return Cue(start, end, clean_lines(lines[timing + 1 :]))
 
 
-def _millis(parts: tuple[str | None, ...]) -> int:
-    hours, minutes, seconds, fraction = parts
+def _millis(hours: str | None, minutes: str, seconds: str, fraction: str) -> int:
+    """A time matched by ``_TIME``, in which only the hours are optional."""
     return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(fraction.ljust(3, "0"))
 
 

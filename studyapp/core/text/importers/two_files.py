@@ -44,7 +44,7 @@ def open_two_files(english_path: str | Path, chinese_path: str | Path, glossary:
     beads = align_bitext(zh_units, en_units, builder.translations)
     units = english + chinese  # one list, as the bilingual importer builds blocks from
     blocks = tuple(block_from_bead(units, AlignedBead(es, tuple(len(english) + j for j in zs))) for zs, es in beads)
-    title = next((b.chinese.text if b.chinese else b.english.text for b in blocks if b.is_heading), Path(chinese_path).stem)
+    title = next((b.main_side.text for b in blocks if b.is_heading), Path(chinese_path).stem)
     return Document(title, blocks, path=str(chinese_path))
 
 
