@@ -112,7 +112,7 @@ def run_app(
         window.reader.set_options(ruby=pinyin)
     if zoom:
         window.reader.set_options(point_size=12.0 * zoom / 100)
-    if rendering:
+    if instance is None:  # rendering: a picture or the page's geometry, no event loop
         return _render(app, window, path, size, lookup, screenshot, layout_json)
     app.aboutToQuit.connect(window.stop_work)
     if quit_after_paint:  # start-up benchmark: say when the first page is on screen, then stop
