@@ -22,7 +22,6 @@ from studyapp.core.reading.annotation import Annotation, WordRef
 from studyapp.core.reading.find import Hit
 from studyapp.core.reading.marking import selected_item, unsaved_on_page
 from studyapp.core.reading.session import ReadingSession
-from studyapp.core.study.review.store import ReviewStore
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.core.text.document import Document
 from studyapp.ui import settings as typed_settings
@@ -227,7 +226,7 @@ class MainWindow(QMainWindow):
         add_action(words, self, "&Save Word", lambda: self.words.save_current(), "S")
         add_action(words, self, "Mark as &Known", lambda: self.words.mark_known(), "K")
         self.familiarity.add_actions(words, self, self.reader)
-        self.review_menu = ReviewMenu(self, words, ReviewStore(self.vocabulary), lambda: self.lookup.speaker, self.session)
+        self.review_menu = ReviewMenu(self, words, self.vocabulary, lambda: self.lookup.speaker, self.session)
         self.review_menu.reviewed.connect(self._on_vocabulary_changed)
         QTimer.singleShot(300, self.review_menu.recount)  # after the first page is drawn
         help_menu = bar.addMenu("&Help")
