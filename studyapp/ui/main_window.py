@@ -29,7 +29,6 @@ from studyapp.ui.annotator import Annotator
 from studyapp.ui.background import Gate
 from studyapp.ui.document_opener import DocumentOpener
 from studyapp.ui.familiarity_actions import FamiliarityActions
-from studyapp.ui.find_bar import FindBar
 from studyapp.ui.font_notice import FontNotice
 from studyapp.ui.library_controller import LibraryController
 from studyapp.ui.lookup_display import LookupDisplay, global_rect, sentence_english
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from studyapp.core.language.lookup import LookupResult
     from studyapp.ui.about_dialog import AboutDialog
     from studyapp.ui.export_dialog import ExportDialog
+    from studyapp.ui.find_bar import FindBar
     from studyapp.ui.speech import Speaker
     from studyapp.ui.vocabulary_panel import VocabularyPanel
 
@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
     def find_bar(self) -> FindBar:
         """The find bar under the reader, made the first time it is needed."""
         if self._find_bar is None:
+            from studyapp.ui.find_bar import FindBar
+
             bar = self._find_bar = FindBar(self._find)
             bar.hide()
             self._column.addWidget(bar)
