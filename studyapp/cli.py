@@ -23,13 +23,9 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
-from studyapp import __version__, review_cli, vocab_cli
+from studyapp import __version__
 from studyapp.arguments import Parser, UsageError, check_window_options, screenshot_size, unknown_command, zoom_percent
 from studyapp.core.errors import StudyappError
-from studyapp.core.language.hsk import level_label
-from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK
-from studyapp.core.study.export.formats import FORMATS
-from studyapp.core.study.vocabulary import STATUSES
 
 EXIT_BAD_INPUT = 2
 
@@ -54,6 +50,7 @@ MAX_LOOKUP_CHARS = 100
 
 def _cmd_lookup(args: argparse.Namespace) -> int:
     from studyapp.core.language.engine import Language
+    from studyapp.core.language.hsk import level_label
 
     if not args.word.strip():
         raise UsageError("give a word to look up")
@@ -166,6 +163,20 @@ def _open(args: argparse.Namespace):
     return open_document(args.file)
 
 
+# The subcommands' modules load when a subcommand runs: opening the window needs none of them.
+
+def _cmd_vocab(args: argparse.Namespace) -> int:
+    from studyapp import vocab_cli
+
+    return vocab_cli.run(args)
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from studyapp import review_cli
+
+    return review_cli.run(args)
+
+
 def _cmd_links(args: argparse.Namespace) -> int:
     from studyapp.core.language.engine import Language
     from studyapp.core.reading.session import ReadingSession
@@ -197,14 +208,19 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "links": ("print the sentences and word links of each aligned pair", _cmd_links),
     "lookup": ("look a word up in CC-CEDICT", _cmd_lookup),
     "annotate": ("segment stdin (one paragraph per line) with pinyin", _cmd_annotate),
-    "vocab": ("the saved-word list", lambda args: vocab_cli.run(args)),
+    "vocab": ("the saved-word list", lambda args: _cmd_vocab(args)),
     "export": ("export the vocabulary as flashcards (Anki, Pleco, CSV)", lambda args: _cmd_export(args)),
-    "review": ("review saved words: today's cards, answering one", lambda args: review_cli.run(args)),
-    "stats": ("review statistics", lambda args: review_cli.run(args)),
+    "review": ("review saved words: today's cards, answering one", lambda args: _cmd_review(args)),
+    "stats": ("review statistics", lambda args: _cmd_review(args)),
 }
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
+    from studyapp import review_cli, vocab_cli
+    from studyapp.core.study.export import CARD_KINDS, DEFAULT_DECK
+    from studyapp.core.study.export.formats import FORMATS
+    from studyapp.core.study.vocabulary import STATUSES
+
     parser = Parser(prog="studyapp", description="Read bilingual English-Chinese texts.")
     parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -6,7 +6,9 @@ The window hands it each document it shows; the controller records the
 opening, position, progress and coverage in the LibraryStore and asks the
 window, by signals, to open a file (``open_requested``) or go to a block
 (``block_requested``). Its state lives in core (LibraryStore, contents);
-this class only wires widgets to it.
+this class only wires widgets to it. The Contents dock's panels are made when
+the dock is first shown or asked for: a window that starts with the dock
+closed does not build them for its first page.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ from studyapp.core.library.pasted import save_pasted_text
 from studyapp.core.library.store import LibraryStore, document_key
 from studyapp.core.text.document import Document
 from studyapp.ui import settings as typed_settings
-from studyapp.ui.bookmarks_panel import BookmarksPanel
-from studyapp.ui.contents_panel import ContentsPanel
 from studyapp.ui.view_menu import add_action
 
 if TYPE_CHECKING:
+    from studyapp.ui.bookmarks_panel import BookmarksPanel
+    from studyapp.ui.contents_panel import ContentsPanel
     from studyapp.ui.library_window import LibraryWindow
 
 PASTE_SHORTCUT = "Ctrl+Alt+V"  # Ctrl+Shift+V is the vocabulary list
@@ -53,14 +55,10 @@ class LibraryController(QObject):
         self.document: Document | None = None
         self._coverage: float | None = None
         self.library_window: LibraryWindow | None = None  # made when first shown
-        self.contents = ContentsPanel()
-        self.bookmarks = BookmarksPanel(library)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.contents, "Contents")
-        self.tabs.addTab(self.bookmarks, "Bookmarks")
+        self._panels: tuple[QTabWidget, ContentsPanel, BookmarksPanel] | None = None  # made when first shown
         self.dock = QDockWidget("Contents", window)
         self.dock.setObjectName("contentsDock")
-        self.dock.setWidget(self.tabs)
+        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.setVisible(typed_settings.flag(settings, "view/contents", False))
         self.progress_label = QLabel("")
@@ -68,10 +66,47 @@ class LibraryController(QObject):
         window.statusBar().addPermanentWidget(self.progress_label)
         self._record_timer = QTimer(self, singleShot=True, interval=400)
         self._record_timer.timeout.connect(self.record_position)
-        self.contents.entry_chosen.connect(self.block_requested)
-        self.bookmarks.bookmark_chosen.connect(self.block_requested)
-        self.bookmarks.add_requested.connect(self.add_bookmark)
-        self.bookmarks.failed.connect(self.failed)
+
+    # --- the Contents dock -----------------------------------------------------------
+
+    @property
+    def tabs(self) -> QTabWidget:
+        return self._build_panels()[0]
+
+    @property
+    def contents(self) -> ContentsPanel:
+        return self._build_panels()[1]
+
+    @property
+    def bookmarks(self) -> BookmarksPanel:
+        return self._build_panels()[2]
+
+    def _build_panels(self) -> tuple[QTabWidget, ContentsPanel, BookmarksPanel]:
+        """The dock's Contents and Bookmarks tabs, showing the document shown."""
+        if self._panels is None:
+            from studyapp.ui.bookmarks_panel import BookmarksPanel
+            from studyapp.ui.contents_panel import ContentsPanel
+
+            contents, bookmarks, tabs = ContentsPanel(), BookmarksPanel(self.library), QTabWidget()
+            tabs.addTab(contents, "Contents")
+            tabs.addTab(bookmarks, "Bookmarks")
+            self._panels = (tabs, contents, bookmarks)
+            contents.entry_chosen.connect(self.block_requested)
+            bookmarks.bookmark_chosen.connect(self.block_requested)
+            bookmarks.add_requested.connect(self.add_bookmark)
+            bookmarks.failed.connect(self.failed)
+            if self.document is not None:
+                contents.set_document(self.document)
+                bookmarks.set_document(self.document)
+                visible = list(self.visible_blocks())
+                if visible:
+                    contents.follow(visible[0])
+            self.dock.setWidget(tabs)
+        return self._panels
+
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._build_panels()
 
     # --- menus ----------------------------------------------------------------------
 
@@ -126,13 +161,15 @@ class LibraryController(QObject):
                 self.library.record_opened(document, Path(document.path).stat().st_size, pasted=_is_pasted(document.path))
             except StudyappError as exc:
                 self.status.emit(str(exc))
-        self.contents.set_document(document)
-        self.bookmarks.set_document(document)
+        if self._panels is not None:
+            self.contents.set_document(document)
+            self.bookmarks.set_document(document)
         self.update_progress()
 
     def position_changed(self, block: int) -> None:
         """The reader scrolled: follow in the contents, show the progress, record it soon."""
-        self.contents.follow(block)
+        if self._panels is not None:
+            self.contents.follow(block)
         self.update_progress()
         self._record_timer.start()
 

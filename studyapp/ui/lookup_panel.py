@@ -6,6 +6,8 @@ English of its sentence with the linked words marked and every reading as a
 group of numbered senses, measure words and cross-references one can click
 (``word_requested``). A word followed from a reference can be left with
 Back. All text is set as plain text with formats, never parsed as HTML.
+The entry layout (entry_document, entry_presentation) loads with the first
+word shown: an empty panel, as at start, does not need it.
 """
 
 from __future__ import annotations
@@ -19,13 +21,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 
 from studyapp.core.language.hsk import level_label
 from studyapp.core.language.pinyin_spelling import marks_from_numbered, tone_of
-from studyapp.ui.entry_document import LINK_SCHEME, EntryStyle, EntryWriter, written_pinyin
-from studyapp.ui.entry_presentation import ReadingGroup, reading_groups
 from studyapp.ui.reader_fonts import LATIN_FAMILIES, SIMPLIFIED_FAMILIES, make_font
 from studyapp.ui.tones import tone_colour
 
 if TYPE_CHECKING:
     from studyapp.core.language.lookup import LookupResult
+    from studyapp.ui.entry_document import EntryWriter
+    from studyapp.ui.entry_presentation import ReadingGroup
 
 
 class ToneLabel(QWidget):
@@ -45,7 +47,9 @@ class ToneLabel(QWidget):
 
     def _pieces(self) -> list[str]:
         """What is drawn, in order: the syllables as a written word, or each followed by a space."""
-        if self.joined:
+        if self.joined and self.syllables:
+            from studyapp.ui.entry_document import written_pinyin
+
             return written_pinyin(self.syllables)
         return [s + " " if k + 1 < len(self.syllables) else s for k, s in enumerate(self.syllables)]
 
@@ -183,6 +187,9 @@ class LookupPanel(QWidget):
         """Show ``result``; ``reading`` is the pinyin chosen in context (numbered), ``english``
         the sentence's English and the spans of the words linked to it; ``followed`` that the
         word was reached from a reference in the panel (it cannot be saved)."""
+        from studyapp.ui.entry_document import EntryStyle, EntryWriter
+        from studyapp.ui.entry_presentation import reading_groups
+
         self.result = result
         if not followed:
             self._history.clear()
@@ -235,6 +242,7 @@ class LookupPanel(QWidget):
                                   + "Its parts: " + " + ".join(p.text for p in result.pieces))
         self.status_label.setVisible(True)
         from studyapp.core.language.lookup import LookupResult as Result
+        from studyapp.ui.entry_presentation import reading_groups
 
         for piece in result.pieces:
             groups = reading_groups(Result(piece.text, piece.entries[:3]))
@@ -270,5 +278,7 @@ class LookupPanel(QWidget):
         return list(self._texts)
 
     def _on_body_anchor_clicked(self, url: QUrl) -> None:
+        from studyapp.ui.entry_document import LINK_SCHEME
+
         if url.scheme() == LINK_SCHEME:
             self.word_requested.emit(unquote(url.path()))

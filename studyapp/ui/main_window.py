@@ -22,7 +22,6 @@ from studyapp.core.reading.annotation import Annotation, WordRef
 from studyapp.core.reading.find import Hit
 from studyapp.core.reading.marking import selected_item, unsaved_on_page
 from studyapp.core.reading.session import ReadingSession
-from studyapp.core.study.review.store import ReviewStore
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.core.text.document import Document
 from studyapp.ui import settings as typed_settings
@@ -30,7 +29,6 @@ from studyapp.ui.annotator import Annotator
 from studyapp.ui.background import Gate
 from studyapp.ui.document_opener import DocumentOpener
 from studyapp.ui.familiarity_actions import FamiliarityActions
-from studyapp.ui.find_bar import FindBar
 from studyapp.ui.font_notice import FontNotice
 from studyapp.ui.library_controller import LibraryController
 from studyapp.ui.lookup_display import LookupDisplay, global_rect, sentence_english
@@ -44,6 +42,7 @@ if TYPE_CHECKING:
     from studyapp.core.language.lookup import LookupResult
     from studyapp.ui.about_dialog import AboutDialog
     from studyapp.ui.export_dialog import ExportDialog
+    from studyapp.ui.find_bar import FindBar
     from studyapp.ui.speech import Speaker
     from studyapp.ui.vocabulary_panel import VocabularyPanel
 
@@ -107,6 +106,8 @@ class MainWindow(QMainWindow):
     def find_bar(self) -> FindBar:
         """The find bar under the reader, made the first time it is needed."""
         if self._find_bar is None:
+            from studyapp.ui.find_bar import FindBar
+
             bar = self._find_bar = FindBar(self._find)
             bar.hide()
             self._column.addWidget(bar)
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
         add_action(words, self, "&Save Word", lambda: self.words.save_current(), "S")
         add_action(words, self, "Mark as &Known", lambda: self.words.mark_known(), "K")
         self.familiarity.add_actions(words, self, self.reader)
-        self.review_menu = ReviewMenu(self, words, ReviewStore(self.vocabulary), lambda: self.lookup.speaker, self.session)
+        self.review_menu = ReviewMenu(self, words, self.vocabulary, lambda: self.lookup.speaker, self.session)
         self.review_menu.reviewed.connect(self._on_vocabulary_changed)
         QTimer.singleShot(300, self.review_menu.recount)  # after the first page is drawn
         help_menu = bar.addMenu("&Help")

@@ -4,7 +4,9 @@ Words > Review (Ctrl+R) opens the review window, Words > Statistics (Ctrl+Shift+
 the statistics view; Review Options… the options. The number of cards due
 today is shown in the menu entry and in the status bar, counted again after
 each review, after words are saved and every minute (learning cards fall due
-by the minute). The windows are made once and shown again.
+by the minute). The windows are made once and shown again. The review store
+(and the scheduler under it) loads at the first count, after the first page
+is drawn: the menu entries are there from the start.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from studyapp.core.errors import StudyappError
 from studyapp.core.reading.session import ReadingSession
-from studyapp.core.study.review.store import ReviewStore
+from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.ui.view_menu import add_action
 
-if TYPE_CHECKING:  # the windows load when first opened
+if TYPE_CHECKING:  # the store and the windows load when first used
+    from studyapp.core.study.review.store import ReviewStore
     from studyapp.ui.review_settings_dialog import ReviewSettingsDialog
     from studyapp.ui.review_window import ReviewWindow
     from studyapp.ui.statistics_view import StatisticsView
@@ -31,11 +34,12 @@ RECOUNT_MS = 60_000
 class ReviewMenu(QObject):
     reviewed = Signal()  # cards were answered or words edited in the review window
 
-    def __init__(self, window: QMainWindow, menu: QMenu, reviews: ReviewStore, speaker: Callable[[], object],
+    def __init__(self, window: QMainWindow, menu: QMenu, vocabulary: VocabularyStore, speaker: Callable[[], object],
                  session: ReadingSession) -> None:
         super().__init__(window)
         self._window = window
-        self.reviews = reviews
+        self._vocabulary = vocabulary
+        self._reviews: ReviewStore | None = None
         self._speaker = speaker
         self._session = session
         self.review_window: ReviewWindow | None = None
@@ -50,6 +54,15 @@ class ReviewMenu(QObject):
         self._timer = QTimer(self, interval=RECOUNT_MS)
         self._timer.timeout.connect(self.recount)
         self._timer.start()
+
+    @property
+    def reviews(self) -> ReviewStore:
+        """The cards of the vocabulary, opened the first time they are counted or shown."""
+        if self._reviews is None:
+            from studyapp.core.study.review.store import ReviewStore
+
+            self._reviews = ReviewStore(self._vocabulary)
+        return self._reviews
 
     def recount(self) -> int:
         """Count today's cards again and show the count; returns it."""

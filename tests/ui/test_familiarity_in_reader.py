@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QApplication
 
+from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
 from studyapp.ui.familiarity_colours import familiarity_colour
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.reader_view import WordRef
@@ -103,3 +104,18 @@ def test_no_two_window_shortcuts_are_the_same(window: MainWindow) -> None:
             for s in a.shortcuts() if not s.isEmpty()]
     assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
     assert {"1", "5", "I", "Shift+K", "Ctrl+R", "Ctrl+Shift+T"} <= set(keys)
+
+
+def test_review_opens_from_a_window_just_made_and_the_due_count_follows(qtbot, language, tmp_path: Path) -> None:
+    vocabulary = VocabularyStore.open(tmp_path / "vocabulary.sqlite3")
+    vocabulary.save(WordData("省会", "省會", "sheng3 hui4", ["provincial capital"]), Context("杭州是浙江的省会。", "Hangzhou is the capital of Zhejiang."))
+    win = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), language, vocabulary)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    win.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+    qtbot.keyClick(win, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # before the first due count
+    review = win.review_menu.review_window
+    assert review is not None and review.isVisible() and review.prompt.text().startswith("省会")
+    qtbot.waitUntil(lambda: win.review_menu.due_label.text() == "1 due")

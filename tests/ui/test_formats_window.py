@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTreeWidget
 
 from studyapp.core import paths
 from studyapp.core.study.vocabulary import VocabularyStore
@@ -60,6 +60,30 @@ def test_contents_panel_lists_the_books_chapters_and_goes_there(qtbot, window: M
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(fourth).center())
     assert 3 * 21 in window.reader.visible_blocks() and abs(window.reader.first_visible_block() - 3 * 21) <= 2
     assert window.reader.document.pairs()[3 * 21] == ("Chapter 4", "第4章")
+
+
+def test_contents_dock_opened_after_reading_shows_the_book_at_the_chapter_read(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    window.open_path(long_book(tmp_path))
+    window.reader.scroll_to_block(3 * 21 + 5)
+    window.library.dock.toggleViewAction().trigger()  # the dock's own toggle, not View > Contents
+    assert window.library.dock.isVisible()
+    tree = window.library.dock.widget().findChild(QTreeWidget, "contentsTree")
+    assert [tree.topLevelItem(k).text(0) for k in range(tree.topLevelItemCount())] == [f"Chapter {n}" for n in range(1, 7)]
+    assert tree.currentItem() is tree.topLevelItem(3)
+
+
+def test_contents_dock_left_open_lists_the_book_opened_at_start(qtbot, language, tmp_path: Path) -> None:
+    book = long_book(tmp_path)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("view/contents", "true")
+    win = MainWindow(settings, language, VocabularyStore.open(tmp_path / "vocabulary.sqlite3"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_path(book)
+    tree = win.findChild(QTreeWidget, "contentsTree")
+    assert win.library.dock.isVisible() and tree is not None and tree.isVisible()
+    assert tree.topLevelItemCount() == 6 and tree.topLevelItem(0).text(0) == "Chapter 1"
 
 
 def test_bookmarks_are_added_with_ctrl_d_and_jumped_to(qtbot, window: MainWindow, tmp_path: Path) -> None:

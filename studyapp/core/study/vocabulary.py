@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from studyapp.core import paths
 from studyapp.core.language.pinyin_spelling import normalise_numbered, strip_tones
@@ -30,7 +30,9 @@ from studyapp.core.study.backups import restore as restore_backup
 from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, connect, open_database
 from studyapp.core.study.familiarity import STATUSES, LevelChange, check_level, level_for_status
 from studyapp.core.study.row_values import LenientRow
-from studyapp.core.study.word_filter import WordFilter
+
+if TYPE_CHECKING:  # loaded by words(): opening the store (the reader's start) does not filter
+    from studyapp.core.study.word_filter import WordFilter
 
 _T = TypeVar("_T")
 
@@ -360,6 +362,8 @@ class VocabularyStore:
 
     def words(self, chosen: WordFilter | None = None, **criteria: Any) -> list[WordRecord]:
         """Saved words, oldest first: those ``chosen`` lets through (or a WordFilter of ``criteria``)."""
+        from studyapp.core.study.word_filter import WordFilter
+
         chosen = chosen or WordFilter(**criteria)
         where, args = chosen.sql()
         records = self._records(self._db.execute(f"SELECT * FROM word {'WHERE ' + where if where else ''} ORDER BY id", args).fetchall())
