@@ -13,6 +13,11 @@
   while the whole book is being segmented (clicks 150 ms apart, so that the
   segmenting, which pauses while a click is answered, goes on between them).
 
+The processes may write Python's bytecode cache (``PYTHONDONTWRITEBYTECODE``
+is dropped for them), as an installed copy has it: pip compiles at install
+time, so a learner's start never compiles ~400 KB of source; the warm-up runs
+write it before anything is timed.
+
 Run: ``python benchmarks/bench_reader.py [--runs 5] [--pinyin all]``. Prints
 medians. ``--pinyin all`` (or ``unknown``) measures the book with pinyin over
 the characters.
@@ -180,6 +185,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDYAPP_HOME=str(folder / "home"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode compiled once, not at every start
         sample = str(ROOT / "resources" / "sample.md")
         app = [sys.executable, "-m", "studyapp"]
         run_timed(app + [sample, "--quit-after-paint"], env)  # builds the index
