@@ -145,7 +145,8 @@ def _row(scorer: BeadCosts, lo: list[int], hi: list[int], cost: list[list[float]
             previous = previous_row[pj - lo_p]
             if previous > cut:  # also when it is infinite
                 continue
-            total = previous + bead(i - a, i, pj, j, prior, best - previous)
+            # (a bead without English costs its prior: no call for it)
+            total = previous + (bead(i - a, i, pj, j, prior, best - previous) if b else prior)
             if total < best:
                 best, move = total, t
         row[j - lo_i] = best
