@@ -145,7 +145,8 @@ def _row(scorer: BeadCosts, lo: list[int], hi: list[int], cost: list[list[float]
             previous = previous_row[pj - lo_p]
             if previous > cut:  # also when it is infinite
                 continue
-            total = previous + bead(i - a, i, pj, j, prior, best - previous)
+            # (a bead without English costs its prior: no call for it)
+            total = previous + (bead(i - a, i, pj, j, prior, best - previous) if b else prior)
             if total < best:
                 best, move = total, t
         row[j - lo_i] = best
@@ -235,23 +236,10 @@ def learn_translations(
     pairs = _learnable_pairs(chinese, english, beads)
     seen_z: Counter[int] = Counter(t for *_, z_terms, _ in pairs for t in z_terms)
     seen_e: Counter[int] = Counter(k for *_, e_terms in pairs for k in e_terms)
-    # Dice >= d needs the commoner of the two at most (2 - d) / d times as common as the other.
-    spread = (2 - params.learn_dice) / params.learn_dice
-    together: Counter[tuple[int, int]] = Counter()
-    minimum = params.learn_count
-    for zs, _es, z_terms, e_terms in pairs:
-        explained = set().union(*[translations[t] for i in zs for t in chinese[i].terms])
-        lone_e = sorted([(seen_e[k], k) for k in e_terms if seen_e[k] >= minimum and k not in explained])
-        if not lone_e:
-            continue
-        counts = [n for n, _ in lone_e]
-        for t in z_terms:  # (a learnable term's translations are never numbers or names)
-            n = seen_z[t]
-            if n >= minimum and translations[t].isdisjoint(e_terms):
-                first, last = bisect.bisect_left(counts, n / spread), bisect.bisect_right(counts, n * spread)
-                together.update((t, k) for _, k in lone_e[first:last])
+    width = max(seen_e, default=0) + 1
     learnt: dict[int, set[int]] = {}
-    for (t, k), n in together.items():
+    for pair, n in _unexplained_together(chinese, translations, pairs, seen_z, seen_e, params, width).items():
+        t, k = divmod(pair, width)
         if n >= params.learn_count and 2 * n >= params.learn_dice * (seen_z[t] + seen_e[k]):
             learnt.setdefault(t, set()).add(k)
     if not learnt:
@@ -260,6 +248,44 @@ def learn_translations(
     for t, keys in learnt.items():
         out[t] = out[t] | keys
     return out
+
+
+def _unexplained_together(
+    chinese: Sequence[AlignUnit], translations: list[frozenset[int]], pairs: list[_LearnablePair],
+    seen_z: Counter[int], seen_e: Counter[int], params: BitextParams, width: int,
+) -> Counter[int]:
+    """``term * width + key`` -> the beads in which both stand unexplained, for the
+    terms and keys seen at least ``learn_count`` times and not too differently often.
+
+    Per bead, the terms none of whose translations are in the English and the
+    keys no term translates are found with set operations (``rendering[key]``:
+    the terms that translate it), then paired in ranges of their counts."""
+    minimum = params.learn_count
+    # Dice >= d needs the commoner of the two at most (2 - d) / d times as common as the other.
+    spread = (2 - params.learn_dice) / params.learn_dice
+    rendering: dict[int, set[int]] = {}
+    for t, keys in enumerate(translations):
+        for k in keys:
+            rendering.setdefault(k, set()).add(t)
+    nothing: set[int] = set()
+    frequent_z = frozenset(t for t, n in seen_z.items() if n >= minimum)
+    together: Counter[int] = Counter()
+    for zs, _es, z_terms, e_terms in pairs:
+        all_terms = chinese[zs[0]].terms if len(zs) == 1 else [t for i in zs for t in chinese[i].terms]
+        lone_e = [(seen_e[k], k) for k in e_terms
+                  if seen_e[k] >= minimum and rendering.get(k, nothing).isdisjoint(all_terms)]
+        if not lone_e:
+            continue
+        # (a learnable term's translations are never numbers or names: learnable keys suffice)
+        lone_z = frequent_z.intersection(z_terms).difference(*[rendering.get(k, nothing) for k in e_terms])
+        ranked = sorted([(seen_z[t], t * width) for t in lone_z])
+        lows = [n / spread for n, _ in ranked]  # a key counted m times pairs with terms n/spread <= m <= n*spread
+        highs = [n * spread for n, _ in ranked]
+        found: list[int] = []
+        for m, k in lone_e:
+            found += [tw + k for _, tw in ranked[bisect.bisect_left(highs, m):bisect.bisect_right(lows, m)]]
+        together.update(found)
+    return together
 
 
 def _learnable_pairs(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], beads: list[Bead]) -> list[_LearnablePair]:

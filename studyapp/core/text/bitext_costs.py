@@ -81,6 +81,7 @@ class BeadCosts:
         self.xz = _prefix(u.exclamations for u in chinese)
         self.xe = _prefix(u.exclamations for u in english)
         self.heavy_z = [u.heavy for u in chinese]
+        self._en_terms = [u.terms for u in english]
         self.heavy_e = [u.heavy for u in english]
         # A unit with this many terms that matches nothing is not part of the bead.
         self.big_z = [len(u.terms) > BIG for u in chinese]
@@ -100,7 +101,8 @@ class BeadCosts:
         ratio, scale = self.ratio, 1 / (self.sd * math.sqrt(2))
         length_weight, punctuation, reward, orphan = p.length_weight, p.punctuation, p.reward, p.orphan
         headings = self._headings if self.any_heading else None
-        pair, one_chinese, one_english, many = self.pair, self._one_chinese, self._one_english, self._many
+        pair, cached, width = self.pair, self._pairs.get, self.ne + 1
+        one_chinese, one_english, many = self._one_chinese, self._one_english, self._many
         inf, sqrt, log, erfc = math.inf, math.sqrt, math.log, math.erfc
 
         def cost(i0: int, i1: int, j0: int, j1: int, prior: float, bound: float) -> float:
@@ -121,7 +123,7 @@ class BeadCosts:
             if base - reward * (wz[i1] - wz[i0] + we[j1] - we[j0]) >= bound:
                 return inf  # cannot beat the best bead found for this cell
             if single:
-                found = pair(i0, j0)
+                found = cached(i0 * width + j0) or pair(i0, j0)
                 return base - reward * (found[2] + found[3])
             if i1 - i0 == 1:
                 gain, orphans = one_chinese(i0, j0, j1)
@@ -143,10 +145,12 @@ class BeadCosts:
 
     def _one_chinese(self, i: int, j0: int, j1: int) -> tuple[float, int]:
         """Gain and orphans of Chinese unit ``i`` with English units ``j0..j1-1``."""
-        pair, big_e = self.pair, self.big_e
+        pair, cached, big_e = self.pair, self._pairs.get, self.big_e
         mask, gain, orphans = 0, 0.0, 0
+        key = i * (self.ne + 1) + j0
         for j in range(j0, j1):
-            z, _, _, g = pair(i, j)
+            z, _, _, g = cached(key) or pair(i, j)
+            key += 1
             mask |= z
             gain += g
             if not g and big_e[j]:
@@ -156,10 +160,10 @@ class BeadCosts:
 
     def _one_english(self, i0: int, i1: int, j: int) -> tuple[float, int]:
         """Gain and orphans of Chinese units ``i0..i1-1`` with English unit ``j``."""
-        pair, big_z = self.pair, self.big_z
+        pair, cached, big_z, width = self.pair, self._pairs.get, self.big_z, self.ne + 1
         mask, gain, orphans = 0, 0.0, 0
         for i in range(i0, i1):
-            _, e, g, _ = pair(i, j)
+            _, e, g, _ = cached(i * width + j) or pair(i, j)
             mask |= e
             gain += g
             if not g and big_z[i]:
@@ -169,13 +173,13 @@ class BeadCosts:
 
     def _many(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, int]:
         """Gain and orphans of a bead with several units on both sides."""
-        extra, pair = self.extra, self.pair
+        extra, pair, cached, width = self.extra, self.pair, self._pairs.get, self.ne + 1
         gain, orphans = 0.0, 0
         en_masks = [0] * (j1 - j0)
         for i in range(i0, i1):
             zh_mask = 0
             for j in range(j0, j1):
-                z, e, _, _ = pair(i, j)
+                z, e, _, _ = cached(i * width + j) or pair(i, j)
                 zh_mask |= z
                 en_masks[j - j0] |= e
             gain += zh_mask.bit_count() + extra * (zh_mask & self.heavy_z[i]).bit_count()
@@ -187,7 +191,7 @@ class BeadCosts:
 
     def pair(self, i: int, j: int) -> tuple[int, int, float, float]:
         """Bit masks of the terms of Chinese unit ``i`` and English unit ``j`` that
-        match, and their weighted counts."""
+        match, and their weighted counts (the hot callers look in ``_pairs`` first)."""
         key = i * (self.ne + 1) + j
         found = self._pairs.get(key)
         if found is None:
@@ -219,7 +223,7 @@ class BeadCosts:
         costs = BeadCosts(self.zh, self.en, translations, params)
         stale = {i for i, unit in enumerate(self.zh) if not changed.isdisjoint(unit.terms)}
         width = self.ne + 1
-        costs._pairs = {k: v for k, v in self._pairs.items() if k // width not in stale}
+        costs._pairs.update((k, v) for k, v in self._pairs.items() if k // width not in stale)  # (its cost closure holds the dict)
         costs._reach = self._reach
         costs._index = list(self._index)
         for i in stale:
@@ -256,7 +260,7 @@ class BeadCosts:
             return None
         lo, hi = self._reach
         first, last = max(0, lo[i] - 8), min(self.ne, hi[min(i + 1, self.nz)] + 8)
-        return set().union(*(self.en[j].terms for j in range(first, last)))
+        return set().union(*self._en_terms[first:last])
 
     def _term_index(self, i: int) -> dict[int, int]:
         """English key -> bit mask of the terms of Chinese unit ``i`` it translates
