@@ -65,7 +65,7 @@ class WordClasses:
             if cached.is_file() and cached.stat().st_mtime >= source.stat().st_mtime:
                 text = read_checked(cached)  # None when damaged: read from jieba again
                 if text is not None:
-                    return cls(dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line))
+                    return cls(_parse_table(text))
         except OSError:
             pass
         table = _read_lexicon(source)
@@ -74,6 +74,18 @@ class WordClasses:
         except StudyappError:  # without the cache file the table is read from jieba again next time
             pass
         return cls(table)
+
+
+def _parse_table(text: str) -> dict[str, str]:
+    """The cached table's ``word<TAB>class`` lines; every class is one shared string
+    (193,000 copies of "nr" and "v" would cost 10 MB)."""
+    shared = {c: c for c in _COARSE.values()}
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        word, tab, coarse = line.partition("\t")
+        if tab:
+            table[word] = shared.setdefault(coarse, coarse)
+    return table
 
 
 def _read_lexicon(source: Path) -> dict[str, str]:
