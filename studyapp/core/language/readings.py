@@ -32,6 +32,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from studyapp.core.language.dictionary import Dictionary
+from studyapp.core.language.lean_imports import forget_sources
 from studyapp.core.language.pinyin_spelling import normalise_numbered, tone_of
 from studyapp.core.language.polyphone_rules import Context, reading_by_rule
 from studyapp.core.language.reading_model import Evidence, ReadingModel, same_reading
@@ -105,6 +106,7 @@ class PinyinReader:
                     from studyapp.core.language.neural_readings import NeuralReadings
 
                     self._neural = NeuralReadings.load()
+                    forget_sources()  # numpy's, kept after the import (see lean_imports)
         return self._neural
 
     def read(self, tokens: Sequence[Token], sandhi: bool = False) -> list[Reading]:

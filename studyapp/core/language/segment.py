@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from studyapp.core.language.dictionary import Dictionary
+from studyapp.core.language.lean_imports import import_jieba
 from studyapp.core.language.script_conversion import ScriptConverter
 from studyapp.core.language.segment_cache import SegmentCache, decode_tokens, encode_tokens
 from studyapp.core.language.word_classes import WordClasses
@@ -123,8 +124,7 @@ class Segmenter:
     def _tokenizer(self) -> jieba.Tokenizer:
         with self._lock:
             if self._jieba is None:
-                import jieba
-
+                jieba = import_jieba()
                 jieba.setLogLevel(logging.WARNING)
                 tokenizer = jieba.Tokenizer()
                 tokenizer.tmp_dir = str(self._cache_dir)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from studyapp.core.atomic_file import read_checked, write_checked
 from studyapp.core.errors import StudyappError
+from studyapp.core.language.lean_imports import import_jieba
 
 #: jieba's tags, coarsened: the classes that matter for choosing readings.
 _COARSE = {
@@ -57,9 +58,8 @@ class WordClasses:
     @classmethod
     def load(cls, cache_dir: Path) -> WordClasses:
         """From the cached table, (re)made from jieba's lexicon when missing or older."""
-        import jieba
-
-        source = Path(jieba.__file__).parent / "dict.txt"
+        jieba = import_jieba()
+        source = Path(str(jieba.__file__)).parent / "dict.txt"
         cached = cache_dir / CACHE_NAME
         try:
             if cached.is_file() and cached.stat().st_mtime >= source.stat().st_mtime:
