@@ -42,14 +42,14 @@ from __future__ import annotations
 import gzip
 import io
 import math
-from array import array
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import IO, cast
+from typing import IO
+
+from studyapp.core.language.packed_strings import PackedStrings
 
 #: Names of the features, in the order of the weights.
 FEATURES = ("neural", "word", "word_ambiguous", "context", "prior", "rule")
@@ -102,12 +102,9 @@ def smoothed(counts: Mapping[str, float], candidates: list[str], pseudo: float =
 
 class PackedTable(Mapping[tuple[str, str, str], Counts]):
     """The context table as loaded from the file, with no object per entry: the
-    keys (``char<US>kind<US>ctx``) in one string, their counts' text in another,
-    where each entry starts in arrays of offsets, and the keys' hashes sorted
-    (``bisect`` in C finds an entry; its key is compared, so a hash collision
-    is harmless). An entry's counts are parsed when asked for. 178,000 entries
-    as tuples of dicts of floats took 120 MB; as a dict of two strings each
-    38 MB; so, about 8 MB.
+    keys (``char<US>kind<US>ctx``) and their counts' text packed (packed_strings.py);
+    an entry's counts are parsed when asked for. 178,000 entries as tuples of
+    dicts of floats took 120 MB; as a dict of two strings each 38 MB; so, 8 MB.
 
     >>> table = PackedTable()
     >>> table.add("还", "R1", "钱", "huan2:9 hai2:1")
@@ -119,85 +116,43 @@ class PackedTable(Mapping[tuple[str, str, str], Counts]):
     _PARSED_MAX = 8_192  # parsed entries kept for the lookups that follow
 
     def __init__(self) -> None:
-        self._keys = self._count_text = ""  # as packed (on the first lookup)
-        self._writing: tuple[io.StringIO, io.StringIO] | None = (io.StringIO(), io.StringIO())  # while adding
-        self._key_starts = array("I", [0])  # entry k's key is keys[key_starts[k]:key_starts[k + 1]]
-        self._count_starts = array("I", [0])
-        self._hashes = array("q")  # by entry while adding; sorted once packed
-        self._entry_of = array("I")  # the entry of each sorted hash
+        self._keys = PackedStrings()
+        self._counts = PackedStrings(indexed=False)  # entry k's counts are the k-th
         self._parsed: dict[int, Counts] = {}  # entry -> its counts
 
     def add(self, char: str, kind: str, ctx: str, counts: str) -> None:
-        if self._writing is None:  # packed already: take up the texts again, hashes by entry
-            self._writing = (io.StringIO(), io.StringIO())
-            self._writing[0].write(self._keys)
-            self._writing[1].write(self._count_text)
-            by_entry = array("q", bytes(8 * len(self._hashes)))
-            for at, entry in enumerate(self._entry_of):
-                by_entry[entry] = self._hashes[at]
-            self._hashes = by_entry
-        joined = self._SEP.join((char, kind, ctx))
-        self._key_starts.append(self._key_starts[-1] + self._writing[0].write(joined))
-        self._count_starts.append(self._count_starts[-1] + self._writing[1].write(counts))
-        self._hashes.append(hash(joined))
+        self._keys.add(self._SEP.join((char, kind, ctx)))
+        self._counts.add(counts)
 
-    def _pack(self) -> None:
-        """Join the texts and sort the hashes for lookups (once, after the last add)."""
-        if self._writing is not None:
-            order = sorted(range(len(self._hashes)), key=self._hashes.__getitem__)
-            self._entry_of = array("I", order)
-            self._hashes = array("q", (self._hashes[k] for k in order))
-            del order
-            self._keys, self._count_text = self._writing[0].getvalue(), self._writing[1].getvalue()
-            self._writing = None
-
-    def _entry(self, key: tuple[str, str, str]) -> int:
-        """The entry's number, or -1."""
-        self._pack()
-        keys = self._keys
-        joined = self._SEP.join(key)
-        wanted = hash(joined)
-        hashes, starts = self._hashes, self._key_starts
-        at = bisect_left(hashes, wanted)
-        while at < len(hashes) and hashes[at] == wanted:
-            entry = self._entry_of[at]
-            if keys[starts[entry] : starts[entry + 1]] == joined:
-                return entry
-            at += 1
-        return -1
-
-    def _counts(self, entry: int) -> Counts:
+    def _parsed_counts(self, entry: int) -> Counts:
         found = self._parsed.get(entry)
         if found is None:
-            self._pack()
-            found = _parse_counts(self._count_text[self._count_starts[entry] : self._count_starts[entry + 1]])
+            found = _parse_counts(self._counts[entry])
             if len(self._parsed) >= self._PARSED_MAX:
                 self._parsed.clear()
             self._parsed[entry] = found
         return found
 
     def get(self, key: tuple[str, str, str], default: Counts | None = None) -> Counts | None:  # type: ignore[override]
-        entry = self._entry(key)
-        return self._counts(entry) if entry >= 0 else default
+        entry = self._keys.find(self._SEP.join(key))
+        return self._parsed_counts(entry) if entry >= 0 else default
 
     def __getitem__(self, key: tuple[str, str, str]) -> Counts:
-        entry = self._entry(key)
+        entry = self._keys.find(self._SEP.join(key))
         if entry < 0:
             raise KeyError(key)
-        return self._counts(entry)
+        return self._parsed_counts(entry)
 
     def __iter__(self) -> Iterator[tuple[str, str, str]]:
-        self._pack()
-        keys, starts = self._keys, self._key_starts
-        for k in range(len(self)):
-            char, kind, ctx = keys[starts[k] : starts[k + 1]].split(self._SEP)
+        for joined in self._keys:
+            char, kind, ctx = joined.split(self._SEP)
             yield char, kind, ctx
 
     def __len__(self) -> int:
-        return len(self._key_starts) - 1
+        return len(self._keys)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, tuple) and len(key) == 3 and self._entry(cast(tuple[str, str, str], key)) >= 0
+        return isinstance(key, tuple) and all(isinstance(part, str) for part in key) and self._keys.find(self._SEP.join(key)) >= 0
 
 
 @dataclass
