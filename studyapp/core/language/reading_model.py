@@ -118,30 +118,30 @@ class PackedTable(Mapping[tuple[str, str, str], Counts]):
     def __init__(self) -> None:
         self._keys = PackedStrings()
         self._counts = PackedStrings(indexed=False)  # entry k's counts are the k-th
-        self._parsed: dict[int, Counts] = {}  # entry -> its counts
+        self._parsed: dict[str, Counts] = {}  # joined key -> its counts, for entries asked for lately
 
     def add(self, char: str, kind: str, ctx: str, counts: str) -> None:
         self._keys.add(self._SEP.join((char, kind, ctx)))
         self._counts.add(counts)
 
-    def _parsed_counts(self, entry: int) -> Counts:
-        found = self._parsed.get(entry)
+    def get(self, key: tuple[str, str, str], default: Counts | None = None) -> Counts | None:  # type: ignore[override]
+        joined = self._SEP.join(key)
+        found = self._parsed.get(joined)
         if found is None:
+            entry = self._keys.find(joined)
+            if entry < 0:
+                return default
             found = _parse_counts(self._counts[entry])
             if len(self._parsed) >= self._PARSED_MAX:
                 self._parsed.clear()
-            self._parsed[entry] = found
+            self._parsed[joined] = found
         return found
 
-    def get(self, key: tuple[str, str, str], default: Counts | None = None) -> Counts | None:  # type: ignore[override]
-        entry = self._keys.find(self._SEP.join(key))
-        return self._parsed_counts(entry) if entry >= 0 else default
-
     def __getitem__(self, key: tuple[str, str, str]) -> Counts:
-        entry = self._keys.find(self._SEP.join(key))
-        if entry < 0:
+        found = self.get(key)
+        if found is None:
             raise KeyError(key)
-        return self._parsed_counts(entry)
+        return found
 
     def __iter__(self) -> Iterator[tuple[str, str, str]]:
         for joined in self._keys:

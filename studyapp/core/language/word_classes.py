@@ -39,6 +39,7 @@ _COARSE = {
     **{tag: tag for tag in ("q", "p", "c", "f", "t", "y")},
 }
 CACHE_NAME = "jieba-word-classes.txt"
+_RECENT_MAX = 8_192
 
 
 class WordClasses:
@@ -52,6 +53,7 @@ class WordClasses:
         self._words = PackedStrings()
         self._codes = bytearray()  # per word, its class's place in _names
         self._names: list[str] = []
+        self._recent: dict[str, str] = {}  # word -> class, for the words asked for lately (a dict is quicker)
         for word, coarse in (table or {}).items():
             self._add(word, coarse)
 
@@ -67,13 +69,19 @@ class WordClasses:
             return "w"  # punctuation, or the edge of the text
         if word[0].isdigit() or word[0].isascii():
             return "m" if word[0].isdigit() else "x"
-        found = self._words.find(word)
-        return self._names[self._codes[found]] if found >= 0 else "n"
+        return self._recent.get(word) or self._class(word)
 
     def is_person_name(self, word: str) -> bool:
         """True for a word the lexicon tags as a person name."""
+        return (self._recent.get(word) or self._class(word)) == "nr"
+
+    def _class(self, word: str) -> str:
         found = self._words.find(word)
-        return found >= 0 and self._names[self._codes[found]] == "nr"
+        coarse = self._names[self._codes[found]] if found >= 0 else "n"
+        if len(self._recent) >= _RECENT_MAX:
+            self._recent.clear()
+        self._recent[word] = coarse
+        return coarse
 
     def person_names(self) -> Container[str]:
         """Words the lexicon tags as person names (``in`` asks this table: no second copy)."""
