@@ -53,3 +53,27 @@ def test_packed_strings_number_and_find_what_was_added_also_after_a_lookup() -> 
     assert [packed.add(w) for w in words[3:]] == [3, 4, 5]
     assert [packed.find(w) for w in words] == list(range(6)) and list(packed) == words
     assert packed.find("认") == packed.find("认真认真") == -1 and packed[5] == "𠮷野家" and len(packed) == 6
+
+
+def test_packed_strings_read_first_by_several_threads_at_once_answer_rightly() -> None:
+    import threading
+
+    from studyapp.core.language.packed_strings import PackedStrings
+
+    words = [f"词{n}" for n in range(60_000)]
+    packed = PackedStrings()
+    for word in words:
+        packed.add(word)
+    found: list[list[int]] = []
+    start = threading.Barrier(4)
+
+    def read() -> None:
+        start.wait()
+        found.append([packed.find(w) for w in words[::97]])
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert found == [list(range(0, len(words), 97))] * 4

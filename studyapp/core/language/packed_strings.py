@@ -17,6 +17,7 @@ collision is harmless). About 13 bytes a word, and a lookup takes ~1 µs. String
 from __future__ import annotations
 
 import io
+import threading
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -25,7 +26,10 @@ _OFFSET = 1 << 63  # makes a hash (a signed 64-bit number) count from 0
 
 
 class PackedStrings:
-    """Strings numbered in the order added; ``find`` (when ``indexed``) gives a string's number."""
+    """Strings numbered in the order added; ``find`` (when ``indexed``) gives a string's number.
+
+    Add from one thread; once added, read from any (the first read packs, under a lock).
+    """
 
     def __init__(self, indexed: bool = True) -> None:
         self._indexed = indexed
@@ -34,6 +38,7 @@ class PackedStrings:
         self._starts = array("I", [0])  # string k is text[starts[k]:starts[k + 1]]
         self._hashes = array("q")  # by number while adding; sorted once packed
         self._number_of = array("I")  # the number of each sorted hash
+        self._packing = threading.Lock()
         self._shift = 64  # a hash's bucket is (hash + 2**63) >> shift ...
         self._firsts = array("I", [0, 0])  # ... and its entries in the sorted hashes start at firsts[bucket]
 
@@ -54,14 +59,15 @@ class PackedStrings:
 
     def _pack(self) -> str:
         """The joined text, with the hashes sorted for ``find`` (once, after the last add)."""
-        if self._writing is not None:
-            order = sorted(range(len(self._hashes)), key=self._hashes.__getitem__)
-            self._number_of = array("I", order)
-            self._hashes = array("q", (self._hashes[k] for k in order))
-            del order
-            self._index_buckets()
-            self._text, self._writing = self._writing.getvalue(), None
-        return self._text
+        with self._packing:
+            if self._writing is not None:
+                order = sorted(range(len(self._hashes)), key=self._hashes.__getitem__)
+                self._number_of = array("I", order)
+                self._hashes = array("q", (self._hashes[k] for k in order))
+                del order
+                self._index_buckets()
+                self._text, self._writing = self._writing.getvalue(), None  # last: readers go by it
+            return self._text
 
     def _index_buckets(self) -> None:
         """About one sorted hash per bucket: ``firsts`` by counting, then adding up."""
@@ -96,7 +102,7 @@ class PackedStrings:
     def __getitem__(self, number: int) -> str:
         if not 0 <= number < len(self):
             raise IndexError(number)
-        return self._pack()[self._starts[number] : self._starts[number + 1]]
+        return (self._text if self._writing is None else self._pack())[self._starts[number] : self._starts[number + 1]]
 
     def __iter__(self) -> Iterator[str]:
         packed, starts = self._pack(), self._starts
