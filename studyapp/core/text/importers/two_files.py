@@ -53,7 +53,7 @@ def _file_units(path: str | Path, lang: str) -> tuple[list[Unit], list[bool]]:
     module = format_module(path)
     if module is None:
         return file_units(read_text(path).text, lang)
-    units = [replace(u, lang=lang) for u in module.file_units(path) if u.kind != "code" and u.text]
+    units = [_as_lang(u, lang) for u in module.file_units(path) if u.kind != "code" and u.text]
     return units, [u.heading_like for u in units]
 
 
@@ -62,8 +62,13 @@ def file_units(text: str, lang: str) -> tuple[list[Unit], list[bool]]:
     date line, a Chinese name in the English), and which are headings. In a file
     of lines only marked headings (``#``) count: a short line is a short sentence."""
     by_line = lines_are_units(text)
-    units = [replace(u, lang=lang) for u in parse_units(text, lines_are_blocks=by_line) if u.kind != "code" and u.text]
+    units = [_as_lang(u, lang) for u in parse_units(text, lines_are_blocks=by_line) if u.kind != "code" and u.text]
     return units, [u.kind == "heading" or (u.heading_like and not by_line) for u in units]
+
+
+def _as_lang(unit: Unit, lang: str) -> Unit:
+    """``unit`` counted as ``lang`` (most already are: no copy for them)."""
+    return unit if unit.lang == lang else replace(unit, lang=lang)
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?。！？…:：;；\"'”’」』)）]\s*$")
