@@ -23,7 +23,7 @@ from pathlib import Path
 
 from studyapp.core.errors import DocumentError
 from studyapp.core.text.align import AlignedBead
-from studyapp.core.text.bitext import align_bitext
+from studyapp.core.text.bitext import align_bitext, collection_paused
 from studyapp.core.text.bitext_units import BitextUnits, Glossary
 from studyapp.core.text.char_classes import count_han, count_latin
 from studyapp.core.text.document import Document
@@ -33,6 +33,11 @@ from studyapp.core.text.importers.textfile import read_text
 
 
 def open_two_files(english_path: str | Path, chinese_path: str | Path, glossary: Glossary | None = None) -> Document:
+    with collection_paused():  # (a long text: hundreds of thousands of objects, no cycles)
+        return _open_two_files(english_path, chinese_path, glossary)
+
+
+def _open_two_files(english_path: str | Path, chinese_path: str | Path, glossary: Glossary | None) -> Document:
     english, en_headings = _file_units(english_path, "en")
     chinese, zh_headings = _file_units(chinese_path, "zh")
     if not any(count_latin(u.text) for u in english):
