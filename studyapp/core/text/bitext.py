@@ -99,7 +99,7 @@ def _align(
     long_text = band is None
     if band is None:  # a long text: a first pass with the common bead types, along the anchors
         first = replace(params, priors={k: v for k, v in params.priors.items() if k in LONG_TEXT_FIRST_TYPES})
-        scorer = BeadCosts(chinese, english, translations, first)
+        scorer = BeadCosts(chinese, english, translations, first, shared_index=True)
         lo, hi = _line_band(anchor_chain(chinese, english, translations), len(chinese), len(english), width=LONG_TEXT_WIDTH)
     else:
         lo, hi = band
@@ -108,7 +108,7 @@ def _align(
     learnt = learn_translations(chinese, english, translations, beads, params) if learn else translations
     if learnt is not translations or long_text:
         lo, hi = _path_band(beads, len(chinese), len(english), width=2 if long_text else 4)
-        scorer = BeadCosts(chinese, english, learnt, params) if long_text else scorer.relearnt(learnt, params)
+        scorer = BeadCosts(chinese, english, learnt, params, shared_index=True) if long_text else scorer.relearnt(learnt, params)
         beads = _search(scorer, lo, hi, forget=long_text)
     return beads
 
