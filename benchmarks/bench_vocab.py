@@ -35,9 +35,9 @@ def fill(store: VocabularyStore, dictionary: Dictionary, count: int) -> None:
     store._db.execute("BEGIN")
     for n, (simplified, traditional, pinyin, definitions) in enumerate(rows):
         store._db.execute(
-            "INSERT OR IGNORE INTO word (uid, simplified, traditional, pinyin, definitions, status, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO word (uid, simplified, traditional, pinyin, definitions, familiarity, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (f"u{n}", simplified, traditional, pinyin.replace("u:", "ü"), '["' + definitions.split("\x1f")[0].replace('"', "'") + '"]',
-             random.choice(["new", "learning", "known"]), 1_700_000_000 + n, 1_700_000_000 + n),
+             random.choice([1, 3, 5]), 1_700_000_000 + n, 1_700_000_000 + n),
         )
     store._db.execute("COMMIT")
 

@@ -38,9 +38,11 @@ around the first pass's path.
 from __future__ import annotations
 
 import bisect
+import gc
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 
 from studyapp.core.text.bitext_anchors import anchor_chain
@@ -71,11 +73,33 @@ def align_bitext(
     """The cheapest monotone chain of beads ``(chinese indices, english indices)``."""
     if not chinese or not english:
         return [((i,), ()) for i in range(len(chinese))] + [((), (j,)) for j in range(len(english))]
+    with collection_paused():
+        return _align(chinese, english, translations, params, learn)
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: aligning a long text makes millions of
+    small tuples and no cycles, and each collection would walk them all (~10% of
+    the time). Reference counting still frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _align(
+    chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], translations: list[frozenset[int]],
+    params: BitextParams, learn: bool,
+) -> list[Bead]:
     band = _diagonal_band(len(chinese), len(english))
     long_text = band is None
     if band is None:  # a long text: a first pass with the common bead types, along the anchors
         first = replace(params, priors={k: v for k, v in params.priors.items() if k in LONG_TEXT_FIRST_TYPES})
-        scorer = BeadCosts(chinese, english, translations, first)
+        scorer = BeadCosts(chinese, english, translations, first, shared_index=True)
         lo, hi = _line_band(anchor_chain(chinese, english, translations), len(chinese), len(english), width=LONG_TEXT_WIDTH)
     else:
         lo, hi = band
@@ -84,7 +108,7 @@ def align_bitext(
     learnt = learn_translations(chinese, english, translations, beads, params) if learn else translations
     if learnt is not translations or long_text:
         lo, hi = _path_band(beads, len(chinese), len(english), width=2 if long_text else 4)
-        scorer = BeadCosts(chinese, english, learnt, params) if long_text else scorer.relearnt(learnt, params)
+        scorer = BeadCosts(chinese, english, learnt, params, shared_index=True) if long_text else scorer.relearnt(learnt, params)
         beads = _search(scorer, lo, hi, forget=long_text)
     return beads
 

@@ -19,8 +19,9 @@ Example::
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 from studyapp.core.text.bitext_units import AlignUnit
 
@@ -95,25 +96,31 @@ def _expected_columns(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit]
 
 
 def _candidates(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], translations: list[frozenset[int]]) -> list[tuple[int, int, int]]:
-    """``(i, j, weight)`` for unit pairs that share enough rare terms."""
-    postings: dict[int, list[int]] = defaultdict(list)
+    """``(i, j, weight)`` for unit pairs that share enough rare terms (only the rare
+    keys' postings are kept, and units without a rare term are passed over)."""
+    df_e = Counter(chain.from_iterable(set(unit.terms) for unit in english))
+    rare_e = {k for k, n in df_e.items() if n <= RARE}
+    postings: dict[int, list[int]] = {}
     for j, unit in enumerate(english):
-        for k in set(unit.terms):
-            postings[k].append(j)
-    df_zh = Counter(t for unit in chinese for t in set(unit.terms))
+        for k in rare_e.intersection(unit.terms):
+            postings.setdefault(k, []).append(j)
+    df_zh = Counter(chain.from_iterable(set(unit.terms) for unit in chinese))
+    rare_z = {t for t, n in df_zh.items() if n <= RARE}
     rare_keys: dict[int, list[int]] = {}
     found: list[tuple[int, int, int]] = []
     for i, unit in enumerate(chinese):
+        if rare_z.isdisjoint(unit.terms):
+            continue
         shared: dict[int, int] = {}  # (a plain dict: a Counter's missing keys cost a call each)
         for n, t in enumerate(unit.terms):
-            if df_zh[t] > RARE:
+            if t not in rare_z:
                 continue
             keys = rare_keys.get(t)
             if keys is None:
-                keys = rare_keys[t] = [k for k in translations[t] if len(postings.get(k, ())) <= RARE]
+                keys = rare_keys[t] = [k for k in translations[t] if df_e.get(k, 0) <= RARE]
             weight = 2 if unit.heavy >> n & 1 else 1
             for k in keys:
-                for j in postings[k]:
+                for j in postings.get(k, ()):
                     shared[j] = shared.get(j, 0) + weight
         found += [(i, j, w) for j, w in shared.items() if w >= MIN_SHARED]
     return found

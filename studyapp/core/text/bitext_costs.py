@@ -38,6 +38,8 @@ PRIOR_RATIO, PRIOR_WEIGHT = 0.26, 1000.0
 MERGE_FIT = 2.6
 #: A unit with more terms than this that match nothing in its bead was not translated there.
 BIG = 3
+#: Chinese units whose translations are cut to the English within reach together.
+_BLOCK = 16
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,10 @@ DEFAULT_PARAMS = BitextParams()
 class BeadCosts:
     """Bead costs over prefix sums and cached unit-pair matches."""
 
-    def __init__(self, chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], translations: list[frozenset[int]], params: BitextParams) -> None:
+    def __init__(
+        self, chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], translations: list[frozenset[int]], params: BitextParams,
+        shared_index: bool = False,
+    ) -> None:
         self.zh, self.en, self.translations, self.params = chinese, english, translations, params
         self.nz, self.ne = len(chinese), len(english)
         self.types = sorted(((a, b, p) for (a, b), p in params.priors.items()), key=lambda t: t[2])
@@ -89,6 +94,8 @@ class BeadCosts:
         self.any_heading = any(u.heading for u in chinese) or any(u.heading for u in english)
         self._index: list[dict[int, int] | None] = [None] * self.nz
         self._reach: tuple[list[int], list[int]] | None = None  # English units each Chinese unit may meet
+        self._shared_index = shared_index  # see _block_translations
+        self._block: tuple[int, dict[int, frozenset[int]]] = (-1, {})
         self._pairs: dict[int, tuple[int, int, float, float]] = {}
         self._forgotten = 0  # units before this one have no matches kept
         self.cost = self._cost_function()
@@ -254,27 +261,47 @@ class BeadCosts:
         if self._reach is None:
             self._reach = (lo, hi)
 
-    def _wanted(self, i: int) -> set[int] | None:
-        """The keys of the English units Chinese unit ``i`` may meet (None: all)."""
-        if self._reach is None:
-            return None
-        lo, hi = self._reach
-        first, last = max(0, lo[i] - 8), min(self.ne, hi[min(i + 1, self.nz)] + 8)
-        return set().union(*self._en_terms[first:last])
-
     def _term_index(self, i: int) -> dict[int, int]:
         """English key -> bit mask of the terms of Chinese unit ``i`` it translates
         (only keys of the English units within reach, when the band is known)."""
-        translations = self.translations
-        wanted = self._wanted(i)
+        translations: Sequence[frozenset[int]] | dict[int, frozenset[int]] = self.translations
+        if self._reach is not None:
+            translations = self._block_translations(i) if self._shared_index else self._translations_near(i)
         index: dict[int, int] = {}
         bit = 1
         for t in self.zh[i].terms:
-            keys = translations[t] if wanted is None else translations[t].intersection(wanted)
-            for k in keys:
+            for k in translations[t]:
                 index[k] = index.get(k, 0) | bit
             bit <<= 1
         return index
+
+    def _translations_near(self, i: int) -> dict[int, frozenset[int]]:
+        """The translations of unit ``i``'s terms cut to the keys of the English units it may meet."""
+        assert self._reach is not None
+        lo, hi = self._reach
+        first, last = max(0, lo[i] - 8), min(self.ne, hi[min(i + 1, self.nz)] + 8)
+        wanted = set().union(*self._en_terms[first:last])
+        return {t: self.translations[t].intersection(wanted) for t in self.zh[i].terms}
+
+    def _block_translations(self, i: int) -> dict[int, frozenset[int]]:
+        """As :meth:`_translations_near`, once for a block of ``_BLOCK`` units: the keys
+        of the English units any of them may meet. The band's edges never go back,
+        so this reach holds each unit's own; a unit's index gains keys only of
+        English units outside its reach. With ``shared_index`` the costs promise that
+        the search runs in the band they were limited to, and a bead there pairs
+        unit ``i`` only with English units ``lo[i] - 5 .. hi[i + 1] + 4``: inside the
+        reach, where a longer index matches exactly what the unit's own one did."""
+        block = i // _BLOCK
+        if self._block[0] != block:
+            assert self._reach is not None
+            lo, hi = self._reach
+            a, b = block * _BLOCK, min(self.nz, (block + 1) * _BLOCK)
+            first, last = max(0, lo[a] - 8), min(self.ne, hi[b] + 8)
+            wanted = set().union(*self._en_terms[first:last])
+            translations = self.translations
+            terms = {t for unit in self.zh[a:b] for t in unit.terms}
+            self._block = (block, {t: translations[t].intersection(wanted) for t in terms})
+        return self._block[1]
 
 
 def _prefix(values: Iterable[float]) -> list[float]:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from studyapp.core.errors import DocumentError
 from studyapp.core.text.align import AlignedBead
-from studyapp.core.text.bitext import align_bitext
+from studyapp.core.text.bitext import align_bitext, collection_paused
 from studyapp.core.text.bitext_units import BitextUnits, Glossary
 from studyapp.core.text.char_classes import count_han, count_latin
 from studyapp.core.text.document import Document
@@ -33,6 +33,11 @@ from studyapp.core.text.importers.textfile import read_text
 
 
 def open_two_files(english_path: str | Path, chinese_path: str | Path, glossary: Glossary | None = None) -> Document:
+    with collection_paused():  # (a long text: hundreds of thousands of objects, no cycles)
+        return _open_two_files(english_path, chinese_path, glossary)
+
+
+def _open_two_files(english_path: str | Path, chinese_path: str | Path, glossary: Glossary | None) -> Document:
     english, en_headings = _file_units(english_path, "en")
     chinese, zh_headings = _file_units(chinese_path, "zh")
     if not any(count_latin(u.text) for u in english):
@@ -53,7 +58,7 @@ def _file_units(path: str | Path, lang: str) -> tuple[list[Unit], list[bool]]:
     module = format_module(path)
     if module is None:
         return file_units(read_text(path).text, lang)
-    units = [replace(u, lang=lang) for u in module.file_units(path) if u.kind != "code" and u.text]
+    units = [_as_lang(u, lang) for u in module.file_units(path) if u.kind != "code" and u.text]
     return units, [u.heading_like for u in units]
 
 
@@ -62,8 +67,13 @@ def file_units(text: str, lang: str) -> tuple[list[Unit], list[bool]]:
     date line, a Chinese name in the English), and which are headings. In a file
     of lines only marked headings (``#``) count: a short line is a short sentence."""
     by_line = lines_are_units(text)
-    units = [replace(u, lang=lang) for u in parse_units(text, lines_are_blocks=by_line) if u.kind != "code" and u.text]
+    units = [_as_lang(u, lang) for u in parse_units(text, lines_are_blocks=by_line) if u.kind != "code" and u.text]
     return units, [u.kind == "heading" or (u.heading_like and not by_line) for u in units]
+
+
+def _as_lang(unit: Unit, lang: str) -> Unit:
+    """``unit`` counted as ``lang`` (most already are: no copy for them)."""
+    return unit if unit.lang == lang else replace(unit, lang=lang)
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?。！？…:：;；\"'”’」』)）]\s*$")
