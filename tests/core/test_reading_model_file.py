@@ -46,3 +46,26 @@ def test_the_packed_table_is_a_mapping() -> None:
         table[("还", "R1", "书")]
     assert list(table) == [("还", "R1", "钱")] and len(table) == 1
 
+
+
+def test_the_packed_table_finds_what_a_dict_finds_in_any_order_and_after_more_adds() -> None:
+    import random
+
+    rng = random.Random(3)
+    chars, kinds = "还得行长为了的着", ("L1", "R1", "L2", "R2", "LR", "LC", "RC")
+    entries = {(rng.choice(chars), rng.choice(kinds), "".join(rng.choices("他钱走快^$了", k=rng.randint(1, 2)))): f"hai2:{n} huan2:{n % 7}"
+               for n in range(3000)}
+    items = list(entries.items())
+    rng.shuffle(items)
+    half = len(items) // 2
+    table = PackedTable()
+    for (char, kind, ctx), counts in items[:half]:
+        table.add(char, kind, ctx, counts)
+    assert table.get(items[0][0]) is not None and table.get(items[-1][0]) is None  # looked up, then more added
+    for (char, kind, ctx), counts in items[half:]:
+        table.add(char, kind, ctx, counts)
+    assert len(table) == len(entries) and set(table) == set(entries)
+    for key, counts in entries.items():
+        assert table[key] == {r: float(n) for r, n in (item.split(":") for item in counts.split())}
+    absent = [(char, kind, ctx + "乙") for char, kind, ctx in entries]
+    assert all(table.get(key) is None and key not in table for key in absent)

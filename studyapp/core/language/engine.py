@@ -46,7 +46,9 @@ class Language:
 
     def __init__(self, cache_dir: Path | None = None) -> None:
         self._cache_dir = cache_dir
-        self._lock = threading.Lock()
+        # Re-entrant: the reader is made from the dictionary and the converter. The
+        # annotator's workers may ask at once; two readers would load the model twice.
+        self._lock = threading.RLock()
         self._dictionary: Dictionary | None = None
         self._segmenter: Segmenter | None = None
         self._reader: PinyinReader | None = None
@@ -64,28 +66,31 @@ class Language:
 
     @property
     def segmenter(self) -> Segmenter:
-        if self._segmenter is None:
-            from studyapp.core.language.segment import Segmenter
+        with self._lock:
+            if self._segmenter is None:
+                from studyapp.core.language.segment import Segmenter
 
-            self._segmenter = Segmenter(self.dictionary, converter=self.converter)
-        return self._segmenter
+                self._segmenter = Segmenter(self.dictionary, converter=self.converter)
+            return self._segmenter
 
     @property
     def reader(self) -> PinyinReader:
-        if self._reader is None:
-            from studyapp.core.language.readings import PinyinReader
+        with self._lock:
+            if self._reader is None:
+                from studyapp.core.language.readings import PinyinReader
 
-            self._reader = PinyinReader(self.dictionary, self.converter, word_classes=lambda: self.segmenter.word_classes())
-        return self._reader
+                self._reader = PinyinReader(self.dictionary, self.converter, word_classes=lambda: self.segmenter.word_classes())
+            return self._reader
 
     @property
     def converter(self) -> ScriptConverter:
         """Simplified <-> traditional, one for the segmenter, the reader and the window."""
-        if self._converter is None:
-            from studyapp.core.language.script_conversion import ScriptConverter
+        with self._lock:
+            if self._converter is None:
+                from studyapp.core.language.script_conversion import ScriptConverter
 
-            self._converter = ScriptConverter(self.dictionary)
-        return self._converter
+                self._converter = ScriptConverter(self.dictionary)
+            return self._converter
 
     def dictionary_ready(self) -> bool:
         """True if the dictionary is open or its index exists (no build ahead)."""

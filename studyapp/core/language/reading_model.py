@@ -40,12 +40,16 @@ answer, so that it runs only on the sentences where it can.
 from __future__ import annotations
 
 import gzip
+import io
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import IO
+
+from studyapp.core.language.packed_strings import PackedStrings
 
 #: Names of the features, in the order of the weights.
 FEATURES = ("neural", "word", "word_ambiguous", "context", "prior", "rule")
@@ -97,9 +101,10 @@ def smoothed(counts: Mapping[str, float], candidates: list[str], pseudo: float =
 
 
 class PackedTable(Mapping[tuple[str, str, str], Counts]):
-    """The context table as loaded from the file: each entry kept as its line's
-    text and parsed when asked for. 178,000 entries as tuples of dicts of floats
-    took 120 MB; as two strings each, about a quarter of that.
+    """The context table as loaded from the file, with no object per entry: the
+    keys (``char<US>kind<US>ctx``) and their counts' text packed (packed_strings.py);
+    an entry's counts are parsed when asked for. 178,000 entries as tuples of
+    dicts of floats took 120 MB; as a dict of two strings each 38 MB; so, 8 MB.
 
     >>> table = PackedTable()
     >>> table.add("还", "R1", "钱", "huan2:9 hai2:1")
@@ -108,35 +113,46 @@ class PackedTable(Mapping[tuple[str, str, str], Counts]):
     """
 
     _SEP = "\x1f"
-    _PARSED_MAX = 50_000  # parsed entries kept for the lookups that follow
+    _PARSED_MAX = 8_192  # parsed entries kept for the lookups that follow
 
     def __init__(self) -> None:
-        self._raw: dict[str, str] = {}
-        self._parsed: dict[str, Counts] = {}
+        self._keys = PackedStrings()
+        self._counts = PackedStrings(indexed=False)  # entry k's counts are the k-th
+        self._parsed: dict[str, Counts] = {}  # joined key -> its counts, for entries asked for lately
 
     def add(self, char: str, kind: str, ctx: str, counts: str) -> None:
-        self._raw[self._SEP.join((char, kind, ctx))] = counts
+        self._keys.add(self._SEP.join((char, kind, ctx)))
+        self._counts.add(counts)
 
-    def __getitem__(self, key: tuple[str, str, str]) -> Counts:
+    def get(self, key: tuple[str, str, str], default: Counts | None = None) -> Counts | None:  # type: ignore[override]
         joined = self._SEP.join(key)
         found = self._parsed.get(joined)
         if found is None:
-            found = _parse_counts(self._raw[joined])  # KeyError when absent, as a Mapping must
+            entry = self._keys.find(joined)
+            if entry < 0:
+                return default
+            found = _parse_counts(self._counts[entry])
             if len(self._parsed) >= self._PARSED_MAX:
                 self._parsed.clear()
             self._parsed[joined] = found
         return found
 
+    def __getitem__(self, key: tuple[str, str, str]) -> Counts:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
     def __iter__(self) -> Iterator[tuple[str, str, str]]:
-        for joined in self._raw:
+        for joined in self._keys:
             char, kind, ctx = joined.split(self._SEP)
             yield char, kind, ctx
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._keys)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, tuple) and self._SEP.join(key) in self._raw
+        return isinstance(key, tuple) and all(isinstance(part, str) for part in key) and self._keys.find(self._SEP.join(key)) >= 0
 
 
 @dataclass
@@ -264,29 +280,36 @@ class ReadingModel:
 
     @classmethod
     def load(cls, path: Path | None = None) -> ReadingModel:
-        """The shipped model (``studyapp/resources/reading_model.tsv.gz``) or ``path``."""
+        """The shipped model (``studyapp/resources/reading_model.tsv.gz``) or ``path``.
+
+        Read line by line: the whole text and a list of its lines would add
+        ~35 MB to the peak for a moment."""
         if path is None:
             with resources.files("studyapp.resources").joinpath(MODEL_NAME).open("rb") as handle:
-                raw = handle.read()
-        else:
-            raw = Path(path).read_bytes()
+                return cls._read(handle)
+        with open(path, "rb") as handle:
+            return cls._read(handle)
+
+    @classmethod
+    def _read(cls, handle: IO[bytes]) -> ReadingModel:
         table = PackedTable()
         totals: dict[str, Counter[str]] = defaultdict(Counter)
         model = cls({status: (1.0,) + (0.0,) * (len(FEATURES) - 1) for status in STATUSES}, table)
-        for line in gzip.decompress(raw).decode("utf-8").splitlines():
-            parts = line.split("\t")
-            if parts[0] == "W":
-                model.weights[parts[1]] = tuple(float(w) for w in parts[2].split())
-            elif parts[0] == "P":
-                model.priors[parts[1]] = _parse_counts(parts[2])
-            elif parts[0] == "Q":
-                model.trained[parts[1]] = _parse_counts(parts[2])
-            elif parts[0] == "R":
-                model.rules[(parts[1], parts[2], int(parts[3]))] = _parse_counts(parts[4])
-            elif parts[0] == "T":
-                table.add(parts[1], parts[2], parts[3], parts[4])
-                if parts[2] == "L1":  # every labelled character has exactly one left neighbour
-                    totals[parts[1]].update(_parse_counts(parts[4]))
+        with gzip.GzipFile(fileobj=handle, mode="rb") as packed, io.TextIOWrapper(packed, encoding="utf-8", newline="\n") as lines:
+            for line in lines:
+                parts = line.rstrip("\n").split("\t")
+                if parts[0] == "W":
+                    model.weights[parts[1]] = tuple(float(w) for w in parts[2].split())
+                elif parts[0] == "P":
+                    model.priors[parts[1]] = _parse_counts(parts[2])
+                elif parts[0] == "Q":
+                    model.trained[parts[1]] = _parse_counts(parts[2])
+                elif parts[0] == "R":
+                    model.rules[(parts[1], parts[2], int(parts[3]))] = _parse_counts(parts[4])
+                elif parts[0] == "T":
+                    table.add(parts[1], parts[2], parts[3], parts[4])
+                    if parts[2] == "L1":  # every labelled character has exactly one left neighbour
+                        totals[parts[1]].update(_parse_counts(parts[4]))
         model.marginals = {char: dict(counts) for char, counts in totals.items()}
         model.__post_init__()
         return model

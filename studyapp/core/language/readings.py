@@ -25,12 +25,14 @@ option. Example::
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from studyapp.core.language.dictionary import Dictionary
+from studyapp.core.language.lean_imports import forget_sources
 from studyapp.core.language.pinyin_spelling import normalise_numbered, tone_of
 from studyapp.core.language.polyphone_rules import Context, reading_by_rule
 from studyapp.core.language.reading_model import Evidence, ReadingModel, same_reading
@@ -78,6 +80,8 @@ class PinyinReader:
         self.dictionary = dictionary
         self.converter = converter or ScriptConverter(dictionary)
         self._model = model
+        self._neural: NeuralReadings | None = None
+        self._loading = threading.Lock()  # two workers reading at once load the model and the network once
         self._word_classes = word_classes or (lambda: WordClasses.load(dictionary.info.path.parent))
         self._word_readings = lru_cache(maxsize=200_000)(self._word_readings_uncached)
         self._char_readings = lru_cache(maxsize=20_000)(self._char_readings_uncached)
@@ -85,18 +89,25 @@ class PinyinReader:
     @property
     def model(self) -> ReadingModel:
         if self._model is None:
-            self._model = ReadingModel.load()
+            with self._loading:
+                if self._model is None:
+                    self._model = ReadingModel.load()
         return self._model
 
     @cached_property
     def word_classes(self) -> WordClasses:
         return self._word_classes()
 
-    @cached_property
+    @property
     def neural(self) -> NeuralReadings:
-        from studyapp.core.language.neural_readings import NeuralReadings
+        if self._neural is None:
+            with self._loading:
+                if self._neural is None:
+                    from studyapp.core.language.neural_readings import NeuralReadings
 
-        return NeuralReadings.load()
+                    self._neural = NeuralReadings.load()
+                    forget_sources()  # numpy's, kept after the import (see lean_imports)
+        return self._neural
 
     def read(self, tokens: Sequence[Token], sandhi: bool = False) -> list[Reading]:
         """Per token: numbered syllables, one per character (None for non-Chinese)."""

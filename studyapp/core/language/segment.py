@@ -19,11 +19,12 @@ import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from studyapp.core.language.dictionary import Dictionary
+from studyapp.core.language.lean_imports import import_jieba
 from studyapp.core.language.script_conversion import ScriptConverter
 from studyapp.core.language.segment_cache import SegmentCache, decode_tokens, encode_tokens
 from studyapp.core.language.word_classes import WordClasses
@@ -78,7 +79,6 @@ class Segmenter:
         self._cache_dir = cache_dir or dictionary.info.path.parent
         self._cache: SegmentCache | None = None
         self._jieba: jieba.Tokenizer | None = None
-        self._person_names: frozenset[str] | None = None
         self._word_classes: WordClasses | None = None
         self._lock = threading.Lock()
 
@@ -123,8 +123,7 @@ class Segmenter:
     def _tokenizer(self) -> jieba.Tokenizer:
         with self._lock:
             if self._jieba is None:
-                import jieba
-
+                jieba = import_jieba()
                 jieba.setLogLevel(logging.WARNING)
                 tokenizer = jieba.Tokenizer()
                 tokenizer.tmp_dir = str(self._cache_dir)
@@ -189,7 +188,7 @@ class Segmenter:
 
     def looks_like_name(self, word: str) -> bool:
         """For a Chinese word CC-CEDICT lacks: is it (probably) a person's name?"""
-        if "·" in word or word in self.person_names():
+        if "·" in word or self.word_classes().is_person_name(word):
             return True
         if len(word) < 2:
             return False
@@ -198,11 +197,9 @@ class Segmenter:
             return True
         return 2 <= len(word) <= 3 and word[0] in SURNAMES and not any(ch in _NOT_IN_NAMES for ch in word[1:])
 
-    def person_names(self) -> frozenset[str]:
-        """Words jieba's lexicon tags as person names (nr, nrt, nrfg), loaded once."""
-        if self._person_names is None:
-            self._person_names = self.word_classes().person_names()
-        return self._person_names
+    def person_names(self) -> Container[str]:
+        """Words jieba's lexicon tags as person names (nr, nrt, nrfg)."""
+        return self.word_classes().person_names()
 
     def word_classes(self) -> WordClasses:
         """jieba's word classes (verbs, adjectives, names ...), loaded once."""
