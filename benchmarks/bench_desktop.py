@@ -11,6 +11,9 @@ process to its first painted frame (the app's ``--quit-after-paint``, a
 * the standalone build, if one exists (``--standalone DIR``; default
   ``build/standalone/dist/studyapp``), first start.
 
+The processes may write Python's bytecode cache, as an installed copy has it
+(see bench_reader.py); the first run, which builds the index, writes it.
+
 Sizes: a fresh virtualenv with ``pip install .`` (what a user installs)
 against one with PySide6 alone, and the standalone folder.
 
@@ -77,6 +80,7 @@ def start_up(runs: int, standalone: Path | None) -> dict[str, list[float]]:
         results["standalone build, first start"] = []
     with VirtualScreen() as screen, tempfile.TemporaryDirectory(prefix="bench-desktop-") as folder:
         seen = screen.environment()
+        seen.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: pip compiles at install, no start compiles
         seen["STUDYAPP_HOME"] = str(Path(folder) / "seen")
         subprocess.run(app, env=seen, check=True, capture_output=True, timeout=600)  # builds the index and caches
         for run in range(runs):
