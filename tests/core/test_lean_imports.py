@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 SCRIPT = """
 import linecache, sys
@@ -15,8 +17,11 @@ print("/".join(jieba.Tokenizer().cut("我们在北京学习中文")))
 """
 
 
-def test_jieba_works_without_pkg_resources_and_its_sources_are_not_kept() -> None:
-    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True)
+def test_jieba_works_without_pkg_resources_and_its_sources_are_not_kept(tmp_path: Path) -> None:
+    # A bare Tokenizer keeps its cache in the temporary folder: this test's own, not one warm from other runs.
+    env = dict(os.environ, TMPDIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True, env=env)
+    assert (tmp_path / "jieba.cache").is_file()
     flags, words = done.stdout.splitlines()
     assert flags == "False False"
     assert words == "我们/在/北京/学习/中文"

@@ -44,12 +44,19 @@ def annotate(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, tex
     return status, out, "Traceback" not in err and "error" not in err and err.count("\n") <= 1
 
 
-def scramble_page(path: Path, page: int) -> None:
+def scramble_page(path: Path, page: int, invalidate: bool = False) -> None:
+    """Overwrite one page with noise; ``invalidate`` also bumps the file change
+    counter, so a connection open on the file cannot answer from its page cache."""
     with sqlite3.connect(path) as db:
         size = db.execute("PRAGMA page_size").fetchone()[0]
     with path.open("r+b") as handle:
         handle.seek(size * (page - 1))
         handle.write(bytes((n * 37 + 11) % 256 for n in range(size)))
+        if invalidate:
+            handle.seek(24)
+            counter = int.from_bytes(handle.read(4), "big")
+            handle.seek(24)
+            handle.write(((counter + 1) % 2**32).to_bytes(4, "big"))
 
 
 def root_page(path: Path, name: str) -> int:
@@ -86,6 +93,17 @@ def test_a_page_damaged_while_open_is_rebuilt_at_the_next_lookup(tmp_path: Path,
     scramble_page(path, root_page(path, "entry_traditional"))
     assert opened.lookup("銀行")[0].definitions == ("bank",)
     assert opened.info.built
+
+
+def test_a_page_damaged_while_open_is_rebuilt_when_the_word_linker_asks(tmp_path: Path, small_source: Path) -> None:
+    """The queries the word linker makes (definitions, character readings) recover as a lookup does."""
+    opened = Dictionary.open(tmp_path / "cache", source=small_source)
+    path = opened.info.path
+    scramble_page(path, root_page(path, "entry"), invalidate=True)
+    assert opened.definitions_of(["銀行"]) == {"銀行": ["bank"]}
+    assert opened.info.built
+    scramble_page(path, root_page(path, "entry"), invalidate=True)
+    assert ("长", "長", "chang2") in opened.character_readings()
 
 
 SMALL_FILES = ("segments.sqlite3", "jieba.cache", "jieba-word-classes.txt")

@@ -178,14 +178,13 @@ class Dictionary:
     def definitions_of(self, words: list[str]) -> dict[str, list[str]]:
         """The definitions of every entry of each of ``words`` that is a headword, best entry first."""
         out: dict[str, list[str]] = {}
-        for start in range(0, len(words), 400):
-            chunk = words[start : start + 400]
+        for start in range(0, len(words), _QUERY_WORDS):
+            chunk = words[start : start + _QUERY_WORDS]
             marks = ",".join("?" * len(chunk))
-            with self._lock:
-                rows = self._db.execute(
-                    f"SELECT simplified, traditional, definitions FROM entry WHERE simplified IN ({marks}) "
-                    f"OR traditional IN ({marks}) ORDER BY rank, id", (*chunk, *chunk),
-                ).fetchall()
+            rows = self._rows(
+                f"SELECT simplified, traditional, definitions FROM entry WHERE simplified IN ({marks}) "
+                f"OR traditional IN ({marks}) ORDER BY rank, id", (*chunk, *chunk),
+            )
             wanted = set(chunk)
             for simplified, traditional, definitions in rows:
                 for form in {simplified, traditional} & wanted:
@@ -194,8 +193,7 @@ class Dictionary:
 
     def character_readings(self) -> list[tuple[str, str, str]]:
         """``(simplified, traditional, numbered pinyin)`` of every single-character entry."""
-        with self._lock:
-            return self._db.execute("SELECT simplified, traditional, pinyin FROM entry WHERE length(simplified) = 1").fetchall()
+        return self._rows("SELECT simplified, traditional, pinyin FROM entry WHERE length(simplified) = 1")
 
     def reverse(self, english: str, limit: int = 12) -> list[Entry]:
         """Entries with ``english`` as a whole word in a definition: shorter, commoner words first."""

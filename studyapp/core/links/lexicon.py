@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 _WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][a-z]+)?")
 _HAN_RUN_RE = re.compile(HAN_PATTERN + "+")
-_PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[A-Za-z\u4e00-\u9fff|]*\[[^\]]*\]")
+#: Asides in a CC-CEDICT definition: "(of a river) to flow", "[bank]", "see 銀行|银行[yin2 hang2]".
+PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[A-Za-z\u4e00-\u9fff|]*\[[^\]]*\]")
 _SKIPPED = ("surname ", "variant of", "old variant", "see ", "used in", "CL:", "abbr. for", "erhua variant")
 _MAX_WORD = 4
 
@@ -72,7 +73,7 @@ def gloss_keys(definitions: Iterable[str]) -> frozenset[str]:
     keys: set[str] = set()
     for definition in definitions:
         if not definition.startswith(_SKIPPED):
-            keys.update(content_keys(_PAREN_RE.sub(" ", definition)))
+            keys.update(content_keys(PAREN_RE.sub(" ", definition)))
     return frozenset(keys)
 
 

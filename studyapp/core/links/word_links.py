@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from studyapp.core.language.engine import Language
 from studyapp.core.links.english_lemmas import STOPWORDS, base_forms, lemmas, words
-from studyapp.core.links.lexicon import english_key, gloss_keys
+from studyapp.core.links.lexicon import PAREN_RE, english_key, gloss_keys
 from studyapp.core.text.align import Bead, Item, align
 from studyapp.core.text.document import Block, Token
 from studyapp.core.text.sentences import sentence_spans
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from studyapp.core.language.readings import Reading
 
 THRESHOLD = 0.62
-_PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[A-Za-z\u4e00-\u9fff|]*\[[^\]]*\]")
 _SPLIT_RE = re.compile(r"[;,/]| or ")
 #: (score, first Chinese token, English word indices, Chinese tokens spanned)
 _Candidate = tuple[float, int, tuple[int, ...], int]
@@ -116,7 +115,7 @@ class WordLinker:
             for definition in entry.definitions:
                 if definition.startswith(("surname ", "variant of", "old variant", "see ", "used in")):
                     continue
-                for gloss in _SPLIT_RE.split(_PAREN_RE.sub(" ", definition)):
+                for gloss in _SPLIT_RE.split(PAREN_RE.sub(" ", definition)):
                     content = [w for w, _, _ in words(gloss) if w.lower() not in STOPWORDS]
                     if content and len(content) <= 4:
                         # Glosses are in base form already: only the running English is reduced
@@ -290,7 +289,7 @@ def rank_senses(result: LookupResult, english_words: Sequence[str]) -> LookupRes
     wanted = [lemmas(w) for w in english_words]
 
     def used(definition: str) -> bool:
-        content = [base_forms(w) for w, _, _ in words(_PAREN_RE.sub(" ", definition)) if w.lower() not in STOPWORDS]
+        content = [base_forms(w) for w, _, _ in words(PAREN_RE.sub(" ", definition)) if w.lower() not in STOPWORDS]
         return any(g & w for g in content for w in wanted)
 
     entries = []
