@@ -6,22 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.ui.app import sample_path
 from studyapp.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, language, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings, language, VocabularyStore.open(tmp_path / "vocabulary.sqlite3"))
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(make_window) -> MainWindow:
+    return make_window((1000, 700))
 
 
 def chinese_of(window: MainWindow, hit: tuple[int, str, int, int]) -> str:
