@@ -76,8 +76,10 @@ class ToneLabel(QWidget):
         painter.end()
 
 
-def _plain(text: str, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
+def _plain(name: str, wrap: bool = True) -> QLabel:
+    """An empty label named ``name`` that shows its text as plain text, selectable."""
+    label = QLabel()
+    label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -108,12 +110,10 @@ class LookupPanel(QWidget):
         self.context_reading = ToneLabel([], 15, joined=True)
         self.context_reading.setObjectName("contextReading")
         outer.addWidget(self.context_reading)
-        self.facts_label = _plain("", wrap=True)
-        self.facts_label.setObjectName("lookupFacts")
+        self.facts_label = _plain("lookupFacts")
         outer.addWidget(self.facts_label)
         outer.addSpacing(6)
-        self.status_label = _plain("")
-        self.status_label.setObjectName("lookupStatus")
+        self.status_label = _plain("lookupStatus")
         outer.addWidget(self.status_label)
         self.body = QTextBrowser()
         self.body.setObjectName("lookupBody")
@@ -132,8 +132,7 @@ class LookupPanel(QWidget):
         self.back_button.setVisible(False)
         self.back_button.clicked.connect(self.go_back)
         header.addWidget(self.back_button)
-        self.word_label = _plain("", wrap=False)
-        self.word_label.setObjectName("lookupWord")
+        self.word_label = _plain("lookupWord", wrap=False)
         header.addWidget(self.word_label)
         header.addStretch(1)
         self.speak_button = QPushButton("Speak")

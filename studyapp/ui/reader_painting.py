@@ -42,7 +42,7 @@ class PaintState:
     known: frozenset[str] = frozenset()
     levels: Mapping[str, int] = field(default_factory=dict)  # familiarity of saved forms (colours)
     link: EnglishOfWord | None = None
-    find_hits: list[Hit] = field(default_factory=list)
+    find_hits: Mapping[int, list[Hit]] = field(default_factory=dict)  # by block
     tone_colours: bool = True
 
 
@@ -227,12 +227,11 @@ class ReaderPainter:
                 painter.fillRect(QRectF(x, line_top, w, h), word_colour)
 
     def _paint_find_hits(self, painter: QPainter, index: int, geometry: BlockGeometry, top: float) -> None:
-        if not self.state.find_hits:
+        hits = self.state.find_hits.get(index)
+        if not hits:
             return
         colour = _alpha(QColor("#ff9632"), 0.45)
-        for block, side, start, end in self.state.find_hits:
-            if block != index:
-                continue
+        for _, side, start, end in hits:
             placed = geometry.chinese if side == "zh" else geometry.english
             if placed is None or (side == "en" and geometry.english_hidden):
                 continue

@@ -58,6 +58,7 @@ class ReaderView(QAbstractScrollArea):
         self.tone_colours = True
         self._peeked: set[int] = set()
         self._find_hits: list[Hit] = []
+        self._find_hits_by_block: dict[int, list[Hit]] = {}  # what a paint reads: not every hit for every block
         self._hover: WordRef | None = None
         self.fonts = ReaderFonts()
         self._written_script: tuple[Document | None, str] = (None, "simplified")
@@ -91,6 +92,9 @@ class ReaderView(QAbstractScrollArea):
     def set_find_hits(self, hits: list[Hit]) -> None:
         """Find results as ``(block, "en"|"zh", start, end)`` to highlight."""
         self._find_hits = hits
+        self._find_hits_by_block = {}
+        for hit in hits:
+            self._find_hits_by_block.setdefault(hit[0], []).append(hit)
         self.viewport().update()
 
     def toggle_english(self, block: int | None = None) -> None:
@@ -152,7 +156,7 @@ class ReaderView(QAbstractScrollArea):
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.document:
             self._peeked.clear()
-            self._find_hits = []
+            self._find_hits, self._find_hits_by_block = [], {}
             self._hover = None
             self._rebuild_layout()
             self.verticalScrollBar().setValue(0)
@@ -406,7 +410,7 @@ class ReaderView(QAbstractScrollArea):
         total_before = self._layout.total_height
         session = self._session
         state = PaintState(self._layout, palette, session.annotation, session.selection, self._hover, session.saved,
-                           session.known, session.levels, session.link, self._find_hits, self.tone_colours)
+                           session.known, session.levels, session.link, self._find_hits_by_block, self.tone_colours)
         try:
             ReaderPainter(state).paint(painter, self.verticalScrollBar().value(), clip)
         finally:

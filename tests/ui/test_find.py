@@ -6,22 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPalette
 
-from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.ui.app import sample_path
 from studyapp.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, language, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings, language, VocabularyStore.open(tmp_path / "vocabulary.sqlite3"))
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(make_window) -> MainWindow:
+    return make_window((1000, 700))
 
 
 def chinese_of(window: MainWindow, hit: tuple[int, str, int, int]) -> str:
@@ -67,3 +60,24 @@ def test_pinyin_find_reads_the_paragraphs_it_needs_in_a_long_book(qtbot, window:
     qtbot.waitUntil(lambda: window.session.annotation(last) is not None, timeout=60000)
     qtbot.waitUntil(lambda: not window.session.find("xihu").pending, timeout=60000)
     assert len(window.session.find("xihu").hits) == expected
+
+
+def find_colour_pixels(window: MainWindow) -> int:
+    """Pixels of the page in the find highlight's colour (orange at 45 % over the page)."""
+    image = window.reader.viewport().grab().toImage()
+    base = window.reader.palette().color(QPalette.ColorRole.Base)
+    want = [round(0.45 * c + 0.55 * b) for c, b in zip((0xFF, 0x96, 0x32), (base.red(), base.green(), base.blue()))]
+    step = 2
+    return sum(1 for x in range(0, image.width(), step) for y in range(0, image.height(), step)
+               if all(abs(a - b) <= 6 for a, b in zip(image.pixelColor(x, y).getRgb()[:3], want)))
+
+
+def test_the_hits_on_the_page_are_highlighted_and_cleared(qtbot, window: MainWindow) -> None:
+    window.open_path(sample_path())
+    assert find_colour_pixels(window) == 0
+    window.find_bar.open_bar()
+    window.find_bar.field.setText("West Lake")
+    assert any(block in window.reader.visible_blocks() for block, _, _, _ in window.find_bar.hits)
+    assert find_colour_pixels(window) > 100
+    window.find_bar.field.setText("")
+    assert find_colour_pixels(window) == 0

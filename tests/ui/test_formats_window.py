@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QTreeWidget
+from PySide6.QtWidgets import QMessageBox, QTreeWidget
 
 from studyapp.core import paths
 from studyapp.core.study.vocabulary import VocabularyStore
@@ -24,17 +24,8 @@ PAIR = ("The rain fell on the roofs of the old town all through the night.", "æ•
 
 
 @pytest.fixture
-def window(qtbot, language, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings, language, VocabularyStore.open(tmp_path / "vocabulary.sqlite3"))
-    qtbot.addWidget(win)
-    win.resize(1200, 760)
-    win.show()
-    qtbot.waitExposed(win)
-    win.raise_()
-    win.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
-    return win
+def window(make_window) -> MainWindow:
+    return make_window((1200, 760), active=True)
 
 
 def long_book(folder: Path) -> Path:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QFont, QTextCursor
 
 from studyapp.ui.entry_presentation import labels_of, reading_groups, runs_of
 from studyapp.ui.lookup_panel import LookupPanel, ToneLabel
@@ -59,6 +59,36 @@ def test_a_reference_can_be_followed_and_left(panel: LookupPanel, language) -> N
     assert panel.word_label.text() == "自个儿" and panel.back_button.isVisible()
     assert not panel.save_button.isEnabled()  # only words from the text are saved
     panel.go_back()
+    assert panel.word_label.text() == "个" and not panel.back_button.isVisible() and panel.save_button.isEnabled()
+
+
+def anchor_point(panel: LookupPanel, href: str) -> QPoint:
+    """Where the body draws the link to ``href`` (its first character), in viewport coordinates."""
+    document = panel.body.document()
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(document)
+                cursor.setPosition(fragment.position())
+                panel.body.setTextCursor(cursor)
+                panel.body.ensureCursorVisible()
+                left = panel.body.cursorRect(cursor)
+                cursor.setPosition(fragment.position() + 1)
+                right = panel.body.cursorRect(cursor)
+                return QPoint((left.left() + right.left()) // 2, left.center().y())
+            iterator += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href}")
+
+
+def test_a_reference_is_followed_with_the_mouse_and_back_returns(qtbot, panel: LookupPanel, language) -> None:
+    panel.show_result(language.lookup("个"), ["ge4"])
+    qtbot.mouseClick(panel.body.viewport(), Qt.MouseButton.LeftButton, pos=anchor_point(panel, "word:%E8%87%AA%E4%B8%AA%E5%84%BF"))
+    assert panel.word_label.text() == "自个儿" and panel.back_button.isVisible()
+    qtbot.mouseClick(panel.back_button, Qt.MouseButton.LeftButton)
     assert panel.word_label.text() == "个" and not panel.back_button.isVisible() and panel.save_button.isEnabled()
 
 

@@ -23,13 +23,8 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def window(qtbot, settings: QSettings, language, tmp_path: Path) -> MainWindow:
-    win = MainWindow(settings, language, VocabularyStore.open(tmp_path / "vocabulary.sqlite3"))
-    qtbot.addWidget(win)
-    win.resize(1000, 700)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(make_window, settings: QSettings) -> MainWindow:
+    return make_window((1000, 700), settings=settings)
 
 
 def test_sample_opens_side_by_side(window: MainWindow) -> None:

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.ui.lookup_display import global_rect
 from studyapp.ui.main_window import MainWindow
 from studyapp.ui.page_geometry import page_geometry
@@ -101,21 +100,14 @@ def test_nothing_overlaps_in_the_status_bar_at_the_smallest_size(qtbot, open_sam
     assert label.shown_text().endswith("…")
 
 
-def test_the_dock_width_is_remembered(qtbot, language, tmp_path: Path) -> None:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    first = MainWindow(settings, language, VocabularyStore.open(tmp_path / "v.sqlite3"))
-    qtbot.addWidget(first)
-    first.resize(1400, 850)
-    first.show()
+def test_the_dock_width_is_remembered(make_window) -> None:
+    first = make_window((1400, 850))
     first.resizeDocks([first.dock], [460], Qt.Orientation.Horizontal)
     QApplication.processEvents()
     width = first.dock.width()
     assert abs(width - 460) <= 8
     first.close()
-    second = MainWindow(settings, language, VocabularyStore.open(tmp_path / "v.sqlite3"))
-    qtbot.addWidget(second)
-    second.resize(1400, 850)  # the test screen is smaller than the window was
-    second.show()
+    second = make_window((1400, 850))  # the test screen is smaller than the window was
     QApplication.processEvents()
     assert abs(second.dock.width() - width) <= 2
 

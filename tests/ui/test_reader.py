@@ -36,6 +36,16 @@ def click(qtbot, window: MainWindow, ref: WordRef) -> None:
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
 
 
+def click_english(qtbot, window: MainWindow, block: int, word: str) -> None:
+    """Click the middle of the first English piece of ``block`` that begins with ``word``."""
+    english = window.reader.document.blocks[block].english.text
+    placed = window.reader.reader_layout.geometry(block).english
+    piece = next(k for k, p in enumerate(placed.layout.pieces) if english[p.start:p.end].startswith(word))
+    x, y, w, h = placed.layout.rect_of(piece)
+    top = window.reader.reader_layout.top_of(block) - window.reader.verticalScrollBar().value()
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(placed.x + x + w / 2), int(top + placed.y + y + h / 2)))
+
+
 def test_clicking_a_word_shows_its_entries(qtbot, window: MainWindow) -> None:
     ref = find_word(window, "省会")[0]
     click(qtbot, window, ref)
@@ -151,17 +161,19 @@ def test_selected_word_highlights_its_english_and_back(qtbot, window: MainWindow
     assert block == ref.block and [english[a:b] for a, b in spans] == ["West", "Lake"]
     assert sentence is not None and "West Lake" in english[sentence[0]:sentence[1]]
     window.reader.select(None)
-    geometry = window.reader.reader_layout.geometry(ref.block)
-    placed = geometry.english
-    piece = next(k for k, p in enumerate(placed.layout.pieces) if english[p.start:p.end].startswith("Lake"))
-    x, y, w, h = placed.layout.rect_of(piece)
-    top = window.reader.reader_layout.top_of(ref.block) - window.reader.verticalScrollBar().value()
-    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(placed.x + x + w / 2), int(top + placed.y + y + h / 2)))
+    click_english(qtbot, window, ref.block, "Lake")
     assert window.reader.selection == ref
 
 
 def test_clicking_an_unlinked_english_word_looks_it_up_in_reverse(qtbot, window: MainWindow) -> None:
     index = find_word(window, "西湖")[0].block
     window.words.english_clicked(index, window.reader.document.blocks[index].english.text.index("calm"))
+    assert window.panel.word_label.text() == "calm"
+    assert any("calm" in line for line in window.panel.entry_texts())
+
+
+def test_clicking_an_unlinked_english_word_in_the_text_looks_it_up_in_reverse(qtbot, window: MainWindow) -> None:
+    index = find_word(window, "西湖")[0].block
+    click_english(qtbot, window, index, "calm")
     assert window.panel.word_label.text() == "calm"
     assert any("calm" in line for line in window.panel.entry_texts())
