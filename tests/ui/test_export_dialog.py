@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from anki import import_export_pb2 as ie
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import Collection
+from anki_packages import import_apkg
 from PySide6.QtCore import QSettings, Qt
 
 from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
@@ -79,9 +79,7 @@ def test_clicking_export_makes_a_package_anki_imports_as_chosen(qtbot, tmp_path:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     collection = Collection(str(tmp_path / "c.anki2"))
     try:
-        options = ImportAnkiPackageOptions(merge_notetypes=False, update_notes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-                                           update_notetypes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER, with_scheduling=False)
-        collection.import_anki_package(ImportAnkiPackageRequest(package_path=str(tmp_path / "chosen.apkg"), options=options))
+        import_apkg(collection, tmp_path / "chosen.apkg")
         hanzi = {collection.get_note(nid)["Hanzi"] for nid in collection.find_notes("")}
         decks = [d.name for d in collection.decks.all_names_and_ids()]
         assert hanzi == {"银行", "长"} and "Chinese::From the dialog" in decks
