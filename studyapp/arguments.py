@@ -51,25 +51,23 @@ def unknown_command(word: str, commands: Sequence[str]) -> str | None:
 
 def screenshot_size(text: str) -> int:
     """``--width``/``--height``: a whole number of pixels within SCREENSHOT_SIZES."""
-    low, high = SCREENSHOT_SIZES
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not low <= value <= high:
-        raise argparse.ArgumentTypeError(f"must be a whole number of pixels from {low} to {high} (got {text!r})")
-    return value
+    return _whole_number(text, SCREENSHOT_SIZES, "a whole number of pixels")
 
 
 def zoom_percent(text: str) -> int:
     """``--zoom``: the text size in percent of the default, within ZOOM_PERCENTS."""
-    low, high = ZOOM_PERCENTS
+    return _whole_number(text, ZOOM_PERCENTS, "a whole percentage")
+
+
+def _whole_number(text: str, bounds: tuple[int, int], what: str) -> int:
+    """``text`` as an int from ``bounds[0]`` to ``bounds[1]``; anything else is argparse's one-line complaint."""
+    low, high = bounds
     try:
         value = int(text)
     except ValueError:
-        value = 0
+        value = low - 1
     if not low <= value <= high:
-        raise argparse.ArgumentTypeError(f"must be a whole percentage from {low} to {high} (got {text!r})")
+        raise argparse.ArgumentTypeError(f"must be {what} from {low} to {high} (got {text!r})")
     return value
 
 

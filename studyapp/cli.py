@@ -208,10 +208,10 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
     "links": ("print the sentences and word links of each aligned pair", _cmd_links),
     "lookup": ("look a word up in CC-CEDICT", _cmd_lookup),
     "annotate": ("segment stdin (one paragraph per line) with pinyin", _cmd_annotate),
-    "vocab": ("the saved-word list", lambda args: _cmd_vocab(args)),
-    "export": ("export the vocabulary as flashcards (Anki, Pleco, CSV)", lambda args: _cmd_export(args)),
-    "review": ("review saved words: today's cards, answering one", lambda args: _cmd_review(args)),
-    "stats": ("review statistics", lambda args: _cmd_review(args)),
+    "vocab": ("the saved-word list", _cmd_vocab),
+    "export": ("export the vocabulary as flashcards (Anki, Pleco, CSV)", _cmd_export),
+    "review": ("review saved words: today's cards, answering one", _cmd_review),
+    "stats": ("review statistics", _cmd_review),
 }
 
 

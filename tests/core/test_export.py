@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-from anki import import_export_pb2 as ie
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import Collection
+from anki_packages import import_apkg, import_text
 
 from studyapp.core.study.export import ExportError
 from studyapp.core.study.export.apkg import MODEL_NAME
@@ -32,16 +32,6 @@ def store(tmp_path: Path) -> VocabularyStore:
 
 def fresh_collection(path: Path) -> Collection:
     return Collection(str(path))
-
-
-def import_apkg(col: Collection, path: Path):
-    options = ImportAnkiPackageOptions(
-        merge_notetypes=False,
-        update_notes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-        update_notetypes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-        with_scheduling=False,
-    )
-    return col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=options)).log
 
 
 def notes_by_hanzi(col: Collection) -> dict:
@@ -110,13 +100,12 @@ def test_anki_text_file_maps_fields_by_name_and_reimports_nothing(store: Vocabul
     content = text.read_text(encoding="utf-8")
     assert content.startswith("#separator:tab\n#html:true\n#notetype:")
     assert not any(line.startswith("#") for line in content.splitlines()[9:])  # data lines never look like comments
-    metadata = col.get_csv_metadata(str(text), None)
-    log = col.import_csv(ie.ImportCsvRequest(path=str(text), metadata=metadata)).log
+    log = import_text(col, text)
     assert len(log.new) == 0 and len(log.updated) == 1
     assert col.note_count() == 3
     notes = notes_by_hanzi(col)
     assert notes["长"]["Notes"] == "edited" and notes["长"]["Sentence"].startswith("#他")
-    again = col.import_csv(ie.ImportCsvRequest(path=str(text), metadata=col.get_csv_metadata(str(text), None))).log
+    again = import_text(col, text)
     assert len(again.new) == 0 and col.note_count() == 3
     col.close()
 

@@ -4,6 +4,7 @@ pasted documents, and the time code saved with a word met in subtitles."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from studyapp.core.errors import DocumentError
 from studyapp.core.library.contents import block_label, contents_of, entry_at, reading_progress
 from studyapp.core.library.pasted import save_pasted_text
 from studyapp.core.library.store import LibraryStore
+from studyapp.core.study.database import DatabaseError
 from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
 from studyapp.core.text.importers import open_document
 
@@ -91,6 +93,19 @@ def test_a_second_window_sees_the_first_ones_bookmarks(tmp_path: Path) -> None:
     assert [b.label for b in first.bookmarks(path)] == ["one", "four"]
     first.close()
     second.close()
+
+
+def test_a_refused_bookmark_leaves_the_database_free_for_other_writers(library, tmp_path: Path) -> None:
+    store, _ = library
+    path = interleaved_book(tmp_path / "book.epub")
+    with pytest.raises(DatabaseError, match="not in the library"):
+        store.add_bookmark(path, 1, "before opening")
+    other = sqlite3.connect(tmp_path / "v.sqlite3", timeout=0.5)  # another window: it must not find the file locked
+    other.execute("UPDATE document SET title = title")
+    other.commit()
+    other.close()
+    store.record_opened(open_document(path), size=1)
+    assert store.add_bookmark(path, 1, "after opening").label == "after opening"
 
 
 def test_contents_come_from_the_books_navigation(tmp_path: Path) -> None:

@@ -52,6 +52,14 @@ def test_a_screenshot_needs_a_sensible_size(capsys, tmp_path: Path, width: str) 
     assert not out.exists()
 
 
+@pytest.mark.parametrize(("option", "value", "words"), [("--zoom", "24", "25 to 400"), ("--zoom", "2.5", "whole percentage"),
+                                                      ("--height", "8193", "100 to 8192"), ("--width", "wide", "pixels")])
+def test_a_number_out_of_range_names_its_option_and_range(capsys, tmp_path: Path, option: str, value: str, words: str) -> None:
+    out = tmp_path / "shot.png"
+    assert_one_line_error(*run(capsys, str(sample_path()), "--screenshot", str(out), option, value)[::2], option, words)
+    assert not out.exists()
+
+
 def run_window_command(home: Path, *argv: str) -> tuple[int, str]:
     """A command that would start the window when its arguments pass: in a process of its own, in case it does."""
     result = subprocess.run([sys.executable, "-m", "studyapp", *argv], capture_output=True, text=True, timeout=60,

@@ -8,18 +8,12 @@ import io
 from pathlib import Path
 
 import pytest
-from anki import import_export_pb2 as ie
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import Collection
+from anki_packages import import_apkg
 
 from studyapp.core.study.export import ExportError
 from studyapp.core.study.export.job import ExportRequest, export_words
 from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
-
-
-def import_apkg(col: Collection, path: Path):
-    options = ImportAnkiPackageOptions(merge_notetypes=False, update_notes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-                                       update_notetypes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER, with_scheduling=False)
-    return col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=options)).log
 
 
 def test_anki_field_separators_in_saved_text_do_not_break_the_package(store: VocabularyStore, tmp_path: Path) -> None:

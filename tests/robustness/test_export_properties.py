@@ -9,11 +9,10 @@ import html
 import io
 import time
 import unicodedata
-from pathlib import Path
 
 import pytest
-from anki import import_export_pb2 as ie
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import Collection
+from anki_packages import import_apkg, import_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -40,12 +39,6 @@ def saved_words(draw) -> list[tuple[WordData, Context]]:
 def shown(text: str) -> str:
     """A text as the note holds it: cleaned, escaped, NFC (Anki normalises what it imports)."""
     return unicodedata.normalize("NFC", html.escape(clean_text(text)))
-
-
-def import_apkg(col: Collection, path: Path) -> None:
-    options = ImportAnkiPackageOptions(merge_notetypes=False, update_notes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-                                       update_notetypes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER, with_scheduling=False)
-    col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=options))
 
 
 def check_notes(col: Collection, saved: list[tuple[WordData, Context]]) -> None:
@@ -78,8 +71,7 @@ def test_every_field_arrives_in_anki_from_the_package_and_the_text_file(tmp, sav
     try:
         import_apkg(col, folder / "words.apkg")
         check_notes(col, saved)
-        text = str(folder / "words.txt")
-        log = col.import_csv(ie.ImportCsvRequest(path=text, metadata=col.get_csv_metadata(text, None))).log
+        log = import_text(col, folder / "words.txt")
         assert len(log.new) == 0 and len(log.conflicting) == 0  # matched by GUID, nothing new
         check_notes(col, saved)
     finally:

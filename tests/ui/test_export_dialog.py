@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from anki.collection import Collection
+from anki_packages import import_apkg
+from PySide6.QtCore import QSettings, Qt
 
 from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
 from studyapp.ui.export_dialog import ExportDialog
@@ -66,3 +68,22 @@ def test_the_export_worker_does_not_use_the_window_s_connection(qtbot, tmp_path:
     store._db.set_trace_callback(None)
     assert used_from <= {threading.main_thread().name}
     assert (tmp_path / "out.csv").read_text(encoding="utf-8").count("\n") == 3
+
+
+def test_clicking_export_makes_a_package_anki_imports_as_chosen(qtbot, tmp_path: Path) -> None:
+    dialog, store = make(qtbot, tmp_path)
+    dialog.output.setText(str(tmp_path / "chosen.apkg"))
+    dialog.deck.setText("Chinese::From the dialog")
+    dialog.card_boxes["recall"].setChecked(False)
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    collection = Collection(str(tmp_path / "c.anki2"))
+    try:
+        import_apkg(collection, tmp_path / "chosen.apkg")
+        hanzi = {collection.get_note(nid)["Hanzi"] for nid in collection.find_notes("")}
+        decks = [d.name for d in collection.decks.all_names_and_ids()]
+        assert hanzi == {"银行", "长"} and "Chinese::From the dialog" in decks
+        assert collection.card_count() == 3  # recognition for both, a sentence card for 银行 alone; no recall cards
+    finally:
+        collection.close()
+    assert dialog.result() == dialog.DialogCode.Accepted and all(r.exported for r in store.words())

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from studyapp.core import paths
-from studyapp.core.study.database import DatabaseError, OpenedDatabase, open_database
+from studyapp.core.study.database import DatabaseError, OpenedDatabase, open_database, write
 from studyapp.core.study.vocabulary import DATABASE_NAME
 from studyapp.core.text.document import Document
 
@@ -77,17 +77,7 @@ class LibraryStore:
         self._db.close()
 
     def _write(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            result = action(self._db)
-            self._db.execute("COMMIT")
-            return result
-        except sqlite3.Error as exc:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            if "full" in str(exc).lower():
-                raise DatabaseError("The disk is full: the library was not updated.") from None
-            raise DatabaseError(f"The library could not be updated: {exc}") from None
+        return write(self._db, action, _library_failure)
 
     # --- documents ------------------------------------------------------------------
 
@@ -163,6 +153,12 @@ class LibraryStore:
 
     def remove_bookmark(self, bookmark_id: int) -> None:
         self._write(lambda db: db.execute("DELETE FROM bookmark WHERE id = ?", (bookmark_id,)))
+
+
+def _library_failure(exc: sqlite3.Error) -> str:
+    if "full" in str(exc).lower():
+        return "The disk is full: the library was not updated."
+    return f"The library could not be updated: {exc}"
 
 
 def _entry(row: sqlite3.Row) -> LibraryEntry:

@@ -16,14 +16,17 @@ import os
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from studyapp.core.atomic_file import describe, remove_stale_temporaries, write_new_file
 from studyapp.core.errors import StudyappError
 
 _MIGRATION_RE = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+_T = TypeVar("_T")
 
 
 class DatabaseError(StudyappError):
@@ -183,6 +186,27 @@ def migrate(opened: OpenedDatabase, back_up: bool = True) -> None:
         except BaseException:
             _rollback(connection)
             raise
+
+
+def write(connection: sqlite3.Connection, action: Callable[[sqlite3.Connection], _T],
+          failure: Callable[[sqlite3.Error], str]) -> _T:
+    """Run ``action(connection)`` as one IMMEDIATE transaction, the one way the stores write.
+
+    Any exception from ``action`` rolls the transaction back (the write lock is
+    never left held); an SQLite error becomes a DatabaseError of one line,
+    ``failure(error)``.
+    """
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        result = action(connection)
+        connection.execute("COMMIT")
+        return result
+    except sqlite3.Error as exc:
+        _rollback(connection)
+        raise DatabaseError(failure(exc)) from None
+    except BaseException:
+        _rollback(connection)
+        raise
 
 
 def _rollback(connection: sqlite3.Connection) -> None:

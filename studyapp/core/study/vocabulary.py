@@ -27,7 +27,7 @@ from studyapp.core import paths
 from studyapp.core.language.pinyin_spelling import normalise_numbered, strip_tones
 from studyapp.core.study.backups import Restored, backup_files, backup_order, copy_to, remove_stale_restores
 from studyapp.core.study.backups import restore as restore_backup
-from studyapp.core.study.database import DatabaseError, OpenedDatabase, backup_copy, connect, open_database
+from studyapp.core.study.database import OpenedDatabase, backup_copy, connect, open_database, write
 from studyapp.core.study.familiarity import STATUSES, LevelChange, check_level, level_for_status
 from studyapp.core.study.row_values import LenientRow
 
@@ -113,6 +113,15 @@ def _level(value: int | None) -> int:
     return value if value is not None and 0 <= value <= 5 else 1
 
 
+def _vocabulary_failure(exc: sqlite3.Error) -> str:
+    message = str(exc)
+    if "full" in message.lower():
+        return "The disk is full: the change was not saved. Words saved before are safe."
+    if isinstance(exc, sqlite3.IntegrityError):
+        return f"That change conflicts with a saved word: {message}"
+    return f"The vocabulary could not be saved: {message}"
+
+
 def _context(row: sqlite3.Row) -> Context:
     r = LenientRow(row)
     return Context(r.text("sentence"), r.text("translation"), r.text("document_title"), r.text("document_path"), r.number("position"),
@@ -162,32 +171,14 @@ class VocabularyStore:
 
     def _write(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
         """Run ``action`` in one IMMEDIATE transaction; disk errors become DatabaseError."""
-        try:
-            self._db.execute("BEGIN IMMEDIATE")
-            result = action(self._db)
-            self._db.execute("COMMIT")
-            return result
-        except sqlite3.Error as exc:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            message = str(exc)
-            if "full" in message.lower():
-                raise DatabaseError("The disk is full: the change was not saved. Words saved before are safe.") from None
-            if isinstance(exc, sqlite3.IntegrityError):
-                raise DatabaseError(f"That change conflicts with a saved word: {message}") from None
-            raise DatabaseError(f"The vocabulary could not be saved: {message}") from None
+        return write(self._db, action, _vocabulary_failure)
 
     def transaction(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
         """Run ``action(connection)`` as one write transaction (the review store's tables share this file).
 
         Any exception from ``action`` rolls the transaction back.
         """
-        try:
-            return self._write(action)
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
+        return self._write(action)
 
     def save(self, data: WordData, context: Context | None = None) -> WordRecord:
         """Save a word (or find it saved already) and add ``context`` to it."""
