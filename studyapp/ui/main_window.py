@@ -22,6 +22,7 @@ from studyapp.core.reading.annotation import Annotation, WordRef
 from studyapp.core.reading.find import Hit
 from studyapp.core.reading.marking import selected_item, unsaved_on_page
 from studyapp.core.reading.session import ReadingSession
+from studyapp.core.study.database import OpenedDatabase
 from studyapp.core.study.vocabulary import VocabularyStore
 from studyapp.core.text.document import Document
 from studyapp.ui import settings as typed_settings
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.words = WordController(self.session, language, vocabulary, self.reader.visible_blocks, self._gate, self)
         self.familiarity = FamiliarityActions(vocabulary, lambda: selected_item(self.session, language),
                                               lambda: unsaved_on_page(self.session, language, self.reader.visible_blocks()), self)
-        self._library_store = LibraryStore.open(vocabulary.path)
+        self._library_store = LibraryStore(OpenedDatabase(vocabulary.connection, vocabulary.path))  # the same file: opened and checked once
         self.library = LibraryController(self, self._library_store, settings, self._library_visible_blocks)
         self._build_timers()
         self._build_menus()
