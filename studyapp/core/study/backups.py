@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from studyapp.core.atomic_file import remove_stale_temporaries, write_atomically
-from studyapp.core.study.database import DatabaseError, OpenedDatabase, connect, latest_version, migrate
+from studyapp.core.study.database import DatabaseError, OpenedDatabase, connect, latest_version, migrate, write
 from studyapp.core.study.row_values import read_definitions
 
 _BACKUP_NAME_RE = re.compile(r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite3$")
@@ -153,7 +153,6 @@ def _repair_meanings(connection: sqlite3.Connection) -> int:
         if damaged:
             broken.append((json.dumps(list(definitions), ensure_ascii=False), word_id))
     if broken:
-        connection.execute("BEGIN IMMEDIATE")
-        connection.executemany("UPDATE word SET definitions = ? WHERE id = ?", broken)
-        connection.execute("COMMIT")
+        write(connection, lambda c: c.executemany("UPDATE word SET definitions = ? WHERE id = ?", broken),
+              lambda error: f"Cannot repair the backup's meanings: {error}")
     return len(broken)

@@ -10,8 +10,8 @@ The same three card types as the flashcard export:
 Every answer shows the sentence with its pinyin (one syllable over each
 character) and the word marked in it. The sentence is the latest saved one
 that contains the word (as the export chooses). The hint is the English
-saved with that sentence (``english_of``: contexts keep their pair's English,
-so the place to prefer an aligned English sentence once contexts keep one).
+saved with that sentence: its aligned English sentence where the context
+keeps one, else its pair's English (``english_of``).
 Example::
 
     >>> parts = cloze_parts("我去银行取钱。", ("银行", "銀行"))
