@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from anki import import_export_pb2 as ie
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import Collection
+from anki_packages import import_apkg
 from PySide6.QtCore import Qt
 
 from studyapp.core.study.export.job import ExportRequest, export_words
@@ -32,10 +32,7 @@ def test_saved_word_exports_its_english_sentence_as_the_translation(qtbot, open_
     export_words(window.vocabulary, ExportRequest("apkg", package))
     collection = Collection(str(tmp_path / "collection.anki2"))
     try:
-        options = ImportAnkiPackageOptions(merge_notetypes=False, with_scheduling=False,
-                                           update_notes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
-                                           update_notetypes=ie.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER)
-        collection.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+        import_apkg(collection, package)
         note = collection.get_note(collection.find_notes("Hanzi:省会")[0])
         assert note["Translation"] == CAPITAL_SENTENCE
     finally:
