@@ -142,14 +142,18 @@ def document_from_units(
     where: str,
     path: str | None = None,
     title: str = "",
+    untitled: str = "",
     chapters: Sequence[ChapterMark] = (),
     source_hash: str = "",
     lexical: Lexical | None = None,
 ) -> Document:
-    """Align ``units`` into a Document; DocumentError if they are not bilingual."""
+    """Align ``units`` into a Document; DocumentError if they are not bilingual.
+
+    Its title is ``title``, else its first heading, else ``untitled``, else ``where``.
+    """
     beads, blocks = aligned_blocks(units, where=where, lexical=lexical)
     firsts = [min(units[k].block for k in bead.english + bead.chinese) for bead in beads]
-    return Document(title or heading_title(blocks, where), blocks, path=path, source_hash=source_hash, chapters=_chapters(chapters, firsts))
+    return Document(title or heading_title(blocks, untitled or where), blocks, path=path, source_hash=source_hash, chapters=_chapters(chapters, firsts))
 
 
 def _chapters(marks: Sequence[ChapterMark], firsts: list[int]) -> tuple[Chapter, ...]:
