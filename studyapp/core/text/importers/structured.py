@@ -166,8 +166,3 @@ def _chapters(marks: Sequence[ChapterMark], firsts: list[int]) -> tuple[Chapter,
         if k < len(firsts):
             out.append(Chapter(mark.title, k, mark.level))
     return tuple(out)
-
-
-def count_letters(text: str) -> int:
-    """Ideographs plus Latin letters: how much readable text a piece holds."""
-    return count_han(text) + count_latin(text)
