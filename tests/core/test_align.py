@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from studyapp.core.text.importers.bilingual_text import document_from_text, parse_units
+from studyapp.core.text.reading_order import AlignedBead, document_order
 
 
 def paired(text: str) -> list[tuple[str | None, str | None]]:
@@ -104,3 +105,17 @@ def test_chinese_first_with_an_untranslated_chinese_paragraph() -> None:
     assert ("He walked into the room and saw a letter on the table.", "他走进了房间，看见桌子上放着一封信。") in pairs
     assert ("The letter was from his mother, who lived in Beijing.", "信是他母亲写的，她住在北京。") in pairs
     assert sum(1 for e, c in pairs if e is None) == 1
+
+
+def test_code_blocks_stay_where_the_file_has_them() -> None:
+    sections = [f"Step {n} of the guide.\n\n指南的第{n}步。\n\n```\nrun step {n}\n```" for n in range(1, 9)]
+    pairs = paired("\n\n".join(sections))
+    assert pairs == [p for n in range(1, 9) for p in ((f"Step {n} of the guide.", f"指南的第{n}步。"), (f"run step {n}", None))]
+
+
+def test_unit_in_neither_language_goes_before_the_first_bead_starting_after_it() -> None:
+    # English 3 (alone) then the pair English 4 / Chinese 1: the beads' first units go 3, 1.
+    chain = [AlignedBead((3,), ()), AlignedBead((4,), (1,))]
+    assert document_order(chain, [0, 2, 5]) == [
+        AlignedBead((0,), ()), AlignedBead((2,), ()), AlignedBead((3,), ()), AlignedBead((4,), (1,)), AlignedBead((5,), ()),
+    ]

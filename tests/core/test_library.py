@@ -136,6 +136,17 @@ def test_reading_progress_counts_text_not_blocks(tmp_path: Path) -> None:
     assert shares == sorted(shares) and shares[-1] == 1.0 and 0 < shares[0] < 0.1
 
 
+def test_reading_progress_follows_the_document_asked_about(tmp_path: Path) -> None:
+    book = open_document(interleaved_book(tmp_path / "book.epub"))
+    film_path = tmp_path / "film.srt"
+    film_path.write_text(SRT_BILINGUAL, encoding="utf-8")
+    film = open_document(film_path)
+    middle = len(book.blocks) // 2
+    first = reading_progress(book, middle)
+    assert reading_progress(film, 0) < reading_progress(film, 1) < reading_progress(film, len(film.blocks) - 1) == 1.0
+    assert reading_progress(book, middle) == first < 1.0
+
+
 def test_bookmark_label_of_a_subtitle_shows_its_time(tmp_path: Path) -> None:
     (tmp_path / "film.srt").write_text(SRT_BILINGUAL, encoding="utf-8")
     block = open_document(tmp_path / "film.srt").blocks[2]

@@ -64,3 +64,15 @@ def test_endless_nesting_is_read_in_time_proportional_to_its_length() -> None:
     blocks = parse_html("<div>" * 50_000 + "<p>Deep.</p><p>很深。</p>" + "<span>" * 200_000).blocks
     assert time.perf_counter() - start < 5
     assert [b.lines for b in blocks] == [("Deep.",), ("很深。",)]
+
+
+def test_page_without_headings_is_titled_by_its_title_element(tmp_path: Path) -> None:
+    path = tmp_path / "snow.html"
+    path.write_text(
+        "<html><head><title>Snow 下雪</title></head><body>"
+        "<p>Snow fell in the north overnight.</p><p>北方夜间下了雪。</p></body></html>",
+        encoding="utf-8",
+    )
+    document = open_document(path)
+    assert document.pairs() == [("Snow fell in the north overnight.", "北方夜间下了雪。")]
+    assert document.title == "Snow 下雪"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from studyapp.core.text.document import Block, Document, format_time
 
@@ -71,12 +72,24 @@ def entry_at(entries: list[ContentsEntry], block: int) -> int | None:
 
 
 def reading_progress(document: Document, last_visible: int) -> float:
-    """Share of the document's text up to and including block ``last_visible``, 0..1."""
-    sizes = [_size(b) for b in document.blocks]
-    total = sum(sizes)
-    if total == 0 or last_visible < 0:
+    """Share of the document's text up to and including block ``last_visible``, 0..1.
+
+    Asked on every scroll: the running totals of the last document asked about are kept.
+    """
+    totals = _running_sizes(document)
+    if totals[-1] == 0 or last_visible < 0:
         return 0.0
-    return min(sum(sizes[: last_visible + 1]) / total, 1.0)
+    return totals[min(last_visible + 1, len(totals) - 1)] / totals[-1]
+
+
+_running: list[tuple[Document, list[int]]] = []  # the last document asked about (held, so its id is not reused)
+
+
+def _running_sizes(document: Document) -> list[int]:
+    """``[0, size of block 0, size of blocks 0-1, ...]`` for ``document``."""
+    if not _running or _running[0][0] is not document:
+        _running[:] = [(document, list(accumulate((_size(b) for b in document.blocks), initial=0)))]
+    return _running[0][1]
 
 
 def _size(block: Block) -> int:

@@ -138,10 +138,7 @@ class _Tails:
 
     def image(self, close: int) -> int:
         """``](src)``: the source has no parentheses."""
-        if not self.text.startswith("(", close + 1):
-            return -1
-        end = self.next(")", close + 2)
-        return end + 1 if end >= 0 else -1
+        return self._enclosed(close, "(", ")")
 
     def link(self, close: int) -> int:
         """``](url)``: the url may hold one level of parentheses."""
@@ -152,9 +149,13 @@ class _Tails:
 
     def reference(self, close: int) -> int:
         """``][ref]``."""
-        if not self.text.startswith("[", close + 1):
+        return self._enclosed(close, "[", "]")
+
+    def _enclosed(self, close: int, opener: str, closer: str) -> int:
+        """Just past ``closer`` when ``opener`` follows the ``]`` at ``close`` and ``closer`` comes later; else -1."""
+        if not self.text.startswith(opener, close + 1):
             return -1
-        end = self.next("]", close + 2)
+        end = self.next(closer, close + 2)
         return end + 1 if end >= 0 else -1
 
     def _link_url_end(self, start: int) -> int:

@@ -9,7 +9,10 @@ in neither language (code) at their places in the file.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from heapq import merge
+from itertools import accumulate
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +45,29 @@ def document_order(chain: list[AlignedBead], alone: list[int]) -> list[AlignedBe
         else:
             run.append(bead)
     ordered += _in_file_order(run)
-    for k in sorted(alone, reverse=True):
-        at = next((n for n, b in enumerate(ordered) if min(b.english + b.chinese) > k), len(ordered))
-        ordered.insert(at, AlignedBead((k,), ()))
-    return ordered
+    return _with_alone(ordered, alone) if alone else ordered
+
+
+def _with_alone(ordered: list[AlignedBead], alone: list[int]) -> list[AlignedBead]:
+    """Each unit of ``alone`` as a bead of its own, just before the first bead that starts after it.
+
+    One pass: the first bead starting after ``k`` is the first place where the
+    running maximum of the beads' first units passes ``k``, found by bisection.
+    """
+    reach = list(accumulate((min(b.english + b.chinese) for b in ordered), max))
+    before: dict[int, list[int]] = {}
+    for k in sorted(alone):
+        before.setdefault(bisect_right(reach, k), []).append(k)
+    out: list[AlignedBead] = []
+    for n, bead in enumerate([*ordered, None]):
+        out += [AlignedBead((k,), ()) for k in before.get(n, ())]
+        if bead is not None:
+            out.append(bead)
+    return out
 
 
 def _in_file_order(run: list[AlignedBead]) -> list[AlignedBead]:
     """One-language beads merged by position, each language's order kept."""
     english = [b for b in run if b.english]
     chinese = [b for b in run if b.chinese]
-    out = []
-    while english and chinese:
-        out.append((english if english[0].english[0] < chinese[0].chinese[0] else chinese).pop(0))
-    return out + english + chinese
+    return list(merge(english, chinese, key=lambda b: (b.english or b.chinese)[0]))

@@ -16,6 +16,7 @@ the aligner's job (:mod:`studyapp.core.text.align`). Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from studyapp.core.errors import DocumentError
@@ -74,16 +75,28 @@ def document_from_text(
 ) -> Document:
     """Parse and align ``text``; raise DocumentError if it is not bilingual."""
     units = parse_units(text)
-    langs = {u.lang for u in units}
-    where = path or name
+    _, blocks = aligned_blocks(units, where=path or name, lexical=lexical)
+    return Document(heading_title(blocks, name), blocks, path=path, source_hash=source_hash, encoding=encoding)
+
+
+def require_bilingual(langs: Collection[str], where: str) -> None:
+    """DocumentError unless ``langs`` holds both ``'zh'`` and ``'en'`` (Chinese is asked for first)."""
     if "zh" not in langs:
         raise DocumentError(f"No Chinese text found in {where}")
     if "en" not in langs:
         raise DocumentError(f"No English text found in {where}")
+
+
+def aligned_blocks(units: list[Unit], *, where: str, lexical: Lexical | None = None) -> tuple[list[AlignedBead], tuple[Block, ...]]:
+    """The aligner's beads over ``units`` and the blocks they make; DocumentError if the units are not bilingual."""
+    require_bilingual({u.lang for u in units}, where)
     beads = align_units(units, lexical=lexical)
-    blocks = tuple(block_from_bead(units, bead) for bead in beads)
-    title = next((b.main_side.text for b in blocks if b.is_heading), name)
-    return Document(title, blocks, path=path, source_hash=source_hash, encoding=encoding)
+    return beads, tuple(block_from_bead(units, bead) for bead in beads)
+
+
+def heading_title(blocks: Sequence[Block], default: str) -> str:
+    """A document's title: the main side of its first heading, else ``default``."""
+    return next((b.main_side.text for b in blocks if b.is_heading), default)
 
 
 def block_from_bead(units: list[Unit], bead: AlignedBead) -> Block:

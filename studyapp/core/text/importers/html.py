@@ -21,7 +21,6 @@ translations, and a footer gives two pairs.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from studyapp.core.text.align import Lexical
@@ -42,10 +41,7 @@ def open_file(path: str | Path, lexical: Lexical | None = None) -> Document:
     decoded = read_text(path)
     page = parse_html(decoded.text, web=True, name=str(path))
     units = units_from_blocks(article_blocks(page))
-    document = document_from_units(units, where=str(path), path=str(path), source_hash=decoded.sha1, lexical=lexical)
-    if document.title == str(path) and page.title:
-        document = replace(document, title=page.title)
-    return document
+    return document_from_units(units, where=str(path), path=str(path), untitled=page.title, source_hash=decoded.sha1, lexical=lexical)
 
 
 def open_preview(path: str | Path, chars: int) -> Document | None:

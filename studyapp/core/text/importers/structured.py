@@ -19,11 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from studyapp.core.errors import DocumentError
-from studyapp.core.text.align import Lexical, align_units
+from studyapp.core.text.align import Lexical
 from studyapp.core.text.char_classes import count_han, count_latin, is_han, join_lines, language_of
 from studyapp.core.text.document import Chapter, Document
-from studyapp.core.text.importers.bilingual_text import Unit, block_from_bead
+from studyapp.core.text.importers.bilingual_text import Unit, aligned_blocks, heading_title
 from studyapp.core.text.importers.html_blocks import HtmlBlock
 
 _SENTENCE_END = tuple(".!?。！？…:：\"”’'」』")
@@ -143,22 +142,18 @@ def document_from_units(
     where: str,
     path: str | None = None,
     title: str = "",
+    untitled: str = "",
     chapters: Sequence[ChapterMark] = (),
     source_hash: str = "",
     lexical: Lexical | None = None,
 ) -> Document:
-    """Align ``units`` into a Document; DocumentError if they are not bilingual."""
-    langs = {u.lang for u in units}
-    if "zh" not in langs:
-        raise DocumentError(f"No Chinese text found in {where}")
-    if "en" not in langs:
-        raise DocumentError(f"No English text found in {where}")
-    beads = align_units(units, lexical=lexical)
-    blocks = tuple(block_from_bead(units, bead) for bead in beads)
+    """Align ``units`` into a Document; DocumentError if they are not bilingual.
+
+    Its title is ``title``, else its first heading, else ``untitled``, else ``where``.
+    """
+    beads, blocks = aligned_blocks(units, where=where, lexical=lexical)
     firsts = [min(units[k].block for k in bead.english + bead.chinese) for bead in beads]
-    if not title:
-        title = next((b.main_side.text for b in blocks if b.is_heading), where)
-    return Document(title, blocks, path=path, source_hash=source_hash, chapters=_chapters(chapters, firsts))
+    return Document(title or heading_title(blocks, untitled or where), blocks, path=path, source_hash=source_hash, chapters=_chapters(chapters, firsts))
 
 
 def _chapters(marks: Sequence[ChapterMark], firsts: list[int]) -> tuple[Chapter, ...]:
@@ -171,8 +166,3 @@ def _chapters(marks: Sequence[ChapterMark], firsts: list[int]) -> tuple[Chapter,
         if k < len(firsts):
             out.append(Chapter(mark.title, k, mark.level))
     return tuple(out)
-
-
-def count_letters(text: str) -> int:
-    """Ideographs plus Latin letters: how much readable text a piece holds."""
-    return count_han(text) + count_latin(text)

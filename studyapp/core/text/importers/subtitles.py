@@ -22,11 +22,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
-from studyapp.core.errors import DocumentError
 from studyapp.core.text.align import Item, Lexical, align
 from studyapp.core.text.char_classes import join_lines
 from studyapp.core.text.document import Block, Document, Side, TimeSpan
-from studyapp.core.text.importers.bilingual_text import Unit
+from studyapp.core.text.importers.bilingual_text import Unit, require_bilingual
 from studyapp.core.text.importers.structured import language_runs
 from studyapp.core.text.importers.subtitle_formats import Cue, parse_subtitles
 from studyapp.core.text.importers.textfile import read_text
@@ -93,10 +92,7 @@ def file_units(path: str | Path) -> list[Unit]:
 def _document(pieces: list[Piece], path: str | Path, where: str, lexical: Lexical | None) -> Document:
     english = [p for p in pieces if p.lang == "en"]
     chinese = [p for p in pieces if p.lang == "zh"]
-    if not chinese:
-        raise DocumentError(f"No Chinese text found in {where}")
-    if not english:
-        raise DocumentError(f"No English text found in {where}")
+    require_bilingual({p.lang for p in pieces}, where)
     groups = group_by_time(english, chinese)
     paired = sum(len(e) + len(z) for e, z in groups if e and z)
     if paired < MIN_TIMED_SHARE * len(pieces):

@@ -28,7 +28,7 @@ from studyapp.core.text.bitext_units import BitextUnits, Glossary
 from studyapp.core.text.char_classes import count_han, count_latin
 from studyapp.core.text.document import Document
 from studyapp.core.text.importers import format_module
-from studyapp.core.text.importers.bilingual_text import Unit, block_from_bead, has_blank_lines, parse_units
+from studyapp.core.text.importers.bilingual_text import Unit, block_from_bead, has_blank_lines, heading_title, parse_units
 from studyapp.core.text.importers.textfile import read_text
 
 
@@ -49,8 +49,7 @@ def _open_two_files(english_path: str | Path, chinese_path: str | Path, glossary
     beads = align_bitext(zh_units, en_units, builder.translations)
     units = english + chinese  # one list, as the bilingual importer builds blocks from
     blocks = tuple(block_from_bead(units, AlignedBead(es, tuple(len(english) + j for j in zs))) for zs, es in beads)
-    title = next((b.main_side.text for b in blocks if b.is_heading), Path(chinese_path).stem)
-    return Document(title, blocks, path=str(chinese_path))
+    return Document(heading_title(blocks, Path(chinese_path).stem), blocks, path=str(chinese_path))
 
 
 def _file_units(path: str | Path, lang: str) -> tuple[list[Unit], list[bool]]:
