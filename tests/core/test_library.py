@@ -184,3 +184,18 @@ def test_schema_2_database_gains_the_library_and_empty_time_codes(tmp_path: Path
     library = LibraryStore.open(copy)
     assert library.entries() == []
     library.close()
+
+
+def test_reading_progress_does_not_keep_a_closed_document_alive() -> None:
+    import gc
+    import weakref
+
+    from studyapp.core.library.contents import reading_progress
+    from studyapp.core.text.document import Block, Document, Side
+
+    document = Document("a", (Block("paragraph", Side("One two three.", "en", 0, 14), Side("一二三。", "zh", 15, 19)),))
+    assert reading_progress(document, 0) == 1.0
+    gone = weakref.ref(document)
+    del document
+    gc.collect()
+    assert gone() is None

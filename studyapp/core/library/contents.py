@@ -18,6 +18,7 @@ heading ranks below the marked ones. Example::
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -82,13 +83,13 @@ def reading_progress(document: Document, last_visible: int) -> float:
     return totals[min(last_visible + 1, len(totals) - 1)] / totals[-1]
 
 
-_running: list[tuple[Document, list[int]]] = []  # the last document asked about (held, so its id is not reused)
+_running: list[tuple[weakref.ref[Document], list[int]]] = []  # the last document asked about (not kept alive by this)
 
 
 def _running_sizes(document: Document) -> list[int]:
     """``[0, size of block 0, size of blocks 0-1, ...]`` for ``document``."""
-    if not _running or _running[0][0] is not document:
-        _running[:] = [(document, list(accumulate((_size(b) for b in document.blocks), initial=0)))]
+    if not _running or _running[0][0]() is not document:
+        _running[:] = [(weakref.ref(document), list(accumulate((_size(b) for b in document.blocks), initial=0)))]
     return _running[0][1]
 
 

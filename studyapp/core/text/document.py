@@ -127,7 +127,7 @@ class Chapter:
     level: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)  # weakly referenced by caches keyed on the open document
 class Document:
     """A bilingual document: a title and its blocks in reading order.
 
