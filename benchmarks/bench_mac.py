@@ -157,12 +157,15 @@ def accuracy(folder: Path, chapters: list[str], verbose: bool) -> None:
 def speed(folder: Path, sentences: int) -> None:
     """Time and peak memory of aligning a long text, each run in a fresh process."""
     split = folder / "corpus/mac/test/split"
-    english, chinese = [], []
+    english, chinese, gold = [], [], []
     while len(english) < sentences:  # the development chapters, again and again
         for name in chapter_names("001-012"):
+            if len(english) < sentences:  # (gold for the chapters that fit whole)
+                gold += _shifted(read_beads(folder / "eval/mac/test/gold" / f"{name}.align"), len(chinese), len(english))
             english += (split / f"{name}.en").read_text(encoding="utf-8").splitlines()
             chinese += (split / f"{name}.zh").read_text(encoding="utf-8").splitlines()
     english, chinese = english[:sentences], chinese[: round(len(chinese) * sentences / len(english))]
+    gold = [b for b in gold if all(i < len(chinese) for i in b[0]) and all(j < len(english) for j in b[1])]
     with tempfile.TemporaryDirectory() as tmp:
         en_path, zh_path = Path(tmp, "long.en"), Path(tmp, "long.zh")
         en_path.write_text("\n".join(english) + "\n", encoding="utf-8")
@@ -172,6 +175,25 @@ def speed(folder: Path, sentences: int) -> None:
             runs = [_measure(mode, en_path, zh_path) for _ in range(3)]
             seconds, cpu = sorted(r["seconds"] for r in runs)[1], sorted(r["cpu"] for r in runs)[1]
             print(f"{label:<48} median {seconds:6.2f} s wall, {cpu:6.2f} s processor   peak RSS {max(r['rss_mb'] for r in runs):5.0f} MB")
+        _long_text_accuracy(en_path, zh_path, gold)
+
+
+def _shifted(beads: list[Bead], zh_offset: int, en_offset: int) -> list[Bead]:
+    return [(tuple(i + zh_offset for i in zh), tuple(j + en_offset for j in en)) for zh, en in beads]
+
+
+def _long_text_accuracy(english: Path, chinese: Path, gold: list[Bead]) -> None:
+    """Strict F1 of the long text's alignment (a long text is searched otherwise
+    than a chapter: along anchors, with fewer bead types first), over the
+    chapters that fit whole; a bead crossing their end is left out of both."""
+    from studyapp.core.language.engine import Language
+    from studyapp.core.links.lexicon import DictionaryGlossary
+
+    ours = studyapp_beads(english, chinese, DictionaryGlossary(Language().dictionary))
+    zh_end, en_end = max(i for b in gold for i in b[0]) + 1, max(j for b in gold for j in b[1]) + 1
+    ours = [b for b in ours if all(i < zh_end for i in b[0]) and all(j < en_end for j in b[1])]
+    strict, lax = f1_scores([gold], [ours])
+    print(f"alignment of the long text, {len(gold):,} gold beads: strict F1 {strict:.3f}, lax {lax:.3f}")
 
 
 def _measure(mode: str, english: Path, chinese: Path) -> dict:

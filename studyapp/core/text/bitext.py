@@ -60,6 +60,7 @@ _DIAGONAL_WIDTH = 30
 #: considers only the common bead types, and the second one stays close to it.
 _MAX_DIAGONAL_CELLS = 120_000
 LONG_TEXT_WIDTH = 3
+LONG_PATH_WIDTH = 2
 LONG_TEXT_FIRST_TYPES = frozenset({(1, 1), (1, 2), (2, 1), (1, 3), (1, 0), (0, 1)})
 
 
@@ -107,7 +108,7 @@ def _align(
     beads = _search(scorer, lo, hi, forget=long_text)
     learnt = learn_translations(chinese, english, translations, beads, params) if learn else translations
     if learnt is not translations or long_text:
-        lo, hi = _path_band(beads, len(chinese), len(english), width=2 if long_text else 4)
+        lo, hi = _path_band(beads, len(chinese), len(english), width=LONG_PATH_WIDTH if long_text else 4)
         scorer = BeadCosts(chinese, english, learnt, params, shared_index=True) if long_text else scorer.relearnt(learnt, params)
         beads = _search(scorer, lo, hi, forget=long_text)
     return beads
