@@ -86,6 +86,17 @@ def dictionary_words(text: str, headwords: frozenset[str]) -> set[str]:
     return found
 
 
+def _words_of(texts: Sequence[str], headwords: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Each distinct text's dictionary words, as tuples of shared strings: a long
+    book's per-sentence sets of fresh substrings took ~4 KB a sentence."""
+    shared: dict[str, str] = {}
+    out: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        if text not in out:
+            out[text] = tuple([shared.setdefault(w, w) for w in dictionary_words(text, headwords)])
+    return out
+
+
 class DictionaryGlossary:
     """The :class:`~studyapp.core.text.bitext_units.Glossary` over CC-CEDICT.
 
@@ -97,7 +108,7 @@ class DictionaryGlossary:
         self.dictionary = dictionary
         self._headwords: frozenset[str] | None = None
         self._keys: dict[str, frozenset[str]] = {}
-        self._words: dict[str, set[str]] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
         self._names: PinyinNames | None = None
         self._readings: Readings | None = None
         self._english: dict[str, str] = {}  # English word -> its key ("" for none)
@@ -105,7 +116,7 @@ class DictionaryGlossary:
     def prepare(self, chinese: Sequence[str], english: Sequence[str]) -> None:
         if self._headwords is None:
             self._headwords = self.dictionary.headwords()
-        self._words = {text: dictionary_words(text, self._headwords) for text in set(chinese)}
+        self._words = _words_of(chinese, self._headwords)
         missing = sorted(set().union(*self._words.values()) - self._keys.keys()) if self._words else []
         definitions = self.dictionary.definitions_of(missing)
         for word in missing:
@@ -139,9 +150,8 @@ class DictionaryGlossary:
 
     def chinese_terms(self, text: str) -> list[str]:
         words = self._words.get(text)
-        if words is None:  # a text prepare() did not see
-            words = dictionary_words(text, self._headwords or self.dictionary.headwords())
-        out = list(words)
+        out = list(words if words is not None else  # (a text prepare() did not see)
+                   dictionary_words(text, self._headwords or self.dictionary.headwords()))
         if self._names is not None and self._names.names:
             out += ["@" + name for name in self._names.find(text)]
         return out
