@@ -159,10 +159,10 @@ def _collect_chinese(match: re.Match[str], found: set[str]) -> None:
     elif match.group("decimal"):
         whole = chinese_number(match.group("dint"))
         if whole is not None:
-            value = Decimal(f"{whole}." + "".join(str(_ZH_DIGITS[c]) for c in match.group("dfrac")))
+            decimal = Decimal(f"{whole}." + "".join(str(_ZH_DIGITS[c]) for c in match.group("dfrac")))
             for scale in match.group("dscale"):
-                value *= _ZH_SCALES[scale]
-            found.add(_canonical(value))
+                decimal *= _ZH_SCALES[scale]
+            found.add(_canonical(decimal))
     elif match.group("time"):
         exact = match.group("zmin") or match.group("zhalf") or match.group("zquarter") or match.group("oclock")
         if match.group("zhour") == "一" and not exact:
