@@ -31,6 +31,27 @@ def test_the_same_number_in_both_languages(english: str, chinese: str) -> None:
     assert numbers_in(chinese) & numbers_in(english), (numbers(english), numbers(chinese))
 
 
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("at half past six", "六点半"),
+    ("at a quarter past eleven", "十一点一刻"),
+    ("at 11:15", "十一点一刻"),
+    ("at a quarter to eleven", "十点三刻"),
+    ("twenty minutes to nine", "八点四十分"),
+    ("revenue of 1.25 billion", "营业收入十二点五亿"),
+    ("42.195 kilometres", "四十二点一九五公里"),
+    ("1.8 degrees warmer", "高了一点八度"),
+    ("up 17%", "增长百分之十七"),
+])
+def test_times_decimals_and_percentages_read_alike(english: str, chinese: str) -> None:
+    assert numbers_in(chinese) == numbers_in(english), (numbers(english), numbers(chinese))
+
+
+def test_words_around_to_and_past_stay_numbers() -> None:
+    assert numbers("two to three weeks") == "3"
+    assert numbers("ten to fifteen people") == "10 15"
+    assert numbers("他一点也不累，三点五公斤") == "3.5"
+
+
 def test_canonical_forms() -> None:
     assert numbers("At 9:00 and 17:00 on March 5, 2.5 million people") == "17 2500000 9 d3/5 t5:00 t9:00"
     assert numbers("三月五日九点和五点，二百五十万人") == "2500000 5 9 d3/5 t5:00 t9:00"

@@ -5,7 +5,12 @@ article in two files paragraphed differently (a paragraph split in English, a
 translator's note only in Chinese); a dialogue in two files with speaker
 labels; a translated manual keeping the English in HTML comments, with
 shortcodes, code and addresses in the Chinese; times written differently in
-the two languages. Each must pair exactly as its ``.expected.json`` says.
+the two languages. Then more of each, written without looking at how the
+aligner works: dialogues in one file and in two, manuals with tables, lists
+and code, numbers written out (九点, 三百六十万, 百分之十七), untranslated
+bylines and captions, translator's notes, quotations with ? and ! in both
+languages, interleaved articles with titles, captions and bylines. Each
+must pair exactly as its ``.expected.json`` says.
 """
 
 from __future__ import annotations

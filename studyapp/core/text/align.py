@@ -12,7 +12,7 @@ A bead's cost adds
   none shared (a penalty); numbers are compared as :mod:`studyapp.core.text.numerals`
   writes them (九点 = 9:00, 340万 = 3.4 million);
 * headings against headings (bonus), against paragraphs (penalty), and never
-  merged with another unit;
+  merged with another unit; captions and credits likewise, against their own kind;
 * in *interleaved* documents (translation next to original), the distance
   between the two sides in the file, and a bonus for sharing one source block;
 * an optional lexical score ``lexical(english, chinese) -> 0..1``
@@ -38,10 +38,11 @@ import math
 import re
 from collections.abc import Callable, Sequence
 
+from studyapp.core.text.apparatus import is_caption, is_translators_note
 from studyapp.core.text.char_classes import count_han
 from studyapp.core.text.dialogue import neighbour_speakers, speaker_label
 from studyapp.core.text.numerals import numbers_in
-from studyapp.core.text.reading_order import AlignedBead, document_order
+from studyapp.core.text.reading_order import AlignedBead, document_order, with_untranslated
 
 #: Ideographs per English character, and the variance per English character.
 ZH_PER_EN_CHAR = 0.26
@@ -71,12 +72,13 @@ class Item:
     this one and has Latin words of its own (rare), to keep books fast.
     """
 
-    __slots__ = ("_names", "block", "heading", "lang", "length", "listing", "numbers", "position", "speaker", "text")
+    __slots__ = ("_names", "block", "caption", "heading", "lang", "length", "listing", "numbers", "position", "speaker", "text")
 
     def __init__(
-        self, text: str, lang: str = "en", heading: bool = False, position: int = 0, block: int = -1, listing: bool = False
+        self, text: str, lang: str = "en", heading: bool = False, position: int = 0, block: int = -1, listing: bool = False,
+        caption: bool = False,
     ) -> None:
-        self.text, self.lang, self.heading = text, lang, heading
+        self.text, self.lang, self.heading, self.caption = text, lang, heading, caption
         self.position, self.block, self.listing = position, block, listing
         self._names: frozenset[str] | None = None
         if lang == "zh":
@@ -261,8 +263,9 @@ class _BeadScorer:
         self.len_zh = [z.length for z in chinese]
         self.cum_en = list(itertools.accumulate(self.len_en, initial=0.0))
         self.cum_zh = list(itertools.accumulate(self.len_zh, initial=0.0))
-        self.head_en = [e.heading for e in english]
-        self.head_zh = [z.heading for z in chinese]
+        # 1 for a heading, 2 for a caption or credit: each pairs with its own kind, neither merges.
+        self.head_en = [2 if e.caption else int(e.heading) for e in english]
+        self.head_zh = [2 if z.caption else int(z.heading) for z in chinese]
         self.pos_en = [e.position for e in english]
         self.pos_zh = [z.position for z in chinese]
         self.block_en = [e.block for e in english]
@@ -365,7 +368,7 @@ class _BeadScorer:
         cost = self.prior_1_1 - math.log(tail if tail > 1e-30 else 1e-30)
         head_e, head_z = self.head_en[i], self.head_zh[j]
         if head_e or head_z:
-            cost += -1.0 if head_e and head_z else 3.0
+            cost += -1.0 if head_e == head_z else 3.0
         if self.list_en[i] != self.list_zh[j]:
             cost += 3.0
         if self.expected:
@@ -442,16 +445,20 @@ def is_interleaved(langs: Sequence[str]) -> bool:
 
 def align_units(units: Sequence, lexical: Lexical | None = None) -> list[AlignedBead]:
     """Align a document's units (objects with ``lang``, ``text``, ``block`` and
-    ``heading_like``); units in neither language stand alone. Beads come back
-    in document order."""
-    en_idx = [k for k, u in enumerate(units) if u.lang == "en"]
-    zh_idx = [k for k, u in enumerate(units) if u.lang == "zh"]
+    ``heading_like``); units in neither language stand alone, and so do
+    translator's notes; captions and credits align like headings. Beads come
+    back in document order."""
+    notes = {k for k, u in enumerate(units) if u.lang and is_translators_note(u.text)}
+    en_idx = [k for k, u in enumerate(units) if u.lang == "en" and k not in notes]
+    zh_idx = [k for k, u in enumerate(units) if u.lang == "zh" and k not in notes]
     interleaved = is_interleaved([u.lang for u in units if u.lang])
 
     def item(k: int) -> Item:
         u = units[k]
-        return Item(u.text, u.lang, u.heading_like, position=k, block=u.block, listing=u.kind == "list")
+        caption = is_caption(u.text, u.lang)
+        return Item(u.text, u.lang, u.heading_like, position=k, block=u.block, listing=u.kind == "list", caption=caption)
 
     beads = align([item(k) for k in en_idx], [item(k) for k in zh_idx], interleaved=interleaved, lexical=lexical)
     chain = [AlignedBead(tuple(en_idx[i] for i in e), tuple(zh_idx[j] for j in z)) for e, z in beads]
+    chain = with_untranslated(chain, [k for k in notes if units[k].lang == "en"], [k for k in notes if units[k].lang == "zh"])
     return document_order(chain, [k for k, u in enumerate(units) if not u.lang])

@@ -8,8 +8,10 @@ canonical strings:
 * plain numbers as decimals without separators or trailing zeros
   (``"21"``, ``"3400000"``, ``"3.5"``); a Chinese scale (万, 亿) or an English
   one (thousand, million, billion) is multiplied out;
-* clock times as ``"t5:00"`` (hour on a 12-hour dial, so 17:00 = 五点),
-  with the hour as written also as a plain number ("at seven" = 七点);
+* Chinese decimals read digit by digit (十二点五亿 = 1.25 billion, 四十二点一九五 = 42.195);
+* clock times as ``"t5:00"`` (hour on a 12-hour dial, so 17:00 = 五点; half past
+  six = 六点半, a quarter to eleven = 十点三刻), with the hour as written also as
+  a plain number ("at seven" = 七点);
 * a month with its day as ``"d3/5"`` (a year stays a plain number).
 
 Words for one and two (one, a pair, 一, 两) are not collected: in running
@@ -33,6 +35,7 @@ _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_SCALES = {"万": 10_000, "亿": 100_000_000}
 _ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+_ZH_PLAIN = "零〇一二三四五六七八九"  # digits read one by one: the decimals of 四十二点一九五
 _EN_UNITS = {
     w: n
     for n, w in enumerate(
@@ -56,6 +59,7 @@ _MONTHS = {
     )
     for m in names.split()
 }
+_EN_HOUR = "|".join(sorted([w for w, n in _EN_UNITS.items() if 1 <= n <= 12], key=len, reverse=True))
 _EN_NUMBER_WORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, *_EN_SCALES, "a"], key=len, reverse=True))
 _DIGITS = r"(?<![\d.,])\d+(?:[.,]\d+)*"
 # Word boundaries that also hold between a Latin word and a Chinese character.
@@ -63,7 +67,9 @@ _WORD_START, _WORD_END = r"(?<![A-Za-z])", r"(?![A-Za-z])"
 
 _ZH_PATTERN = re.compile(
     rf"(?P<date>(?:(?P<zmonth>{_DIGITS}|[{_ZH_NUMERAL}]+)月(?P<zday>{_DIGITS}|[{_ZH_NUMERAL}]+)[日号]))"
-    rf"|(?P<time>(?P<zhour>{_DIGITS}|[{_ZH_NUMERAL}]+) ?点(?:(?P<zhalf>半)|(?P<zmin>{_DIGITS}|[{_ZH_NUMERAL}]+)分)?(?P<oclock>钟)?)"
+    rf"|(?P<decimal>(?P<dint>[{_ZH_NUMERAL}]+)点(?P<dfrac>[{_ZH_PLAIN}]+)(?P<dscale>[万亿]*)(?![{_ZH_NUMERAL}分刻]))"
+    rf"|(?P<time>(?P<zhour>{_DIGITS}|[{_ZH_NUMERAL}]+) ?点"
+    rf"(?:(?P<zhalf>半)|(?P<zmin>{_DIGITS}|[{_ZH_NUMERAL}]+)分|(?P<zquarter>[一三])刻)?(?P<oclock>钟)?)"
     rf"|百分之(?P<percent>{_DIGITS}|[{_ZH_NUMERAL}]+)"
     rf"|(?P<zh>(?:{_DIGITS})?[{_ZH_NUMERAL}]+)"
 )
@@ -72,6 +78,8 @@ _EN_PATTERN = re.compile(
     rf"(?P<clock>(?<![\d:])(?P<hour>\d{{1,2}}):(?P<minute>\d\d)(?![\d:]))"
     rf"|(?P<meridiem>(?<![\d.])(?P<mhour>\d{{1,2}})\s*[ap]\.?m\.?{_WORD_END})"
     rf"|(?P<oclock>{_WORD_START}(?P<ohour>\d{{1,2}}|[a-z]+)\s+o['’]?clock{_WORD_END})"
+    rf"|(?P<past>{_WORD_START}(?:(?P<pmin>half|(?:a\s+)?quarter|\d{{1,2}}|(?:{_EN_NUMBER_WORD})(?:[\s-](?:{_EN_NUMBER_WORD}))?)(?:\s+minutes)?\s+past"
+    rf"|(?P<tmin>(?:a\s+)?quarter|(?:\d{{1,2}}|(?:{_EN_NUMBER_WORD})(?:[\s-](?:{_EN_NUMBER_WORD}))?)\s+minutes)\s+to)\s+(?P<phour>\d{{1,2}}|{_EN_HOUR}){_WORD_END})"
     rf"|(?P<mdate>{_WORD_START}(?P<month>{_MONTH_WORD})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\dA-Za-z]))"
     rf"|(?P<dmdate>(?<![\d.])(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_WORD}){_WORD_END})"
     rf"|(?P<amount>(?:{_DIGITS}|{_WORD_START}(?:{_EN_NUMBER_WORD}){_WORD_END})"
@@ -97,13 +105,17 @@ def numbers_in(text: str) -> frozenset[str]:
         found.update(filter(None, map(_chinese_amount, _ZH_RUN_RE.findall(text))))  # the common case
     else:
         blanked = []
+        read_to = 0
         for run in _ZH_RUN_RE.finditer(text):
             start, end = run.span()
+            if start < read_to or (run.group(0) == "百" and text.startswith("分之", end)):
+                continue  # inside 五点四十分 or 十二点五亿, or the 百 of 百分之
             percent = text[max(0, start - 3) : start] == "百分之"
             whole = _ZH_PATTERN.match(text, start - 3 if percent else start) if percent or text[end : end + 1] in "点月" else None
-            if whole is not None and whole.group("zh") is None:  # a date, a time, a percentage
+            if whole is not None and whole.group("zh") is None:  # a date, a time, a decimal, a percentage
                 _collect_chinese(whole, found)
                 start, end = whole.span()
+                read_to = end
             else:
                 amount = _chinese_amount(run.group(0).replace(" ", ""))
                 if amount:
@@ -144,11 +156,22 @@ def _collect_chinese(match: re.Match[str], found: set[str]) -> None:
         month, day = chinese_number(match.group("zmonth")), chinese_number(match.group("zday"))
         if month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31:
             found.add(f"d{int(month)}/{int(day)}")
+    elif match.group("decimal"):
+        whole = chinese_number(match.group("dint"))
+        if whole is not None:
+            decimal = Decimal(f"{whole}." + "".join(str(_ZH_DIGITS[c]) for c in match.group("dfrac")))
+            for scale in match.group("dscale"):
+                decimal *= _ZH_SCALES[scale]
+            found.add(_canonical(decimal))
     elif match.group("time"):
-        if match.group("zhour") == "一" and not match.group("zmin") and not match.group("zhalf") and not match.group("oclock"):
+        exact = match.group("zmin") or match.group("zhalf") or match.group("zquarter") or match.group("oclock")
+        if match.group("zhour") == "一" and not exact:
             return  # 一点 is "a little" unless it is followed by 钟
         hour = chinese_number(match.group("zhour"))
-        minute = 30 if match.group("zhalf") else chinese_number(match.group("zmin") or "0")
+        if match.group("zquarter"):
+            minute: Decimal | int | None = 15 * _ZH_DIGITS[match.group("zquarter")]
+        else:
+            minute = 30 if match.group("zhalf") else chinese_number(match.group("zmin") or "0")
         if hour is not None and minute is not None and hour == int(hour):
             stamp = _time(int(hour), int(minute))
             if stamp:
@@ -206,6 +229,8 @@ def chinese_number(text: str) -> Decimal | None:
 def _collect_english(match: re.Match[str], found: set[str]) -> None:
     if match.group("clock") or match.group("meridiem") or match.group("oclock"):
         _collect_english_time(match, found)
+    elif match.group("past"):
+        _collect_english_past(match, found)
     elif match.group("mdate") or match.group("dmdate"):
         month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
         day = int(match.group("day") or match.group("day2"))
@@ -231,6 +256,21 @@ def _collect_english_time(match: re.Match[str], found: set[str]) -> None:
     if hour is None or (not match.group("clock") and not 1 <= hour <= 12):
         return
     stamp = _time(hour, minute)
+    if stamp:
+        found.update((stamp, str(hour)))
+
+
+def _collect_english_past(match: re.Match[str], found: set[str]) -> None:
+    """half past six (6:30), a quarter to eleven (10:45), twenty minutes to nine (8:40)."""
+    hour_word = match.group("phour").lower()
+    hour = int(hour_word) if hour_word.isdigit() else _EN_UNITS[hour_word]
+    words = (match.group("pmin") or match.group("tmin")).lower().removesuffix("minutes").strip()
+    minute = 30 if words == "half" else 15 if words.endswith("quarter") else english_number(words)
+    if minute is None or not 1 <= hour <= 12 or not 0 < minute < 60 or minute != int(minute):
+        return
+    if match.group("tmin"):
+        hour, minute = (hour - 2) % 12 + 1, 60 - int(minute)
+    stamp = _time(hour, int(minute))
     if stamp:
         found.update((stamp, str(hour)))
 

@@ -10,6 +10,7 @@ in neither language (code) at their places in the file.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from heapq import merge
 from itertools import accumulate
@@ -46,6 +47,28 @@ def document_order(chain: list[AlignedBead], alone: list[int]) -> list[AlignedBe
             run.append(bead)
     ordered += _in_file_order(run)
     return _with_alone(ordered, alone) if alone else ordered
+
+
+def with_untranslated(chain: list[AlignedBead], english: Sequence[int] = (), chinese: Sequence[int] = ()) -> list[AlignedBead]:
+    """``chain`` (monotone) with each unit of ``english`` and ``chinese`` as a
+    bead of one language, where its language's order puts it. Example::
+
+        >>> with_untranslated([AlignedBead((0,), (1,)), AlignedBead((3,), (4,))], chinese=[2])
+        [AlignedBead(english=(0,), chinese=(1,)), AlignedBead(english=(), chinese=(2,)), AlignedBead(english=(3,), chinese=(4,))]
+    """
+    lone_en, lone_zh = sorted(english), sorted(chinese)
+    out: list[AlignedBead] = []
+    a = b = 0
+    for bead in chain:
+        while bead.english and a < len(lone_en) and lone_en[a] < bead.english[0]:
+            out.append(AlignedBead((lone_en[a],), ()))
+            a += 1
+        while bead.chinese and b < len(lone_zh) and lone_zh[b] < bead.chinese[0]:
+            out.append(AlignedBead((), (lone_zh[b],)))
+            b += 1
+        out.append(bead)
+    out += [AlignedBead((k,), ()) for k in lone_en[a:]] + [AlignedBead((), (k,)) for k in lone_zh[b:]]
+    return out
 
 
 def _with_alone(ordered: list[AlignedBead], alone: list[int]) -> list[AlignedBead]:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from studyapp.core.errors import DocumentError
 from studyapp.core.text.align import AlignedBead
+from studyapp.core.text.apparatus import is_caption, is_translators_note
 from studyapp.core.text.bitext import align_bitext, collection_paused
 from studyapp.core.text.bitext_units import BitextUnits, Glossary
 from studyapp.core.text.char_classes import count_han, count_latin
@@ -30,6 +31,7 @@ from studyapp.core.text.document import Document
 from studyapp.core.text.importers import format_module
 from studyapp.core.text.importers.bilingual_text import Unit, block_from_bead, has_blank_lines, heading_title, parse_units
 from studyapp.core.text.importers.textfile import read_text
+from studyapp.core.text.reading_order import with_untranslated
 
 
 def open_two_files(english_path: str | Path, chinese_path: str | Path, glossary: Glossary | None = None) -> Document:
@@ -44,11 +46,22 @@ def _open_two_files(english_path: str | Path, chinese_path: str | Path, glossary
         raise DocumentError(f"No English text found in {english_path}")
     if not any(count_han(u.text) for u in chinese):
         raise DocumentError(f"No Chinese text found in {chinese_path}")
+    # Translator's notes have no original: they stand alone, out of the alignment.
+    en_idx = [k for k, u in enumerate(english) if not is_translators_note(u.text)]
+    zh_idx = [k for k, u in enumerate(chinese) if not is_translators_note(u.text)]
     builder = BitextUnits(glossary)
-    zh_units, en_units = builder.build([u.text for u in chinese], [u.text for u in english], zh_headings, en_headings)
+    zh_units, en_units = builder.build(
+        [chinese[k].text for k in zh_idx], [english[k].text for k in en_idx],
+        [zh_headings[k] for k in zh_idx], [en_headings[k] for k in en_idx],
+    )
     beads = align_bitext(zh_units, en_units, builder.translations)
-    units = english + chinese  # one list, as the bilingual importer builds blocks from
-    blocks = tuple(block_from_bead(units, AlignedBead(es, tuple(len(english) + j for j in zs))) for zs, es in beads)
+    offset = len(english)  # one list of units, as the bilingual importer builds blocks from
+    chain = [AlignedBead(tuple(en_idx[j] for j in es), tuple(offset + zh_idx[i] for i in zs)) for zs, es in beads]
+    chain = with_untranslated(
+        chain, sorted(set(range(len(english))) - set(en_idx)), sorted(offset + k for k in set(range(len(chinese))) - set(zh_idx))
+    )
+    units = english + chinese
+    blocks = tuple(block_from_bead(units, bead) for bead in chain)
     return Document(heading_title(blocks, Path(chinese_path).stem), blocks, path=str(chinese_path))
 
 
@@ -58,7 +71,7 @@ def _file_units(path: str | Path, lang: str) -> tuple[list[Unit], list[bool]]:
     if module is None:
         return file_units(read_text(path).text, lang)
     units = [_as_lang(u, lang) for u in module.file_units(path) if u.kind != "code" and u.text]
-    return units, [u.heading_like for u in units]
+    return units, [u.heading_like or is_caption(u.text, lang) for u in units]
 
 
 def file_units(text: str, lang: str) -> tuple[list[Unit], list[bool]]:
@@ -67,7 +80,7 @@ def file_units(text: str, lang: str) -> tuple[list[Unit], list[bool]]:
     of lines only marked headings (``#``) count: a short line is a short sentence."""
     by_line = lines_are_units(text)
     units = [_as_lang(u, lang) for u in parse_units(text, lines_are_blocks=by_line) if u.kind != "code" and u.text]
-    return units, [u.kind == "heading" or (u.heading_like and not by_line) for u in units]
+    return units, [u.kind == "heading" or (u.heading_like and not by_line) or is_caption(u.text, lang) for u in units]
 
 
 def _as_lang(unit: Unit, lang: str) -> Unit:
