@@ -282,34 +282,36 @@ def _unexplained_together(
     """``term * width + key`` -> the beads in which both stand unexplained, for the
     terms and keys seen at least ``learn_count`` times and not too differently often.
 
-    Per bead, the terms none of whose translations are in the English and the
-    keys no term translates are found with set operations (``rendering[key]``:
-    the terms that translate it), then paired in ranges of their counts."""
+    Per bead, the keys none of the bead's terms translate and the terms that
+    translate none of its keys are found with set operations, then paired in
+    ranges of their counts."""
     minimum = params.learn_count
     # Dice >= d needs the commoner of the two at most (2 - d) / d times as common as the other.
     spread = (2 - params.learn_dice) / params.learn_dice
-    rendering: dict[int, set[int]] = {}
-    for t, keys in enumerate(translations):
-        for k in keys:
-            rendering.setdefault(k, set()).add(t)
-    nothing: set[int] = set()
     frequent_z = frozenset(t for t, n in seen_z.items() if n >= minimum)
+    frequent_e = frozenset(k for k, n in seen_e.items() if n >= minimum)
+    union = frozenset().union
     together: Counter[int] = Counter()
+    found: list[int] = []  # (counted in batches: a long book finds over a million)
     for zs, _es, z_terms, e_terms in pairs:
+        if len(found) > 50_000:
+            together.update(found)
+            found.clear()
+        lone_e = frequent_e.intersection(e_terms)
+        if not lone_e:
+            continue
         all_terms = chinese[zs[0]].terms if len(zs) == 1 else [t for i in zs for t in chinese[i].terms]
-        lone_e = [(seen_e[k], k) for k in e_terms
-                  if seen_e[k] >= minimum and rendering.get(k, nothing).isdisjoint(all_terms)]
+        lone_e = lone_e.difference(union(*[translations[t] for t in all_terms]))
         if not lone_e:
             continue
         # (a learnable term's translations are never numbers or names: learnable keys suffice)
-        lone_z = frequent_z.intersection(z_terms).difference(*[rendering.get(k, nothing) for k in e_terms])
-        ranked = sorted([(seen_z[t], t * width) for t in lone_z])
+        ranked = sorted([(seen_z[t], t * width) for t in frequent_z.intersection(z_terms) if translations[t].isdisjoint(e_terms)])
         lows = [n / spread for n, _ in ranked]  # a key counted m times pairs with terms n/spread <= m <= n*spread
         highs = [n * spread for n, _ in ranked]
-        found: list[int] = []
-        for m, k in lone_e:
+        for k in lone_e:
+            m = seen_e[k]
             found += [tw + k for _, tw in ranked[bisect.bisect_left(highs, m):bisect.bisect_right(lows, m)]]
-        together.update(found)
+    together.update(found)
     return together
 
 
