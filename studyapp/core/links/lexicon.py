@@ -77,23 +77,40 @@ def gloss_keys(definitions: Iterable[str]) -> frozenset[str]:
     return frozenset(keys)
 
 
-def dictionary_words(text: str, headwords: frozenset[str]) -> set[str]:
-    """Every headword of up to four characters inside the runs of Chinese in ``text``."""
-    found: set[str] = set()
-    for run in _HAN_RUN_RE.findall(text):
-        for size in range(1, min(_MAX_WORD, len(run)) + 1):
-            found |= {run[k : k + size] for k in range(len(run) - size + 1)} & headwords
-    return found
+class Headwords:
+    """CC-CEDICT's headwords, and the first two characters of those of three or four."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        self.longer = frozenset(w[:2] for w in words if 3 <= len(w) <= _MAX_WORD)
+
+    def found_in(self, text: str) -> set[str]:
+        """Every headword of up to four characters inside the runs of Chinese in ``text``.
+
+        Three- and four-character substrings are tried only where their first two
+        characters begin such a headword (a book has millions of substrings)."""
+        words, longer = self.words, self.longer
+        found: set[str] = set()
+        for run in _HAN_RUN_RE.findall(text):
+            found.update(words.intersection(run))
+            n = len(run)
+            twos = [run[k : k + 2] for k in range(n - 1)]
+            found.update(words.intersection(twos))
+            for k in [k for k, two in enumerate(twos) if two in longer]:
+                for end in range(k + 3, min(k + _MAX_WORD, n) + 1):
+                    if run[k:end] in words:
+                        found.add(run[k:end])
+        return found
 
 
-def _words_of(texts: Sequence[str], headwords: frozenset[str]) -> dict[str, tuple[str, ...]]:
+def _words_of(texts: Sequence[str], headwords: Headwords) -> dict[str, tuple[str, ...]]:
     """Each distinct text's dictionary words, as tuples of shared strings: a long
     book's per-sentence sets of fresh substrings took ~4 KB a sentence."""
     shared: dict[str, str] = {}
     out: dict[str, tuple[str, ...]] = {}
     for text in texts:
         if text not in out:
-            out[text] = tuple([shared.setdefault(w, w) for w in dictionary_words(text, headwords)])
+            out[text] = tuple([shared.setdefault(w, w) for w in headwords.found_in(text)])
     return out
 
 
@@ -106,7 +123,7 @@ class DictionaryGlossary:
 
     def __init__(self, dictionary: Dictionary) -> None:
         self.dictionary = dictionary
-        self._headwords: frozenset[str] | None = None
+        self._headwords: Headwords | None = None
         self._keys: dict[str, frozenset[str]] = {}
         self._words: dict[str, tuple[str, ...]] = {}
         self._names: PinyinNames | None = None
@@ -114,9 +131,7 @@ class DictionaryGlossary:
         self._english: dict[str, str] = {}  # English word -> its key ("" for none)
 
     def prepare(self, chinese: Sequence[str], english: Sequence[str]) -> None:
-        if self._headwords is None:
-            self._headwords = self.dictionary.headwords()
-        self._words = _words_of(chinese, self._headwords)
+        self._words = _words_of(chinese, self._headword_index())
         missing = sorted(set().union(*self._words.values()) - self._keys.keys()) if self._words else []
         definitions = self.dictionary.definitions_of(missing)
         for word in missing:
@@ -151,7 +166,7 @@ class DictionaryGlossary:
     def chinese_terms(self, text: str) -> list[str]:
         words = self._words.get(text)
         out = list(words if words is not None else  # (a text prepare() did not see)
-                   dictionary_words(text, self._headwords or self.dictionary.headwords()))
+                   self._headword_index().found_in(text))
         if self._names is not None and self._names.names:
             out += ["@" + name for name in self._names.find(text)]
         return out
@@ -164,7 +179,12 @@ class DictionaryGlossary:
         if self._names is not None and any(self._names.reads_as(chinese, w) for w in _WORD_RE.findall(english)):
             return True
         keys = set(content_keys(english))
-        return any(keys & self._keys_of(w) for w in dictionary_words(chinese, self._headwords or self.dictionary.headwords()))
+        return any(keys & self._keys_of(w) for w in self._headword_index().found_in(chinese))
+
+    def _headword_index(self) -> Headwords:
+        if self._headwords is None:
+            self._headwords = Headwords(self.dictionary.headwords())
+        return self._headwords
 
     def _keys_of(self, word: str) -> frozenset[str]:
         if word not in self._keys:

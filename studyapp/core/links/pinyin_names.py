@@ -101,6 +101,7 @@ class PinyinNames:
                 self._by_first.setdefault(split[0], []).append((key, split))
         # Two characters that can open a name -> the names (key, syllables) they open.
         self._openings: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self._opening: set[str] = set()  # the pairs that open any name (few)
         if self.names:
             pairs = {text[k : k + 2] for text in chinese for k in range(len(text) - 1)}
             for pair in pairs:
@@ -129,12 +130,11 @@ class PinyinNames:
         if not self.names:
             return set()
         found: set[str] = set()
-        openings = self._openings
-        for pair in {chinese[k : k + 2] for k in range(len(chinese) - 1)}:
-            names = openings.get(pair)
-            if names is None:
-                names = self._opened_by(pair)
-            for key, syllables in names:
+        pairs = {chinese[k : k + 2] for k in range(len(chinese) - 1)}
+        for pair in pairs.difference(self._openings):  # (a text the names were not prepared for)
+            self._opened_by(pair)
+        for pair in pairs.intersection(self._opening):
+            for key, syllables in self._openings[pair]:
                 if key not in found and (len(syllables) == 2 or self._longer_name_at(chinese, pair, syllables)):
                     found.add(key)
         return found
@@ -150,6 +150,8 @@ class PinyinNames:
             if syllables[1] in second
         ]
         self._openings[pair] = names
+        if names:
+            self._opening.add(pair)
         return names
 
     def _longer_name_at(self, chinese: str, pair: str, syllables: tuple[str, ...]) -> bool:
