@@ -4,7 +4,7 @@ Two files (a chapter and its translation, one sentence or paragraph per
 unit) and the sentences of an aligned pair are aligned here. Chinese units
 are the rows of a monotone dynamic programme and English units its columns;
 a *bead* joins ``a`` Chinese and ``b`` English units, from 1-0 and 0-1 up to
-1-5 and 3-2 (a translator often cuts one long Chinese sentence into several).
+1-5, 2-3 and 3-1 (a translator often cuts one long Chinese sentence into several).
 A bead's cost is
 
 * the prior of its type (1-1 cheapest);
