@@ -138,7 +138,7 @@ class DictionaryGlossary:
             self._keys[word] = gloss_keys(definitions.get(word, ()))
         if self._readings is None:
             self._readings = character_readings(self.dictionary.character_readings())
-        self._names = PinyinNames(english, self._readings, chinese)
+        self._names = PinyinNames(english, self._readings)
         self._english = {}
 
     def english_keys(self, text: str) -> list[str]:

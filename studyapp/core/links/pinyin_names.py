@@ -81,8 +81,7 @@ def syllable_splits(word: str, syllables: Iterable[str]) -> list[tuple[str, ...]
 class PinyinNames:
     """The pinyin names of an English text, and where a Chinese text has them."""
 
-    def __init__(self, english: Iterable[str], readings: Readings, chinese: Iterable[str] = ()) -> None:
-        """``chinese``: the texts ``find`` will be asked about, to prepare for them."""
+    def __init__(self, english: Iterable[str], readings: Readings) -> None:
         self.readings = readings
         syllables = self.syllables = _spelled(readings)
         texts = list(english)
@@ -99,13 +98,14 @@ class PinyinNames:
         for key, splits in self.names.items():
             for split in splits:
                 self._by_first.setdefault(split[0], []).append((key, split))
+        # The characters that can read as a name's first syllable, and as its second:
+        # only pairs of them are looked at (a book has ~100,000 distinct pairs).
+        firsts = {split[0] for splits in self.names.values() for split in splits}
+        seconds = {split[1] for splits in self.names.values() for split in splits}
+        self._firsts = frozenset(c for c, read in readings.items() if not read.isdisjoint(firsts))
+        self._seconds = frozenset(c for c, read in readings.items() if not read.isdisjoint(seconds))
         # Two characters that can open a name -> the names (key, syllables) they open.
         self._openings: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        self._opening: set[str] = set()  # the pairs that open any name (few)
-        if self.names:
-            pairs = {text[k : k + 2] for text in chinese for k in range(len(text) - 1)}
-            for pair in pairs:
-                self._opened_by(pair)
         self._keys: dict[str, str | None] = {}
 
     def key_of(self, word: str) -> str | None:
@@ -130,11 +130,12 @@ class PinyinNames:
         if not self.names:
             return set()
         found: set[str] = set()
-        pairs = {chinese[k : k + 2] for k in range(len(chinese) - 1)}
-        for pair in pairs.difference(self._openings):  # (a text the names were not prepared for)
-            self._opened_by(pair)
-        for pair in pairs.intersection(self._opening):
-            for key, syllables in self._openings[pair]:
+        firsts, seconds, openings = self._firsts, self._seconds, self._openings
+        for pair in {chinese[k : k + 2] for k in range(len(chinese) - 1) if chinese[k] in firsts and chinese[k + 1] in seconds}:
+            names = openings.get(pair)
+            if names is None:
+                names = self._opened_by(pair)
+            for key, syllables in names:
                 if key not in found and (len(syllables) == 2 or self._longer_name_at(chinese, pair, syllables)):
                     found.add(key)
         return found
@@ -150,8 +151,6 @@ class PinyinNames:
             if syllables[1] in second
         ]
         self._openings[pair] = names
-        if names:
-            self._opening.add(pair)
         return names
 
     def _longer_name_at(self, chinese: str, pair: str, syllables: tuple[str, ...]) -> bool:
