@@ -19,6 +19,18 @@ def test_numbers_and_lengths_align_without_a_dictionary() -> None:
     assert align_bitext(zh, en, units.translations) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
 
 
+def test_an_aside_in_one_language_stands_alone() -> None:
+    units = BitextUnits()
+    zh, en = units.build(["他一九三二年来到这里。", "（他是站里最老的人。）", "二〇〇五年以后，他每天三点起床。"],
+                         ["He came here in 1932.", "Since 2005, he has got up at three every day."])
+    assert [u.aside for u in zh] == [False, True, False]
+    assert align_bitext(zh, en, units.translations) == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    # Not a note: the same sentence without its brackets is merged with the next.
+    zh, en = units.build(["他一九三二年来到这里。", "他是站里最老的人。", "二〇〇五年以后，他每天三点起床。"],
+                         ["He came here in 1932.", "Since 2005, he has got up at three every day."])
+    assert align_bitext(zh, en, units.translations) == [((0,), (0,)), ((1, 2), (1,))]
+
+
 def test_terms_unexplained_together_are_learnt() -> None:
     # Chinese term 0 is never translated by the dictionary but always stands with English key 7.
     zh = [AlignUnit(10, (0,)), AlignUnit(10, (1,)), AlignUnit(10, (0,)), AlignUnit(10, (1,))]

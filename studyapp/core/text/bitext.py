@@ -14,7 +14,9 @@ A bead's cost is
 * minus a reward for every Chinese term whose translations occur in the
   bead's English, and for every English term some Chinese term of the bead
   translates (dictionary words, numbers, names — the last two count more);
-* a penalty for question and exclamation marks on one side only;
+* a penalty for question and exclamation marks on one side only, and for
+  an aside (a sentence wholly in brackets, a translator's note) merged into a
+  bead with no aside on the other side;
 * for headings: paired with headings, never merged.
 
 Terms are ints: an English unit holds key ids, a Chinese unit holds term ids

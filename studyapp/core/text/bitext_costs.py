@@ -4,7 +4,8 @@
 Chinese units ``i0..i1-1`` with English units ``j0..j1-1``: the prior of
 its type, the length cost, the punctuation and heading costs, minus the
 reward for matched terms, plus a penalty for units merged in that match
-nothing. It runs for every cell of the search band, so
+nothing and for asides merged with sentences that are not. It runs for
+every cell of the search band, so
 
 * lengths and marks are prefix sums;
 * which terms of a Chinese and an English unit match is worked out once per
@@ -55,6 +56,7 @@ class BitextParams:
     reward: float = 0.35  # per matched term
     heavy: float = 2.0  # a matched number, name or speaker label counts this many terms
     punctuation: float = 0.7  # per question/exclamation mark on one side only
+    aside: float = 1.4  # per aside (a sentence wholly in brackets) merged into a bead, on one side only
     orphan: float = 2.0  # per unit merged into a bead although none of its terms matched
     learn_count: int = 2  # unexplained together at least this often ...
     learn_dice: float = 0.5  # ... and this exclusively, to be learnt
@@ -92,6 +94,10 @@ class BeadCosts:
         self.big_z = [len(u.terms) > BIG for u in chinese]
         self.big_e = [len(u.terms) > BIG for u in english]
         self.any_heading = any(u.heading for u in chinese) or any(u.heading for u in english)
+        self.az = _prefix(u.aside for u in chinese)
+        self.ae = _prefix(u.aside for u in english)
+        self.next_az = _next_marked([u.aside for u in chinese])
+        self.next_ae = _next_marked([u.aside for u in english])
         self._index: list[dict[int, int] | None] = [None] * self.nz
         self._reach: tuple[list[int], list[int]] | None = None  # English units each Chinese unit may meet
         self._shared_index = shared_index  # see _block_translations
@@ -108,6 +114,7 @@ class BeadCosts:
         ratio, scale = self.ratio, 1 / (self.sd * math.sqrt(2))
         length_weight, punctuation, reward, orphan = p.length_weight, p.punctuation, p.reward, p.orphan
         headings = self._headings if self.any_heading else None
+        az, ae, next_az, next_ae, aside = self.az, self.ae, self.next_az, self.next_ae, p.aside
         pair, cached, width = self.pair, self._pairs.get, self.ne + 1
         one_chinese, one_english, many = self._one_chinese, self._one_english, self._many
         inf, sqrt, log, erfc = math.inf, math.sqrt, math.log, math.erfc
@@ -138,6 +145,8 @@ class BeadCosts:
                 gain, orphans = one_english(i0, i1, j0)
             else:
                 gain, orphans = many(i0, i1, j0, j1)
+            if next_az[i0] < i1 or next_ae[j0] < j1:  # (rare: an aside merged into a bead)
+                base += aside * abs(az[i1] - az[i0] - ae[j1] + ae[j0])
             return base - reward * gain + orphan * orphans
 
         return cost
@@ -302,6 +311,14 @@ class BeadCosts:
             terms = {t for unit in self.zh[a:b] for t in unit.terms}
             self._block = (block, {t: translations[t].intersection(wanted) for t in terms})
         return self._block[1]
+
+
+def _next_marked(marked: list[bool]) -> list[int]:
+    """Per index, the first marked index at or after it (``len(marked)`` if none)."""
+    out = [len(marked)] * (len(marked) + 1)
+    for k in range(len(marked) - 1, -1, -1):
+        out[k] = k if marked[k] else out[k + 1]
+    return out
 
 
 def _prefix(values: Iterable[float]) -> list[float]:
