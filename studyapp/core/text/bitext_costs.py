@@ -4,8 +4,12 @@
 Chinese units ``i0..i1-1`` with English units ``j0..j1-1``: the prior of
 its type, the length cost, the punctuation and heading costs, minus the
 reward for matched terms, plus a penalty for units merged in that match
-nothing and for asides merged with sentences that are not. It runs for
-every cell of the search band, so
+nothing and for asides merged with sentences that are not. In a close
+translation (``params.literal``) a merged unit is also an orphan when little
+of it is explained: under ``loose`` of its English keys other than pronouns
+matched, or only terms its bead-mates match as well (a Chinese unit); and a
+1-1 bead that matches nothing pays for its big units. It runs for every cell
+of the search band, so
 
 * lengths and marks are prefix sums;
 * which terms of a Chinese and an English unit match is worked out once per
@@ -60,6 +64,9 @@ class BitextParams:
     orphan: float = 2.0  # per unit merged into a bead although none of its terms matched
     learn_count: int = 2  # unexplained together at least this often ...
     learn_dice: float = 0.5  # ... and this exclusively, to be learnt
+    literal: bool = False  # a close translation (see bitext.CLOSE): the stricter orphans below apply
+    loose: float = 0.2  # ... a merged English unit with fewer of its keys but pronouns matched is an orphan
+    stray: float = 1.5  # ... such an orphan, and a big unit of a 1-1 bead matching nothing, counts this many
 
 
 DEFAULT_PARAMS = BitextParams()
@@ -93,6 +100,8 @@ class BeadCosts:
         # A unit with this many terms that matches nothing is not part of the bead.
         self.big_z = [len(u.terms) > BIG for u in chinese]
         self.big_e = [len(u.terms) > BIG for u in english]
+        self.weak_e = [u.weak for u in english]
+        self.loose_e = [params.loose * (len(u.terms) - u.weak.bit_count()) for u in english]
         self.any_heading = any(u.heading for u in chinese) or any(u.heading for u in english)
         self.az = _prefix(u.aside for u in chinese)
         self.ae = _prefix(u.aside for u in english)
@@ -115,6 +124,7 @@ class BeadCosts:
         length_weight, punctuation, reward, orphan = p.length_weight, p.punctuation, p.reward, p.orphan
         headings = self._headings if self.any_heading else None
         az, ae, next_az, next_ae, aside = self.az, self.ae, self.next_az, self.next_ae, p.aside
+        literal, big_z, big_e, unmatched = p.literal, self.big_z, self.big_e, p.stray * p.orphan
         pair, cached, width = self.pair, self._pairs.get, self.ne + 1
         one_chinese, one_english, many = self._one_chinese, self._one_english, self._many
         inf, sqrt, log, erfc = math.inf, math.sqrt, math.log, math.erfc
@@ -138,6 +148,8 @@ class BeadCosts:
                 return inf  # cannot beat the best bead found for this cell
             if single:
                 found = cached(i0 * width + j0) or pair(i0, j0)
+                if literal and not found[2]:
+                    return base + unmatched * (big_z[i0] + big_e[j0])
                 return base - reward * (found[2] + found[3])
             if i1 - i0 == 1:
                 gain, orphans = one_chinese(i0, j0, j1)
@@ -159,35 +171,40 @@ class BeadCosts:
             return 8.0  # headings are never merged
         return -1.0 if all(heads) else 3.0
 
-    def _one_chinese(self, i: int, j0: int, j1: int) -> tuple[float, int]:
+    def _one_chinese(self, i: int, j0: int, j1: int) -> tuple[float, float]:
         """Gain and orphans of Chinese unit ``i`` with English units ``j0..j1-1``."""
         pair, cached, big_e = self.pair, self._pairs.get, self.big_e
-        mask, gain, orphans = 0, 0.0, 0
+        literal, weak_e, loose_e = self.params.literal, self.weak_e, self.loose_e
+        mask, gain, orphans = 0, 0.0, 0.0
         key = i * (self.ne + 1) + j0
         for j in range(j0, j1):
-            z, _, _, g = cached(key) or pair(i, j)
+            z, e, _, g = cached(key) or pair(i, j)
             key += 1
             mask |= z
             gain += g
             if not g and big_e[j]:
                 orphans += 1
+            elif literal and (e & ~weak_e[j]).bit_count() < loose_e[j]:
+                orphans += self.params.stray
         gain += mask.bit_count() + self.extra * (mask & self.heavy_z[i]).bit_count()
         return gain, orphans + (not mask and self.big_z[i])
 
-    def _one_english(self, i0: int, i1: int, j: int) -> tuple[float, int]:
+    def _one_english(self, i0: int, i1: int, j: int) -> tuple[float, float]:
         """Gain and orphans of Chinese units ``i0..i1-1`` with English unit ``j``."""
         pair, cached, big_z, width = self.pair, self._pairs.get, self.big_z, self.ne + 1
-        mask, gain, orphans = 0, 0.0, 0
+        mask, gain, orphans = 0, 0.0, 0.0
         for i in range(i0, i1):
             _, e, g, _ = cached(i * width + j) or pair(i, j)
             mask |= e
             gain += g
             if not g and big_z[i]:
                 orphans += 1
+        if self.params.literal:
+            orphans += self.params.stray * _echoes([(cached(i * width + j) or pair(i, j))[1] for i in range(i0, i1)])
         gain += mask.bit_count() + self.extra * (mask & self.heavy_e[j]).bit_count()
         return gain, orphans + (not mask and self.big_e[j])
 
-    def _many(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, int]:
+    def _many(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """Gain and orphans of a bead with several units on both sides."""
         extra, pair, cached, width = self.extra, self.pair, self._pairs.get, self.ne + 1
         gain, orphans = 0.0, 0
@@ -311,6 +328,20 @@ class BeadCosts:
             terms = {t for unit in self.zh[a:b] for t in unit.terms}
             self._block = (block, {t: translations[t].intersection(wanted) for t in terms})
         return self._block[1]
+
+
+def _echoes(masks: list[int]) -> int:
+    """How many of the masks match something, all of it matched by another mask too:
+    units of a bead that explain nothing their bead-mates do not."""
+    echoes = 0
+    for k, mask in enumerate(masks):
+        if mask:
+            others = 0
+            for n, other in enumerate(masks):
+                if n != k:
+                    others |= other
+            echoes += not mask & ~others
+    return echoes
 
 
 def _next_marked(marked: list[bool]) -> list[int]:

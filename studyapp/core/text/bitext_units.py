@@ -33,6 +33,8 @@ ZH_PER_LATIN = 0.26
 #: Keys of numbers ("#21") and names ("@qingyang") count more and are never
 #: learnt; speaker labels ("$lin") count more and may be learnt.
 HEAVY_FIRST = "#@$"
+#: Keys of personal pronouns (and their contractions, "she'd"): a match on one says little about where a sentence belongs.
+PRONOUN_KEYS = frozenset(["i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "he", "him", "his", "she", "her", "hers", "they", "them", "their"])
 _LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 
 
@@ -48,6 +50,7 @@ class AlignUnit:
     exclamations: int = 0
     heading: bool = False
     aside: bool = False  # wholly in brackets: "（王磊是站里资历最老的观测员。）"
+    weak: int = 0  # bit n set: terms[n] is the key of a personal pronoun (English units)
 
 
 class Glossary(Protocol):
@@ -113,7 +116,8 @@ class BitextUnits:
         keys = self.keys
         ids = tuple([keys.setdefault(w, len(keys)) for w in words])
         heavy, fixed = _marked(words)
-        return AlignUnit(float(len(text)), ids, heavy, fixed, text.count("?"), text.count("!"), heading, is_aside(text))
+        weak = sum(1 << n for n, w in enumerate(words) if w.split("'")[0] in PRONOUN_KEYS)
+        return AlignUnit(float(len(text)), ids, heavy, fixed, text.count("?"), text.count("!"), heading, is_aside(text), weak)
 
     def _chinese(self, text: str, heading: bool) -> AlignUnit:
         words = list(self.glossary.chinese_terms(text)) if self.glossary is not None else []
