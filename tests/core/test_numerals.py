@@ -123,3 +123,4 @@ def test_words_that_are_not_fractions_decades_or_ranges() -> None:
     assert numbers("三到五点") == "3 5 t5:00"
     assert numbers("百分百，百分之百") == "100"
     assert numbers("二十世纪九十年代") == "20 90s"
+    assert "1000" not in numbers("万一") and "12000" not in numbers("一万两银子")  # 两 the weight is not 2000

@@ -115,7 +115,7 @@ def chinese_number(text: str) -> Decimal | None:
             section, digit, unit = 0, None, scale
         else:
             return None
-    if digit and unit >= 100:  # 两万五 = 25000, 三千五 = 3500 (but 一百零五 = 105)
+    if digit and unit >= 100 and len(text) > 2 and text[-1] != "两":  # 两万五 = 25000, 三千五 = 3500 (not 一百零五, 万一, 一万两银子)
         digit *= unit // 10
     return Decimal(total + section + (digit or 0))
 
