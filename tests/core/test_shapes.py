@@ -83,3 +83,12 @@ def test_a_long_file_of_lines_keeps_every_line_whole(tmp_path: Path) -> None:
     (tmp_path / "long.zh").write_text("\n".join(chinese) + "\n", encoding="utf-8")
     assert sum(map(len, english)) > 10_000
     assert open_two_files(tmp_path / "long.en", tmp_path / "long.zh").pairs() == list(zip(english, chinese))
+
+
+def test_a_table_keeps_its_rows_and_pairs_with_its_translation() -> None:
+    document = open_document(SHAPES / "ferry_timetable_table.md")
+    tables = [b for b in document.blocks if "|" in b.english.text]
+    assert [b.english.text.count("\n") + 1 for b in tables] == [4, 3]  # header and rows, one line each
+    assert all("-" not in b.english.text + b.chinese.text for b in tables)  # no |---| delimiter row
+    assert tables[1].chinese.text.splitlines() == ["季节 | 每天班次", "夏季 | 6", "冬季 | 3"]
+    assert all(b.kind == "paragraph" for b in tables)  # rows, not bulleted list items

@@ -12,7 +12,17 @@ canonical strings:
 * clock times as ``"t5:00"`` (hour on a 12-hour dial, so 17:00 = 五点; half past
   six = 六点半, a quarter to eleven = 十点三刻), with the hour as written also as
   a plain number ("at seven" = 七点);
-* a month with its day as ``"d3/5"`` (a year stays a plain number).
+* a month with its day as ``"d3/5"`` (a year stays a plain number);
+* a number with its unit's decimal after the unit: 三十七度八 = 37.8 (degrees),
+  一米二 = 1.2 (metres), 两块五 = 2.5 (yuan); tenths as a percentage: 五成 = 50%;
+* fractions as written, ``"1/3"``: 三分之一, a third of, one third, 1/3;
+* decades as ``"50s"``: 五十年代, 上世纪五十年代, 1950年代, the 1950s, the fifties
+  (but "in his fifties" is an age, 50);
+* a range whose scale is written once gives it to both ends: 2.6 to 2.8 billion
+  and 二十六至二十八亿 are both 2600000000 and 2800000000.
+
+The value of one numeral and the canonical spellings live in
+:mod:`studyapp.core.text.numeral_values`.
 
 Words for one and two (one, a pair, 一, 两) are not collected: in running
 text they are mostly not numbers (一起, 一样, "one day"). Example::
@@ -27,43 +37,34 @@ from __future__ import annotations
 
 import functools
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from studyapp.core.text.numeral_values import (
+    _DIGITS,
+    _EN_HOUR,
+    _EN_NUMBER_WORD,
+    _EN_ORDINALS,
+    _EN_SCALES,
+    _EN_TENS,
+    _EN_UNITS,
+    _MONTHS,
+    _WORD_END,
+    _WORD_START,
+    _ZH_DIGITS,
+    _ZH_NUMERAL,
+    _ZH_PLAIN,
+    _ZH_SCALES,
+    _ZH_UNITS,
+    _canonical,
+    _decade,
+    _fraction,
+    _scaled_range,
+    _time,
+    chinese_number,
+    english_number,
+)
 
 _EMPTY: frozenset[str] = frozenset()
-
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-_ZH_SCALES = {"万": 10_000, "亿": 100_000_000}
-_ZH_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
-_ZH_PLAIN = "零〇一二三四五六七八九"  # digits read one by one: the decimals of 四十二点一九五
-_EN_UNITS = {
-    w: n
-    for n, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-    )
-}
-_EN_TENS = {w: 10 * n for n, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if n >= 2}
-_EN_ORDINALS = {
-    w: n
-    for n, w in enumerate(
-        ["_", "_", "_", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
-    )
-    if n >= 3
-}
-_EN_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
-_MONTHS = {
-    m: n
-    for n, names in enumerate(
-        ("", "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
-         "august aug", "september sep sept", "october oct", "november nov", "december dec"),
-    )
-    for m in names.split()
-}
-_EN_HOUR = "|".join(sorted([w for w, n in _EN_UNITS.items() if 1 <= n <= 12], key=len, reverse=True))
-_EN_NUMBER_WORD = "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, *_EN_SCALES, "a"], key=len, reverse=True))
-_DIGITS = r"(?<![\d.,])\d+(?:[.,]\d+)*"
-# Word boundaries that also hold between a Latin word and a Chinese character.
-_WORD_START, _WORD_END = r"(?<![A-Za-z])", r"(?![A-Za-z])"
 
 _ZH_PATTERN = re.compile(
     rf"(?P<date>(?:(?P<zmonth>{_DIGITS}|[{_ZH_NUMERAL}]+)月(?P<zday>{_DIGITS}|[{_ZH_NUMERAL}]+)[日号]))"
@@ -71,10 +72,36 @@ _ZH_PATTERN = re.compile(
     rf"|(?P<time>(?P<zhour>{_DIGITS}|[{_ZH_NUMERAL}]+) ?点"
     rf"(?:(?P<zhalf>半)|(?P<zmin>{_DIGITS}|[{_ZH_NUMERAL}]+)分|(?P<zquarter>[一三])刻)?(?P<oclock>钟)?)"
     rf"|百分之(?P<percent>{_DIGITS}|[{_ZH_NUMERAL}]+)"
+    rf"|(?P<frac>(?P<fden>{_DIGITS}|[{_ZH_NUMERAL}]+)分之(?P<fnum>{_DIGITS}|[{_ZH_NUMERAL}]+))"
+    rf"|(?P<unitdec>(?P<uint>{_DIGITS}|[{_ZH_NUMERAL}]+)[度米块](?P<ufrac>[一二三四五六七八九]{{1,2}}|\d{{1,2}})(?![{_ZH_NUMERAL}\d度米块个]))"
+    rf"|(?P<tenths>[二两三四五六七八九十])成(?!群)"
+    rf"|(?P<decade>(?P<decn>{_DIGITS}|[一二三四五六七八九]十)年代)"
+    rf"|(?P<range>(?P<rlow>{_DIGITS}|[{_ZH_NUMERAL[:-2]}]+)[至到~～\-–](?P<rhigh>(?:{_DIGITS})?[{_ZH_NUMERAL}]*[万亿])(?![{_ZH_NUMERAL}点]))"
     rf"|(?P<zh>(?:{_DIGITS})?[{_ZH_NUMERAL}]+)"
 )
 _MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_EN_PATTERN = re.compile(
+#: Denominators of fractions in words (a third, two fifths); plurals are added below.
+_EN_DENOMINATORS = {"quarter": 4, **{w: n for w, n in _EN_ORDINALS.items() if n <= 10}, "hundredth": 100}
+_EN_DENOMINATORS.update({w + "s": n for w, n in list(_EN_DENOMINATORS.items())})
+_EN_DECADES = {w.replace("y", "ies"): n for w, n in _EN_TENS.items()}  # the fifties
+_EN_AMOUNT = rf"(?:{_DIGITS}|{_WORD_START}(?:{_EN_NUMBER_WORD}){_WORD_END})(?:[\s-]+(?:and\s+)?{_WORD_START}(?:{_EN_NUMBER_WORD}){_WORD_END})"
+_EN_SINGULAR = "|".join(w for w in _EN_DENOMINATORS if not w.endswith("s"))
+_EN_FRACTION = (
+    rf"(?P<fraction>{_WORD_START}(?:an?[\s-]+(?P<aden>{_EN_SINGULAR})(?=\s+of{_WORD_END}|\s*[.,;:!?)\"”’]|\s*$)"
+    rf"|(?P<fnum>{'|'.join(w for w, n in _EN_UNITS.items() if 1 <= n <= 10)})[\s-]+(?P<fden>{'|'.join(sorted(_EN_DENOMINATORS, key=len, reverse=True))})){_WORD_END}"
+    rf"(?!\s+of\s+an\s+hour))"
+    rf"|(?P<slash>(?<![\d/.,])(?P<snum>\d{{1,3}})/(?P<sden>\d{{1,3}})(?![\d/]))"
+)
+_EN_DECADE = (
+    rf"(?P<decade>{_WORD_START}(?:(?P<dthe>the)|(?:his|her|their|my|your|our|its))?\s*(?:(?:early|mid|late)[\s-]*)?"
+    rf"(?:['’]?(?<![\d.])(?P<dyear>1\d|20)?(?P<dtens>[1-9]0)['’]?s|(?P<dword>{'|'.join(_EN_DECADES)})){_WORD_END})"
+)
+_EN_RANGE = (  # 2.6 to 2.8 billion: the scale written once
+    rf"(?P<range>(?P<rlow>{_EN_AMOUNT}*)(?:\s*[–—]\s*|(?<=\d)\s*-\s*(?=\d)|\s+(?:to|or)\s+)"
+    rf"(?P<rhigh>{_EN_AMOUNT}*?[\s-]+(?:thousand|million|billion|trillion){_WORD_END})"
+    rf"(?![\s-]+(?:and\s+)?(?:{_EN_NUMBER_WORD}){_WORD_END}))"
+)
+_EN_TIMES_AND_DATES = (
     rf"(?P<clock>(?<![\d:])(?P<hour>\d{{1,2}}):(?P<minute>\d\d)(?![\d:]))"
     rf"|(?P<meridiem>(?<![\d.])(?P<mhour>\d{{1,2}})\s*[ap]\.?m\.?{_WORD_END})"
     rf"|(?P<oclock>{_WORD_START}(?P<ohour>\d{{1,2}}|[a-z]+)\s+o['’]?clock{_WORD_END})"
@@ -82,17 +109,28 @@ _EN_PATTERN = re.compile(
     rf"|(?P<tmin>(?:a\s+)?quarter|(?:\d{{1,2}}|(?:{_EN_NUMBER_WORD})(?:[\s-](?:{_EN_NUMBER_WORD}))?)\s+minutes)\s+to)\s+(?P<phour>\d{{1,2}}|{_EN_HOUR}){_WORD_END})"
     rf"|(?P<mdate>{_WORD_START}(?P<month>{_MONTH_WORD})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\dA-Za-z]))"
     rf"|(?P<dmdate>(?<![\d.])(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_WORD}){_WORD_END})"
-    rf"|(?P<amount>(?:{_DIGITS}|{_WORD_START}(?:{_EN_NUMBER_WORD}){_WORD_END})"
-    rf"(?:[\s-]+(?:and\s+)?{_WORD_START}(?:{_EN_NUMBER_WORD}){_WORD_END})*)",
-    re.IGNORECASE,
 )
+_EN_PATTERN = re.compile(rf"{_EN_TIMES_AND_DATES}|(?P<amount>{_EN_AMOUNT}*)", re.IGNORECASE)
+#: Also fractions, decades and ranges, for text that has a word or sign of one (see ``_EN_HINTS``).
+_EN_FULL_PATTERN = re.compile(rf"{_EN_TIMES_AND_DATES}|{_EN_FRACTION}|{_EN_DECADE}|{_EN_RANGE}|(?P<amount>{_EN_AMOUNT}*)", re.IGNORECASE)
+_EN_HINTS = ("/", "0s", "0's", "0’s", *_EN_DECADES, "thousand", "million", "billion", "trillion", "third", "quarter", "fourth",
+             "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "hundredth")
 _DIGIT_RE = re.compile(r"\d")
 _LATIN_RE = re.compile(r"[A-Za-z]")
-# Text worth reading for Chinese numbers: 一, 二 and 两 alone are not collected; 7 点 and 3月 are.
-_ZH_WORTH_RE = re.compile(r"[零〇三四五六七八九十百千万亿]|[一二两][点月时]|\d ?[点月]")
-_ZH_RUN_RE = re.compile(rf"(?:{_DIGITS} ?)?[{_ZH_NUMERAL}]+|{_DIGITS} ?(?=[点月])")
+# Text worth reading for Chinese numbers: 一, 二 and 两 alone are not collected;
+# 7 点, 3月, 一米二, 二分之一 and 两成 are.
+# (One leading character class lets the regex engine skip to a candidate quickly.)
+_ZH_WORTH_RE = re.compile(
+    r"[零〇一二两三四五六七八九十百千万亿\d](?:(?<=[零〇三四五六七八九十百千万亿])"
+    r"|(?<=[一二两])(?:[点月时成]|[米度块][一二两]|分之)|(?<=\d)(?: ?[点月]|[度米]\d|0年代))"
+)
+# A numeral joined to what makes it more than an amount: a time, a date, a
+# decimal, a fraction, a percentage in tenths, a decade, a range.
+_ZH_JOINERS = "点月度米块分成年至到~～-–"
+_ZH_JOINED_RE = re.compile(rf"[\d{_ZH_NUMERAL}](?:(?<=\d)|[点月度米块分成至到~～\-–]|年代)")
+_ZH_RUN_RE = re.compile(rf"(?:{_DIGITS} ?)?[{_ZH_NUMERAL}]+|{_DIGITS} ?(?=[点月度米至到~～\-–]|年代)")
 #: English words that make a text worth parsing for numbers (one and two alone are not collected).
-_TRIGGERS = frozenset(w for w in (*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, *_EN_SCALES) if w not in ("zero", "one", "two"))
+_TRIGGERS = frozenset(w for w in (*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, *_EN_SCALES, *_EN_DENOMINATORS, *_EN_DECADES) if w not in ("zero", "one", "two"))
 _TO_SPACES = str.maketrans({c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~’“”"})
 
 
@@ -101,18 +139,17 @@ def numbers_in(text: str) -> frozenset[str]:
     found: set[str] = set()
     if text.isascii() or not _ZH_WORTH_RE.search(text):
         pass  # no Chinese numerals but 一, 二 and 两 on their own
-    elif "点" not in text and "月" not in text and "百分之" not in text and not _DIGIT_RE.search(text):
+    elif not _ZH_JOINED_RE.search(text):
         found.update(filter(None, map(_chinese_amount, _ZH_RUN_RE.findall(text))))  # the common case
     else:
         blanked = []
         read_to = 0
         for run in _ZH_RUN_RE.finditer(text):
             start, end = run.span()
-            if start < read_to or (run.group(0) == "百" and text.startswith("分之", end)):
-                continue  # inside 五点四十分 or 十二点五亿, or the 百 of 百分之
-            percent = text[max(0, start - 3) : start] == "百分之"
-            whole = _ZH_PATTERN.match(text, start - 3 if percent else start) if percent or text[end : end + 1] in "点月" else None
-            if whole is not None and whole.group("zh") is None:  # a date, a time, a decimal, a percentage
+            if start < read_to:
+                continue  # inside 五点四十分, 十二点五亿 or 三分之一
+            whole = _ZH_PATTERN.match(text, start) if text[end : end + 1] in _ZH_JOINERS else None
+            if whole is not None and whole.group("zh") is None:  # a date, a time, a decimal, a fraction, ...
                 _collect_chinese(whole, found)
                 start, end = whole.span()
                 read_to = end
@@ -125,7 +162,9 @@ def numbers_in(text: str) -> frozenset[str]:
         for start, end in reversed(blanked):  # digits inside 3月5日 are not numbers of their own
             text = text[:start] + " " * (end - start) + text[end:]
     if _DIGIT_RE.search(text) or (_LATIN_RE.search(text) and not _TRIGGERS.isdisjoint(text.lower().translate(_TO_SPACES).split())):
-        for match in _EN_PATTERN.finditer(text):
+        lower = text.lower()
+        pattern = _EN_FULL_PATTERN if any(hint in lower for hint in _EN_HINTS) else _EN_PATTERN
+        for match in pattern.finditer(text):
             _collect_english(match, found)
     return frozenset(found) if found else _EMPTY
 
@@ -138,17 +177,6 @@ def _chinese_amount(raw: str) -> str | None:
     if value is None or not (value >= 3 or raw[0].isdigit() or any(c in _ZH_UNITS or c in _ZH_SCALES for c in raw)):
         return None
     return _canonical(value)
-
-
-def _canonical(value: Decimal | int) -> str:
-    text = format(Decimal(value).normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _time(hour: int, minute: int = 0) -> str | None:
-    if not (0 <= hour <= 24 and 0 <= minute < 60):
-        return None
-    return f"t{(hour - 1) % 12 + 1}:{minute:02d}"
 
 
 def _collect_chinese(match: re.Match[str], found: set[str]) -> None:
@@ -180,50 +208,36 @@ def _collect_chinese(match: re.Match[str], found: set[str]) -> None:
         value = chinese_number(match.group("percent"))
         if value is not None:
             found.add(_canonical(value))
+    elif match.group("tenths"):  # 五成 = 50%
+        found.add(_canonical(10 * (_ZH_DIGITS.get(match.group("tenths")) or 10)))
+    else:
+        _collect_chinese_more(match, found)
+
+
+def _collect_chinese_more(match: re.Match[str], found: set[str]) -> None:
+    """三分之一, 三十七度八 (37.8), 五十年代 (the fifties), 二十六至二十八亿."""
+    if match.group("frac"):
+        denominator, numerator = chinese_number(match.group("fden")), chinese_number(match.group("fnum"))
+        if denominator and numerator is not None:
+            found.add(_fraction(numerator, denominator))
+    elif match.group("unitdec"):
+        whole = chinese_number(match.group("uint"))
+        digits = "".join(str(_ZH_DIGITS.get(c, c)) for c in match.group("ufrac"))
+        if whole is not None and whole == int(whole):
+            found.add(_canonical(Decimal(f"{int(whole)}.{digits}")))
+    elif match.group("decade"):
+        decade = _decade(chinese_number(match.group("decn")))
+        if decade:
+            found.add(decade)
+    elif match.group("range"):
+        low, high = match.group("rlow"), match.group("rhigh")
+        coefficient = high.rstrip("万亿")
+        scaled = _scaled_range(chinese_number(low), chinese_number(coefficient) if coefficient else None, chinese_number(high))
+        found.update(scaled or filter(None, (_chinese_amount(low), _chinese_amount(high))))
     else:
         amount = _chinese_amount(match.group("zh"))
         if amount:
             found.add(amount)
-
-
-def chinese_number(text: str) -> Decimal | None:
-    """The value of a numeral in Chinese characters and/or digits, or None.
-
-    >>> [int(chinese_number(t)) for t in ("二十一", "一百零五", "三千二百万", "340万", "一九八四", "十")]
-    [21, 105, 32000000, 3400000, 1984, 10]
-    """
-    prefix = re.match(_DIGITS, text)
-    if prefix:
-        try:
-            head = Decimal(prefix.group(0).replace(",", ""))
-        except InvalidOperation:
-            return None
-        rest = text[prefix.end() :]
-        if not rest:
-            return head
-        if all(c in _ZH_SCALES for c in rest):
-            for c in rest:
-                head *= _ZH_SCALES[c]
-            return head
-        return None
-    if not any(c in _ZH_UNITS or c in _ZH_SCALES for c in text):
-        if len(text) > 1 and all(c in _ZH_DIGITS for c in text):  # 一九八四: digit by digit
-            return Decimal("".join(str(_ZH_DIGITS[c]) for c in text))
-        return Decimal(_ZH_DIGITS[text]) if text in _ZH_DIGITS else None
-    total, section, digit = 0, 0, None
-    for char in text:
-        if char in _ZH_DIGITS:
-            digit = _ZH_DIGITS[char]
-        elif char in _ZH_UNITS:
-            section += (1 if digit is None else digit) * _ZH_UNITS[char]
-            digit = None
-        elif char in _ZH_SCALES:
-            scale = _ZH_SCALES[char]
-            total = (total + section + (digit or 0)) * scale if scale > 10_000 else total + (section + (digit or 0)) * scale
-            section, digit = 0, None
-        else:
-            return None
-    return Decimal(total + section + (digit or 0))
 
 
 def _collect_english(match: re.Match[str], found: set[str]) -> None:
@@ -236,10 +250,44 @@ def _collect_english(match: re.Match[str], found: set[str]) -> None:
         day = int(match.group("day") or match.group("day2"))
         if 1 <= day <= 31:
             found.add(f"d{month}/{day}")
+    elif match.group("amount"):
+        _collect_english_amount(match.group("amount"), found)
     else:
-        value = english_number(match.group("amount"))
-        if value is not None and (value >= 3 or match.group("amount")[0].isdigit()):
-            found.add(_canonical(value))
+        _collect_english_more(match, found)
+
+
+def _collect_english_amount(text: str, found: set[str]) -> None:
+    value = english_number(text)
+    if value is not None and (value >= 3 or text[0].isdigit()):
+        found.add(_canonical(value))
+
+
+def _collect_english_more(match: re.Match[str], found: set[str]) -> None:
+    """a third, two-thirds, 1/3; the 1950s, the fifties, in her fifties (50); 2.6 to 2.8 billion."""
+    if match.group("fraction"):
+        words = (match.group("fnum") or "a").lower(), (match.group("aden") or match.group("fden")).lower()
+        numerator = _EN_UNITS.get(words[0], 1)
+        if (numerator == 1) != (not words[1].endswith("s")):
+            return  # "two third", "one thirds": not a fraction
+        found.add(_fraction(numerator, _EN_DENOMINATORS[words[1]]))
+    elif match.group("slash"):
+        numerator, denominator = int(match.group("snum")), int(match.group("sden"))
+        found.update([_fraction(numerator, denominator)] if 0 < numerator < denominator else (str(numerator), str(denominator)))
+    elif match.group("decade"):
+        tens = _EN_DECADES[match.group("dword").lower()] if match.group("dword") else int(match.group("dtens"))
+        if match.group("dyear") or match.group("dthe"):
+            found.add(f"{tens}s")
+        else:
+            found.add(str(tens))  # an age: in her fifties, in their 50s
+    else:
+        low, high = match.group("rlow"), match.group("rhigh")
+        coefficient = high.rstrip().rsplit(None, 1)[0] if " " in high.strip() else ""
+        scaled = _scaled_range(english_number(low), english_number(coefficient) if coefficient else None, english_number(high))
+        if scaled:
+            found.update(scaled)
+        else:
+            _collect_english_amount(low, found)
+            _collect_english_amount(high, found)
 
 
 def _collect_english_time(match: re.Match[str], found: set[str]) -> None:
@@ -273,39 +321,3 @@ def _collect_english_past(match: re.Match[str], found: set[str]) -> None:
     stamp = _time(hour, int(minute))
     if stamp:
         found.update((stamp, str(hour)))
-
-
-def english_number(text: str) -> Decimal | None:
-    """The value of digits and/or English number words, or None.
-
-    >>> [english_number(t) for t in ("twenty-one", "3.4 million", "two hundred and five", "1,500", "a hundred")]
-    [Decimal('21'), Decimal('3400000.0'), Decimal('205'), Decimal('1500'), Decimal('100')]
-    """
-    total, current, seen = Decimal(0), Decimal(0), False
-    for word in re.findall(rf"{_DIGITS}|[A-Za-z]+", text.lower()):
-        if word == "and":
-            continue
-        if word[0].isdigit():
-            try:
-                current += Decimal(word.replace(",", ""))
-            except InvalidOperation:
-                return None
-        elif word == "a":
-            current += 1
-        elif word in _EN_UNITS or word in _EN_TENS or word in _EN_ORDINALS:
-            value = next(d[word] for d in (_EN_UNITS, _EN_TENS, _EN_ORDINALS) if word in d)
-            below = current % 100
-            if below and not (below % 10 == 0 and below >= 20 and value < 10):
-                return None  # "twelve thirty" is not one number
-            current += value
-        elif word in _EN_SCALES:
-            scale = _EN_SCALES[word]
-            if scale == 100:
-                current = (current or Decimal(1)) * 100
-            else:
-                total += (current or 1) * scale
-                current = Decimal(0)
-        else:
-            return None
-        seen = seen or word != "a"
-    return total + current if seen else None

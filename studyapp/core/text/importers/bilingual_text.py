@@ -33,6 +33,9 @@ _RULE_RE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _BULLET_RE = re.compile(r"^\s*[-*+•]\s+")
 _NUMBERED_RE = re.compile(r"^\s*\d{1,3}(?:[.)]\s+|、)")
 _QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
+# The row under a table's header: | --- | :---: |
+_TABLE_DELIMITER_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$")
+_TABLE_CELL_RE = re.compile(r"(?<!\\)\|")
 # Lines that may be anything but a plain paragraph line.
 _SPECIAL_START_RE = re.compile(r"\s{0,3}(#|`{3}|~{3}|[-*+•]\s|\d{1,3}(?:[.)]\s|、)|>|[-*_=]{3})")
 # "Ingredients（配料）", "Ingredients (配料)", and the reverse "配料 (Ingredients)".
@@ -45,7 +48,7 @@ class Unit:
     """A monolingual piece of the source: heading, paragraph, list or code."""
 
     lang: str  # "en", "zh", or "" for code
-    kind: str  # "heading", "paragraph", "list", "code"
+    kind: str  # "heading", "paragraph", "list", "table", "code"
     text: str
     start: int
     end: int
@@ -117,7 +120,7 @@ def block_from_bead(units: list[Unit], bead: AlignedBead) -> Block:
 def _side(parts: list[Unit], lang: str) -> Side | None:
     if not parts:
         return None
-    joiner = "\n" if all(p.kind == "list" for p in parts) else None
+    joiner = "\n" if all(p.kind in ("list", "table") for p in parts) else None
     text = joiner.join(p.text for p in parts) if joiner else join_lines([p.text for p in parts])
     return Side(text, lang, parts[0].start, parts[-1].end)
 
@@ -255,6 +258,8 @@ def _paragraph_unit(group: list[tuple[int, str]], lang: str, block: int) -> Unit
     is_list = any(_BULLET_RE.match(line) or _NUMBERED_RE.match(line) for _, line in group) and (
         _BULLET_RE.match(group[0][1]) or _NUMBERED_RE.match(group[0][1])
     )
+    if len(group) > 1 and "|" in group[0][1] and _TABLE_DELIMITER_RE.match(group[1][1]):
+        return Unit(lang, "table", _table_text([line for _, line in group]), start, end, block)
     if is_list:
         items: list[list[str]] = []
         for _, line in group:
@@ -266,3 +271,19 @@ def _paragraph_unit(group: list[tuple[int, str]], lang: str, block: int) -> Unit
         return Unit(lang, "list", text, start, end, block)
     text = plain_text(join_lines([line for _, line in group])).strip()
     return Unit(lang, "paragraph", text, start, end, block)
+
+
+def _table_text(lines: list[str]) -> str:
+    """A markdown table's rows, one per line, cells between `` | ``; the
+    delimiter row under the header is dropped.
+
+    >>> _table_text(["| Field | Default |", "|---|---|", "| `keep` | 7 |"])
+    'Field | Default\\nkeep | 7'
+    """
+    rows = []
+    for line in lines:
+        if _TABLE_DELIMITER_RE.match(line):
+            continue
+        cells = _TABLE_CELL_RE.split(line.strip().removeprefix("|").removesuffix("|"))
+        rows.append(" | ".join(plain_text(cell.replace("\\|", "|")).strip() for cell in cells))
+    return "\n".join(rows)
