@@ -100,8 +100,7 @@ class BeadCosts:
         # A unit with this many terms that matches nothing is not part of the bead.
         self.big_z = [len(u.terms) > BIG for u in chinese]
         self.big_e = [len(u.terms) > BIG for u in english]
-        self.weak_e = [u.weak for u in english]
-        self.loose_e = [params.loose * (len(u.terms) - u.weak.bit_count()) for u in english]
+        self.literal = params.literal
         self.any_heading = any(u.heading for u in chinese) or any(u.heading for u in english)
         self.az = _prefix(u.aside for u in chinese)
         self.ae = _prefix(u.aside for u in english)
@@ -124,6 +123,7 @@ class BeadCosts:
         length_weight, punctuation, reward, orphan = p.length_weight, p.punctuation, p.reward, p.orphan
         headings = self._headings if self.any_heading else None
         az, ae, next_az, next_ae, aside = self.az, self.ae, self.next_az, self.next_ae, p.aside
+        asides = bool(az[-1] or ae[-1])
         literal, big_z, big_e, unmatched = p.literal, self.big_z, self.big_e, p.stray * p.orphan
         pair, cached, width = self.pair, self._pairs.get, self.ne + 1
         one_chinese, one_english, many = self._one_chinese, self._one_english, self._many
@@ -157,7 +157,7 @@ class BeadCosts:
                 gain, orphans = one_english(i0, i1, j0)
             else:
                 gain, orphans = many(i0, i1, j0, j1)
-            if next_az[i0] < i1 or next_ae[j0] < j1:  # (rare: an aside merged into a bead)
+            if asides and (next_az[i0] < i1 or next_ae[j0] < j1):  # (rare: an aside merged into a bead)
                 base += aside * abs(az[i1] - az[i0] - ae[j1] + ae[j0])
             return base - reward * gain + orphan * orphans
 
@@ -174,20 +174,29 @@ class BeadCosts:
     def _one_chinese(self, i: int, j0: int, j1: int) -> tuple[float, float]:
         """Gain and orphans of Chinese unit ``i`` with English units ``j0..j1-1``."""
         pair, cached, big_e = self.pair, self._pairs.get, self.big_e
-        literal, weak_e, loose_e = self.params.literal, self.weak_e, self.loose_e
         mask, gain, orphans = 0, 0.0, 0.0
         key = i * (self.ne + 1) + j0
         for j in range(j0, j1):
-            z, e, _, g = cached(key) or pair(i, j)
+            z, _, _, g = cached(key) or pair(i, j)
             key += 1
             mask |= z
             gain += g
             if not g and big_e[j]:
                 orphans += 1
-            elif literal and (e & ~weak_e[j]).bit_count() < loose_e[j]:
-                orphans += self.params.stray
+        if self.literal:
+            orphans += self.params.stray * self._loose_english(i, j0, j1)
         gain += mask.bit_count() + self.extra * (mask & self.heavy_z[i]).bit_count()
         return gain, orphans + (not mask and self.big_z[i])
+
+    def _loose_english(self, i: int, j0: int, j1: int) -> int:
+        """English units ``j0..j1-1`` (not already orphans) that have under ``loose``
+        of their keys other than pronouns matched by Chinese unit ``i``."""
+        loose = 0
+        for j in range(j0, j1):
+            unit, (_, e, _, g) = self.en[j], self.pair(i, j)
+            if g or not self.big_e[j]:
+                loose += (e & ~unit.weak).bit_count() < self.params.loose * (len(unit.terms) - unit.weak.bit_count())
+        return loose
 
     def _one_english(self, i0: int, i1: int, j: int) -> tuple[float, float]:
         """Gain and orphans of Chinese units ``i0..i1-1`` with English unit ``j``."""
@@ -199,8 +208,8 @@ class BeadCosts:
             gain += g
             if not g and big_z[i]:
                 orphans += 1
-        if self.params.literal:
-            orphans += self.params.stray * _echoes([(cached(i * width + j) or pair(i, j))[1] for i in range(i0, i1)])
+        if self.literal:
+            orphans += self.params.stray * _echoes([pair(i, j)[1] for i in range(i0, i1)])
         gain += mask.bit_count() + self.extra * (mask & self.heavy_e[j]).bit_count()
         return gain, orphans + (not mask and self.big_e[j])
 
