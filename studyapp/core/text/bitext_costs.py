@@ -100,7 +100,6 @@ class BeadCosts:
         # A unit with this many terms that matches nothing is not part of the bead.
         self.big_z = [len(u.terms) > BIG for u in chinese]
         self.big_e = [len(u.terms) > BIG for u in english]
-        self.literal = params.literal
         self.any_heading = any(u.heading for u in chinese) or any(u.heading for u in english)
         self.az = _prefix(u.aside for u in chinese)
         self.ae = _prefix(u.aside for u in english)
@@ -127,6 +126,8 @@ class BeadCosts:
         literal, big_z, big_e, unmatched = p.literal, self.big_z, self.big_e, p.stray * p.orphan
         pair, cached, width = self.pair, self._pairs.get, self.ne + 1
         one_chinese, one_english, many = self._one_chinese, self._one_english, self._many
+        if p.literal:
+            one_chinese, one_english = self._one_chinese_close, self._one_english_close
         inf, sqrt, log, erfc = math.inf, math.sqrt, math.log, math.erfc
 
         def cost(i0: int, i1: int, j0: int, j1: int, prior: float, bound: float) -> float:
@@ -174,7 +175,7 @@ class BeadCosts:
     def _one_chinese(self, i: int, j0: int, j1: int) -> tuple[float, float]:
         """Gain and orphans of Chinese unit ``i`` with English units ``j0..j1-1``."""
         pair, cached, big_e = self.pair, self._pairs.get, self.big_e
-        mask, gain, orphans = 0, 0.0, 0.0
+        mask, gain, orphans = 0, 0.0, 0
         key = i * (self.ne + 1) + j0
         for j in range(j0, j1):
             z, _, _, g = cached(key) or pair(i, j)
@@ -183,10 +184,18 @@ class BeadCosts:
             gain += g
             if not g and big_e[j]:
                 orphans += 1
-        if self.literal:
-            orphans += self.params.stray * self._loose_english(i, j0, j1)
         gain += mask.bit_count() + self.extra * (mask & self.heavy_z[i]).bit_count()
         return gain, orphans + (not mask and self.big_z[i])
+
+    def _one_chinese_close(self, i: int, j0: int, j1: int) -> tuple[float, float]:
+        """As :meth:`_one_chinese`, in a close translation."""
+        gain, orphans = self._one_chinese(i, j0, j1)
+        return gain, orphans + self.params.stray * self._loose_english(i, j0, j1)
+
+    def _one_english_close(self, i0: int, i1: int, j: int) -> tuple[float, float]:
+        """As :meth:`_one_english`, in a close translation: Chinese units that only echo their bead-mates are orphans."""
+        gain, orphans = self._one_english(i0, i1, j)
+        return gain, orphans + self.params.stray * _echoes([self.pair(i, j)[1] for i in range(i0, i1)])
 
     def _loose_english(self, i: int, j0: int, j1: int) -> int:
         """English units ``j0..j1-1`` (not already orphans) that have under ``loose``
@@ -201,15 +210,13 @@ class BeadCosts:
     def _one_english(self, i0: int, i1: int, j: int) -> tuple[float, float]:
         """Gain and orphans of Chinese units ``i0..i1-1`` with English unit ``j``."""
         pair, cached, big_z, width = self.pair, self._pairs.get, self.big_z, self.ne + 1
-        mask, gain, orphans = 0, 0.0, 0.0
+        mask, gain, orphans = 0, 0.0, 0
         for i in range(i0, i1):
             _, e, g, _ = cached(i * width + j) or pair(i, j)
             mask |= e
             gain += g
             if not g and big_z[i]:
                 orphans += 1
-        if self.literal:
-            orphans += self.params.stray * _echoes([pair(i, j)[1] for i in range(i0, i1)])
         gain += mask.bit_count() + self.extra * (mask & self.heavy_e[j]).bit_count()
         return gain, orphans + (not mask and self.big_e[j])
 

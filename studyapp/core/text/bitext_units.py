@@ -33,7 +33,7 @@ ZH_PER_LATIN = 0.26
 #: Keys of numbers ("#21") and names ("@qingyang") count more and are never
 #: learnt; speaker labels ("$lin") count more and may be learnt.
 HEAVY_FIRST = "#@$"
-#: Keys of personal pronouns (and their contractions, "she'd"): a match on one says little about where a sentence belongs.
+#: Keys of personal pronouns: a match on one says little about where a sentence belongs.
 PRONOUN_KEYS = frozenset(["i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "he", "him", "his", "she", "her", "hers", "they", "them", "their"])
 _LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 
@@ -116,7 +116,7 @@ class BitextUnits:
         keys = self.keys
         ids = tuple([keys.setdefault(w, len(keys)) for w in words])
         heavy, fixed = _marked(words)
-        weak = sum(1 << n for n, w in enumerate(words) if w.split("'")[0] in PRONOUN_KEYS)
+        weak = 0 if PRONOUN_KEYS.isdisjoint(words) else sum(1 << n for n, w in enumerate(words) if w in PRONOUN_KEYS)
         return AlignUnit(float(len(text)), ids, heavy, fixed, text.count("?"), text.count("!"), heading, is_aside(text), weak)
 
     def _chinese(self, text: str, heading: bool) -> AlignUnit:
