@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from studyapp.core.text.bitext_units import AlignUnit
 
@@ -101,10 +102,8 @@ class BeadCosts:
         self.big_z = [len(u.terms) > BIG for u in chinese]
         self.big_e = [len(u.terms) > BIG for u in english]
         self.any_heading = any(u.heading for u in chinese) or any(u.heading for u in english)
-        self.az = _prefix(u.aside for u in chinese)
-        self.ae = _prefix(u.aside for u in english)
-        self.next_az = _next_marked([u.aside for u in chinese])
-        self.next_ae = _next_marked([u.aside for u in english])
+        self.az = list(accumulate((u.aside for u in chinese), initial=0))  # (small ints: shared objects)
+        self.ae = list(accumulate((u.aside for u in english), initial=0))
         self._index: list[dict[int, int] | None] = [None] * self.nz
         self._reach: tuple[list[int], list[int]] | None = None  # English units each Chinese unit may meet
         self._shared_index = shared_index  # see _block_translations
@@ -121,7 +120,7 @@ class BeadCosts:
         ratio, scale = self.ratio, 1 / (self.sd * math.sqrt(2))
         length_weight, punctuation, reward, orphan = p.length_weight, p.punctuation, p.reward, p.orphan
         headings = self._headings if self.any_heading else None
-        az, ae, next_az, next_ae, aside = self.az, self.ae, self.next_az, self.next_ae, p.aside
+        az, ae, aside = self.az, self.ae, p.aside
         asides = bool(az[-1] or ae[-1])
         literal, big_z, big_e, unmatched = p.literal, self.big_z, self.big_e, p.stray * p.orphan
         pair, cached, width = self.pair, self._pairs.get, self.ne + 1
@@ -158,8 +157,8 @@ class BeadCosts:
                 gain, orphans = one_english(i0, i1, j0)
             else:
                 gain, orphans = many(i0, i1, j0, j1)
-            if asides and (next_az[i0] < i1 or next_ae[j0] < j1):  # (rare: an aside merged into a bead)
-                base += aside * abs(az[i1] - az[i0] - ae[j1] + ae[j0])
+            if asides and (lone := az[i1] - az[i0] - ae[j1] + ae[j0]):  # (rare: an aside merged into a bead)
+                base += aside * abs(lone)
             return base - reward * gain + orphan * orphans
 
         return cost
@@ -358,14 +357,6 @@ def _echoes(masks: list[int]) -> int:
                     others |= other
             echoes += not mask & ~others
     return echoes
-
-
-def _next_marked(marked: list[bool]) -> list[int]:
-    """Per index, the first marked index at or after it (``len(marked)`` if none)."""
-    out = [len(marked)] * (len(marked) + 1)
-    for k in range(len(marked) - 1, -1, -1):
-        out[k] = k if marked[k] else out[k + 1]
-    return out
 
 
 def _prefix(values: Iterable[float]) -> list[float]:
