@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from studyapp.core.text import bitext
 from studyapp.core.text.bitext import align_bitext, learn_translations
 from studyapp.core.text.bitext_anchors import anchor_chain
 from studyapp.core.text.bitext_units import AlignUnit, BitextUnits
@@ -17,6 +18,30 @@ def test_numbers_and_lengths_align_without_a_dictionary() -> None:
          "I was on team fourteen and she was on team fifteen."],
     )
     assert align_bitext(zh, en, units.translations) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,))]
+
+
+def test_an_aside_in_one_language_stands_alone() -> None:
+    units = BitextUnits()
+    zh, en = units.build(["他一九三二年来到这里。", "（他是站里最老的人。）", "二〇〇五年以后，他每天三点起床。"],
+                         ["He came here in 1932.", "Since 2005, he has got up at three every day."])
+    assert [u.aside for u in zh] == [False, True, False]
+    assert align_bitext(zh, en, units.translations) == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    # Not a note: the same sentence without its brackets is merged with the next.
+    zh, en = units.build(["他一九三二年来到这里。", "他是站里最老的人。", "二〇〇五年以后，他每天三点起床。"],
+                         ["He came here in 1932.", "Since 2005, he has got up at three every day."])
+    assert align_bitext(zh, en, units.translations) == [((0,), (0,)), ((1, 2), (1,))]
+
+
+def test_in_a_close_translation_a_sentence_explained_only_by_a_pronoun_stands_alone(monkeypatch) -> None:
+    # Every 1-1 pair matches all its terms; English unit 3 shares only a pronoun (key 18) with Chinese unit 2.
+    zh = [AlignUnit(12, (3 * k, 3 * k + 1, 3 * k + 2) + ((18,) if k == 2 else ())) for k in range(6)]
+    en = [AlignUnit(48, (3 * k, 3 * k + 1, 3 * k + 2)) for k in range(6)]
+    en.insert(3, AlignUnit(30, (18, 19, 20), weak=0b1))
+    translations = [frozenset({t}) for t in range(19)]
+    alone = [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
+    assert align_bitext(zh, en, translations) == alone
+    monkeypatch.setattr(bitext, "CLOSE", 1.1)  # judged a free translation, it is merged
+    assert align_bitext(zh, en, translations)[2] == ((2,), (2, 3))
 
 
 def test_terms_unexplained_together_are_learnt() -> None:

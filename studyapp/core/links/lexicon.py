@@ -50,8 +50,8 @@ def english_key(word: str) -> str:
             w = w[:-2]
         elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
             w = w[:-1]
-        for suffix in ("ing", "ed"):
-            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+        for suffix in ("ative", "ing", "ed"):  # (talkative -> talk, as 说话 "to talk")
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3 + (suffix == "ative"):
                 w = w[: -len(suffix)]
                 break
     return w[:6]

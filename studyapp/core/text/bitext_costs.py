@@ -4,7 +4,12 @@
 Chinese units ``i0..i1-1`` with English units ``j0..j1-1``: the prior of
 its type, the length cost, the punctuation and heading costs, minus the
 reward for matched terms, plus a penalty for units merged in that match
-nothing. It runs for every cell of the search band, so
+nothing and for asides merged with sentences that are not. In a close
+translation (``params.literal``) a merged unit is also an orphan when little
+of it is explained: under ``loose`` of its English keys other than pronouns
+matched, or only terms its bead-mates match as well (a Chinese unit); and a
+1-1 bead that matches nothing pays for its big units. It runs for every cell
+of the search band, so
 
 * lengths and marks are prefix sums;
 * which terms of a Chinese and an English unit match is worked out once per
@@ -26,6 +31,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from studyapp.core.text.bitext_units import AlignUnit
 
@@ -55,9 +61,13 @@ class BitextParams:
     reward: float = 0.35  # per matched term
     heavy: float = 2.0  # a matched number, name or speaker label counts this many terms
     punctuation: float = 0.7  # per question/exclamation mark on one side only
+    aside: float = 1.4  # per aside (a sentence wholly in brackets) merged into a bead, on one side only
     orphan: float = 2.0  # per unit merged into a bead although none of its terms matched
     learn_count: int = 2  # unexplained together at least this often ...
     learn_dice: float = 0.5  # ... and this exclusively, to be learnt
+    literal: bool = False  # a close translation (see bitext.CLOSE): the stricter orphans below apply
+    loose: float = 0.2  # ... a merged English unit with fewer of its keys but pronouns matched is an orphan
+    stray: float = 1.5  # ... such an orphan, and a big unit of a 1-1 bead matching nothing, counts this many
 
 
 DEFAULT_PARAMS = BitextParams()
@@ -92,6 +102,8 @@ class BeadCosts:
         self.big_z = [len(u.terms) > BIG for u in chinese]
         self.big_e = [len(u.terms) > BIG for u in english]
         self.any_heading = any(u.heading for u in chinese) or any(u.heading for u in english)
+        self.az = list(accumulate((u.aside for u in chinese), initial=0))  # (small ints: shared objects)
+        self.ae = list(accumulate((u.aside for u in english), initial=0))
         self._index: list[dict[int, int] | None] = [None] * self.nz
         self._reach: tuple[list[int], list[int]] | None = None  # English units each Chinese unit may meet
         self._shared_index = shared_index  # see _block_translations
@@ -108,8 +120,13 @@ class BeadCosts:
         ratio, scale = self.ratio, 1 / (self.sd * math.sqrt(2))
         length_weight, punctuation, reward, orphan = p.length_weight, p.punctuation, p.reward, p.orphan
         headings = self._headings if self.any_heading else None
+        az, ae, aside = self.az, self.ae, p.aside
+        asides = bool(az[-1] or ae[-1])
+        literal, big_z, big_e, unmatched = p.literal, self.big_z, self.big_e, p.stray * p.orphan
         pair, cached, width = self.pair, self._pairs.get, self.ne + 1
         one_chinese, one_english, many = self._one_chinese, self._one_english, self._many
+        if p.literal:
+            one_chinese, one_english = self._one_chinese_close, self._one_english_close
         inf, sqrt, log, erfc = math.inf, math.sqrt, math.log, math.erfc
 
         def cost(i0: int, i1: int, j0: int, j1: int, prior: float, bound: float) -> float:
@@ -131,6 +148,8 @@ class BeadCosts:
                 return inf  # cannot beat the best bead found for this cell
             if single:
                 found = cached(i0 * width + j0) or pair(i0, j0)
+                if literal and not found[2]:
+                    return base + unmatched * (big_z[i0] + big_e[j0])
                 return base - reward * (found[2] + found[3])
             if i1 - i0 == 1:
                 gain, orphans = one_chinese(i0, j0, j1)
@@ -138,6 +157,8 @@ class BeadCosts:
                 gain, orphans = one_english(i0, i1, j0)
             else:
                 gain, orphans = many(i0, i1, j0, j1)
+            if asides and (lone := az[i1] - az[i0] - ae[j1] + ae[j0]):  # (rare: an aside merged into a bead)
+                base += aside * abs(lone)
             return base - reward * gain + orphan * orphans
 
         return cost
@@ -150,7 +171,7 @@ class BeadCosts:
             return 8.0  # headings are never merged
         return -1.0 if all(heads) else 3.0
 
-    def _one_chinese(self, i: int, j0: int, j1: int) -> tuple[float, int]:
+    def _one_chinese(self, i: int, j0: int, j1: int) -> tuple[float, float]:
         """Gain and orphans of Chinese unit ``i`` with English units ``j0..j1-1``."""
         pair, cached, big_e = self.pair, self._pairs.get, self.big_e
         mask, gain, orphans = 0, 0.0, 0
@@ -165,7 +186,27 @@ class BeadCosts:
         gain += mask.bit_count() + self.extra * (mask & self.heavy_z[i]).bit_count()
         return gain, orphans + (not mask and self.big_z[i])
 
-    def _one_english(self, i0: int, i1: int, j: int) -> tuple[float, int]:
+    def _one_chinese_close(self, i: int, j0: int, j1: int) -> tuple[float, float]:
+        """As :meth:`_one_chinese`, in a close translation."""
+        gain, orphans = self._one_chinese(i, j0, j1)
+        return gain, orphans + self.params.stray * self._loose_english(i, j0, j1)
+
+    def _one_english_close(self, i0: int, i1: int, j: int) -> tuple[float, float]:
+        """As :meth:`_one_english`, in a close translation: Chinese units that only echo their bead-mates are orphans."""
+        gain, orphans = self._one_english(i0, i1, j)
+        return gain, orphans + self.params.stray * _echoes([self.pair(i, j)[1] for i in range(i0, i1)])
+
+    def _loose_english(self, i: int, j0: int, j1: int) -> int:
+        """English units ``j0..j1-1`` (not already orphans) that have under ``loose``
+        of their keys other than pronouns matched by Chinese unit ``i``."""
+        loose = 0
+        for j in range(j0, j1):
+            unit, (_, e, _, g) = self.en[j], self.pair(i, j)
+            if g or not self.big_e[j]:
+                loose += (e & ~unit.weak).bit_count() < self.params.loose * (len(unit.terms) - unit.weak.bit_count())
+        return loose
+
+    def _one_english(self, i0: int, i1: int, j: int) -> tuple[float, float]:
         """Gain and orphans of Chinese units ``i0..i1-1`` with English unit ``j``."""
         pair, cached, big_z, width = self.pair, self._pairs.get, self.big_z, self.ne + 1
         mask, gain, orphans = 0, 0.0, 0
@@ -178,7 +219,7 @@ class BeadCosts:
         gain += mask.bit_count() + self.extra * (mask & self.heavy_e[j]).bit_count()
         return gain, orphans + (not mask and self.big_e[j])
 
-    def _many(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, int]:
+    def _many(self, i0: int, i1: int, j0: int, j1: int) -> tuple[float, float]:
         """Gain and orphans of a bead with several units on both sides."""
         extra, pair, cached, width = self.extra, self.pair, self._pairs.get, self.ne + 1
         gain, orphans = 0.0, 0
@@ -302,6 +343,20 @@ class BeadCosts:
             terms = {t for unit in self.zh[a:b] for t in unit.terms}
             self._block = (block, {t: translations[t].intersection(wanted) for t in terms})
         return self._block[1]
+
+
+def _echoes(masks: list[int]) -> int:
+    """How many of the masks match something, all of it matched by another mask too:
+    units of a bead that explain nothing their bead-mates do not."""
+    echoes = 0
+    for k, mask in enumerate(masks):
+        if mask:
+            others = 0
+            for n, other in enumerate(masks):
+                if n != k:
+                    others |= other
+            echoes += not mask & ~others
+    return echoes
 
 
 def _prefix(values: Iterable[float]) -> list[float]:

@@ -3,10 +3,11 @@
 An :class:`AlignUnit` is a sentence or paragraph reduced to what the costs of
 :mod:`studyapp.core.text.bitext` need: a length, integer terms, which terms
 weigh more (numbers, names), question and exclamation marks, and whether it
-is a heading. :class:`BitextUnits` builds them from texts. Numbers are
-normalised here (:mod:`studyapp.core.text.numerals`: 二十一 = twenty-one);
-dictionary words and names come from an optional :class:`Glossary`, which
-lives with the language data. Example::
+is a heading or an aside (a sentence wholly in brackets: a translator's
+note). :class:`BitextUnits` builds them from texts. Numbers are normalised
+here (:mod:`studyapp.core.text.numerals`: 二十一 = twenty-one); dictionary
+words and names come from an optional :class:`Glossary`, which lives with
+the language data. Example::
 
     >>> units = BitextUnits()
     >>> zh, en = units.build(["他九点到，你呢？"], ["He came at 9:00. And you?"])
@@ -32,6 +33,8 @@ ZH_PER_LATIN = 0.26
 #: Keys of numbers ("#21") and names ("@qingyang") count more and are never
 #: learnt; speaker labels ("$lin") count more and may be learnt.
 HEAVY_FIRST = "#@$"
+#: Keys of personal pronouns: a match on one says little about where a sentence belongs.
+PRONOUN_KEYS = frozenset(["i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "he", "him", "his", "she", "her", "hers", "they", "them", "their"])
 _LATIN_OR_DIGIT_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 
 
@@ -46,6 +49,8 @@ class AlignUnit:
     questions: int = 0
     exclamations: int = 0
     heading: bool = False
+    aside: bool = False  # wholly in brackets: "（王磊是站里资历最老的观测员。）"
+    weak: int = 0  # bit n set: terms[n] is the key of a personal pronoun (English units)
 
 
 class Glossary(Protocol):
@@ -111,7 +116,8 @@ class BitextUnits:
         keys = self.keys
         ids = tuple([keys.setdefault(w, len(keys)) for w in words])
         heavy, fixed = _marked(words)
-        return AlignUnit(float(len(text)), ids, heavy, fixed, text.count("?"), text.count("!"), heading)
+        weak = 0 if PRONOUN_KEYS.isdisjoint(words) else sum(1 << n for n, w in enumerate(words) if w in PRONOUN_KEYS)
+        return AlignUnit(float(len(text)), ids, heavy, fixed, text.count("?"), text.count("!"), heading, is_aside(text), weak)
 
     def _chinese(self, text: str, heading: bool) -> AlignUnit:
         words = list(self.glossary.chinese_terms(text)) if self.glossary is not None else []
@@ -126,7 +132,7 @@ class BitextUnits:
         length = count_han(text) + ZH_PER_LATIN * len(_LATIN_OR_DIGIT_RE.findall(text))
         questions = text.count("？") + text.count("?")
         exclamations = text.count("！") + text.count("!")
-        return AlignUnit(length, ids, heavy, fixed, questions, exclamations, heading)
+        return AlignUnit(length, ids, heavy, fixed, questions, exclamations, heading, is_aside(text))
 
     def _new_term(self, word: str) -> int:
         """A new term id for ``word``; its translations are its keys that occur in the English."""
@@ -139,6 +145,12 @@ class BitextUnits:
         term = self.terms[word] = len(self.translations)
         self.translations.append(frozenset(self.keys[k] for k in keys if k in self.keys))
         return term
+
+
+def is_aside(text: str) -> bool:
+    """True if ``text`` is wholly in round brackets (a full stop after them allowed): "(He is the oldest.)"."""
+    inner = text.strip().rstrip("。.")
+    return inner[:1] in ("（", "(") and inner[-1:] in ("）", ")")
 
 
 def _marked(words: list[str]) -> tuple[int, int]:
