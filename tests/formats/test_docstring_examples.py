@@ -1,4 +1,4 @@
-"""The worked examples in the format modules' docstrings hold."""
+"""The worked examples in the docstrings of the format and alignment modules hold."""
 
 from __future__ import annotations
 
@@ -14,6 +14,13 @@ MODULES = [
     "studyapp.core.text.importers.subtitle_formats",
     "studyapp.core.library.contents",
     "studyapp.core.language.reading_model",
+    "studyapp.core.text.bitext",
+    "studyapp.core.text.bitext_costs",
+    "studyapp.core.text.bitext_anchors",
+    "studyapp.core.text.bitext_units",
+    "studyapp.core.text.numerals",
+    "studyapp.core.text.numeral_values",
+    "studyapp.core.links.pinyin_names",
 ]
 
 

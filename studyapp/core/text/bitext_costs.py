@@ -18,12 +18,13 @@ of the search band, so
   side is the sum of the pairs'), and the reverse;
 * a bead that cannot beat ``bound`` even if every term matched is not scored.
 
-Example: lengths that fit the text's ratio (here 1 : 4) cost nothing::
+Example: lengths that fit the text's ratio (here 0.26 Chinese characters an
+English one, the usual ratio too) cost nothing::
 
     >>> from studyapp.core.text.bitext_units import AlignUnit
-    >>> costs = BeadCosts([AlignUnit(10, ()), AlignUnit(30, ())], [AlignUnit(40, ()), AlignUnit(120, ())], [], BitextParams())
+    >>> costs = BeadCosts([AlignUnit(26, ()), AlignUnit(78, ())], [AlignUnit(100, ()), AlignUnit(300, ())], [], BitextParams())
     >>> round(costs.cost(0, 1, 0, 1, 0.0, math.inf), 2), round(costs.cost(0, 1, 1, 2, 0.0, math.inf), 2)
-    (0.0, 2.71)
+    (0.0, 5.98)
 """
 
 from __future__ import annotations
