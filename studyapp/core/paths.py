@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,6 +42,16 @@ def cache_dir(create: bool = True) -> Path:
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+#: SQLite's words for a file that is not (or no longer) a whole database.
+_DAMAGE_NAMES = ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR")
+
+
+def is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """Whether ``exc`` says a cache's SQLite file is damaged (so it is rebuilt), not busy or locked."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(_DAMAGE_NAMES) or "malformed" in str(exc) or "not a database" in str(exc)
 
 
 def set_aside(path: Path) -> Path | None:

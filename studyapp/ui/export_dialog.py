@@ -2,14 +2,17 @@
 
 The export runs in a worker thread with a database connection of its own
 (big vocabularies take seconds); errors such as an unwritable path are shown
-in the dialog, and nothing is written unless the whole file could be.
+in the dialog, and nothing is written unless the whole file could be. The
+count and the first card follow every choice; typed filters (tag, document)
+wait for a pause in the typing, so that a keystroke does not query the
+vocabulary.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QSettings, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +40,9 @@ from studyapp.core.study.vocabulary import STATUSES, VocabularyStore
 from studyapp.core.study.word_filter import WordFilter
 from studyapp.ui import settings as typed_settings
 from studyapp.ui.background import BackgroundOp
+
+#: How long typing in a filter must pause before the count is taken again.
+TYPING_PAUSE_MS = 300
 
 
 class ExportDialog(QDialog):
@@ -140,8 +146,12 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.refresh)
+        for typed in (self.tag, self.document):
+            typed.textChanged.connect(self._typing.start)
         for signal in (self.format.currentIndexChanged, self.scope.currentIndexChanged, self.status.currentIndexChanged,
-                       self.hsk.currentIndexChanged, self.tag.textChanged, self.document.textChanged, self.only_new.toggled,
+                       self.hsk.currentIndexChanged, self.only_new.toggled,
                        self.use_dates.toggled, self.since.dateChanged, self.until.dateChanged, *[b.toggled for b in self.card_boxes.values()]):
             signal.connect(self.refresh)
         self.format.currentIndexChanged.connect(self._on_format_changed)
@@ -170,6 +180,7 @@ class ExportDialog(QDialog):
 
     def refresh(self) -> None:
         """Count the words chosen and preview the first card."""
+        self._typing.stop()  # this count already has what was typed
         request = self.request()
         try:
             records = select_words(self.store, request)

@@ -35,6 +35,7 @@ def test_a_saved_model_loads_with_the_same_table_marginals_and_choices(tmp_path:
         candidates = ["hai2", "huan2"] if text[i] == "还" else ["de5", "dei3"]
         alone = Evidence({}, status="alone")
         assert built.features(text, i, candidates, alone) == loaded.features(text, i, candidates, alone)
+    assert loaded.rule_strength("还", ("huan2", 1)) == built.rule_strength("还", ("huan2", 1)) > 0  # the rules' pooled rates too
 
 
 def test_the_packed_table_is_a_mapping() -> None:

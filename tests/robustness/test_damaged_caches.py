@@ -136,3 +136,20 @@ def test_word_classes_that_are_not_what_was_written_are_read_again(cache: Path, 
     classes.write_text("我\tnr\n去\tnr\n银行\tnr\n", encoding="utf-8")  # readable, but not the table jieba's lexicon gives
     assert annotate(monkeypatch, capsys) == (0, EXPECTED, True)
     assert "银行\tnr" not in classes.read_text(encoding="utf-8").splitlines()
+
+
+def test_damage_is_told_from_a_cache_file_that_is_only_busy(tmp_path: Path) -> None:
+    from studyapp.core import paths
+
+    garbage = tmp_path / "garbage.sqlite3"
+    garbage.write_bytes(b"not SQLite at all " * 300)
+    with pytest.raises(sqlite3.DatabaseError) as not_a_database:
+        sqlite3.connect(str(garbage)).execute("SELECT * FROM sqlite_master").fetchall()
+    busy = tmp_path / "busy.sqlite3"
+    holder = sqlite3.connect(str(busy), isolation_level=None)
+    holder.execute("CREATE TABLE t(x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(sqlite3.DatabaseError) as locked:
+        sqlite3.connect(str(busy), timeout=0).execute("SELECT * FROM t").fetchall()
+    holder.execute("ROLLBACK")
+    assert paths.is_damage(not_a_database.value) and not paths.is_damage(locked.value)

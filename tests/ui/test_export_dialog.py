@@ -87,3 +87,20 @@ def test_clicking_export_makes_a_package_anki_imports_as_chosen(qtbot, tmp_path:
     finally:
         collection.close()
     assert dialog.result() == dialog.DialogCode.Accepted and all(r.exported for r in store.words())
+
+
+def test_typing_a_filter_counts_the_words_once_it_pauses(qtbot, tmp_path: Path) -> None:
+    dialog, store = make(qtbot, tmp_path)
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    dialog.refresh()
+    one_count = len(statements)
+    statements.clear()
+    qtbot.keyClicks(dialog.document, "no such book")
+    typed = len(statements)
+    qtbot.waitUntil(lambda: dialog.count_label.text() == "0 words will be exported", timeout=5000)
+    store._db.set_trace_callback(None)
+    assert one_count > 0 and typed == 0  # no query while the keys come
+    assert 0 < len(statements) <= one_count  # one count for the twelve keystrokes
+    dialog.document.clear()
+    qtbot.waitUntil(lambda: dialog.count_label.text() == "2 words will be exported", timeout=5000)

@@ -131,7 +131,7 @@ class Dictionary:
             try:
                 return self._db.execute(sql, args).fetchall()
             except sqlite3.DatabaseError as exc:
-                if not _is_damage(exc) or self._source is None:
+                if not paths.is_damage(exc) or self._source is None:
                     raise
                 self._rebuild(self._source, exc)
                 return self._db.execute(sql, args).fetchall()
@@ -313,13 +313,6 @@ def _open_index(path: Path, stamp: str) -> tuple[sqlite3.Connection, int]:
 
 
 _PROBE = "SELECT 1 FROM entry WHERE simplified = '中' UNION ALL SELECT 1 FROM entry WHERE traditional = '中' UNION ALL SELECT max(id) FROM entry"
-#: SQLite's words for a file that is not (or no longer) a whole database.
-_DAMAGE_NAMES = ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR")
-
-
-def _is_damage(exc: sqlite3.DatabaseError) -> bool:
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    return name.startswith(_DAMAGE_NAMES) or "malformed" in str(exc) or "not a database" in str(exc)
 
 
 def build_index(source: Path, path: Path, stamp: str | None = None) -> None:

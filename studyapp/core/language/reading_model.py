@@ -292,27 +292,29 @@ class ReadingModel:
 
     @classmethod
     def _read(cls, handle: IO[bytes]) -> ReadingModel:
+        weights: dict[str, tuple[float, ...]] = {status: (1.0,) + (0.0,) * (len(FEATURES) - 1) for status in STATUSES}
+        priors: dict[str, Counts] = {}
+        trained: dict[str, Counts] = {}
+        rules: dict[tuple[str, str, int], Counts] = {}
         table = PackedTable()
-        totals: dict[str, Counter[str]] = defaultdict(Counter)
-        model = cls({status: (1.0,) + (0.0,) * (len(FEATURES) - 1) for status in STATUSES}, table)
+        totals: dict[str, Counter[str]] = defaultdict(Counter)  # the marginals, counted while the table is read
         with gzip.GzipFile(fileobj=handle, mode="rb") as packed, io.TextIOWrapper(packed, encoding="utf-8", newline="\n") as lines:
             for line in lines:
                 parts = line.rstrip("\n").split("\t")
                 if parts[0] == "W":
-                    model.weights[parts[1]] = tuple(float(w) for w in parts[2].split())
+                    weights[parts[1]] = tuple(float(w) for w in parts[2].split())
                 elif parts[0] == "P":
-                    model.priors[parts[1]] = _parse_counts(parts[2])
+                    priors[parts[1]] = _parse_counts(parts[2])
                 elif parts[0] == "Q":
-                    model.trained[parts[1]] = _parse_counts(parts[2])
+                    trained[parts[1]] = _parse_counts(parts[2])
                 elif parts[0] == "R":
-                    model.rules[(parts[1], parts[2], int(parts[3]))] = _parse_counts(parts[4])
+                    rules[(parts[1], parts[2], int(parts[3]))] = _parse_counts(parts[4])
                 elif parts[0] == "T":
                     table.add(parts[1], parts[2], parts[3], parts[4])
                     if parts[2] == "L1":  # every labelled character has exactly one left neighbour
                         totals[parts[1]].update(_parse_counts(parts[4]))
-        model.marginals = {char: dict(counts) for char, counts in totals.items()}
-        model.__post_init__()
-        return model
+        marginals: dict[str, Counts] = {char: dict(counts) for char, counts in totals.items()}
+        return cls(weights, table, priors, trained, marginals, rules)
 
 
 def same_reading(candidate: str, word_reading: str) -> bool:

@@ -100,7 +100,7 @@ class SegmentCache:
             with self._lock:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.DatabaseError) and "malformed" in str(exc):
+                if isinstance(exc, sqlite3.DatabaseError) and paths.is_damage(exc):
                     self._start_again(exc)
 
 
