@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from studyapp.core.text.apparatus import is_caption, is_translators_note
 from studyapp.core.text.importers.bilingual_text import document_from_text
+from studyapp.core.text.importers.two_files import open_two_files
 from studyapp.core.text.reading_order import AlignedBead, with_untranslated
 
 
@@ -44,3 +47,21 @@ def test_untranslated_units_keep_their_language_order_in_the_chain() -> None:
     chain = [AlignedBead((0,), (1,)), AlignedBead((3,), (4,))]
     assert with_untranslated(chain, english=[5], chinese=[2]) == [
         AlignedBead((0,), (1,)), AlignedBead((), (2,)), AlignedBead((3,), (4,)), AlignedBead((5,), ())]
+
+
+def test_a_credit_in_one_of_two_files_stands_alone_and_a_caption_pairs_with_its_own(tmp_path: Path) -> None:
+    (tmp_path / "mill.en.txt").write_text(
+        "# The Old Mill\n\nPhotos by Ana Ruiz.\n\n"
+        "The mill stood by the river for two hundred years, grinding wheat for the villages around it.\n\n"
+        "Figure 1. The mill in 1950.\n\n"
+        "In 1962 the last miller closed the doors, and the wheel stopped turning.\n", encoding="utf-8")
+    (tmp_path / "mill.zh.txt").write_text(
+        "# 老磨坊\n\n磨坊在河边立了两百年，为周围的村子磨麦子。\n\n图1 一九五〇年的磨坊。\n\n"
+        "一九六二年，最后一位磨坊主关上了门，水车也停止了转动。\n", encoding="utf-8")
+    assert open_two_files(tmp_path / "mill.en.txt", tmp_path / "mill.zh.txt").pairs() == [
+        ("The Old Mill", "老磨坊"), ("Photos by Ana Ruiz.", None),
+        ("The mill stood by the river for two hundred years, grinding wheat for the villages around it.",
+         "磨坊在河边立了两百年，为周围的村子磨麦子。"),
+        ("Figure 1. The mill in 1950.", "图1 一九五〇年的磨坊。"),
+        ("In 1962 the last miller closed the doors, and the wheel stopped turning.",
+         "一九六二年，最后一位磨坊主关上了门，水车也停止了转动。")]

@@ -22,6 +22,7 @@ import pytest
 
 from studyapp.core.links.lexicon import DictionaryGlossary
 from studyapp.core.text.importers import open_document
+from studyapp.core.text.importers.bilingual_text import document_from_text
 from studyapp.core.text.importers.two_files import open_two_files
 
 SHAPES = Path(__file__).parents[1] / "data" / "shapes"
@@ -92,3 +93,11 @@ def test_a_table_keeps_its_rows_and_pairs_with_its_translation() -> None:
     assert all("-" not in b.english.text + b.chinese.text for b in tables)  # no |---| delimiter row
     assert tables[1].chinese.text.splitlines() == ["季节 | 每天班次", "夏季 | 6", "冬季 | 3"]
     assert all(b.kind == "paragraph" for b in tables)  # rows, not bulleted list items
+
+
+def test_a_tables_rows_in_another_language_stay_in_its_table() -> None:
+    text = ("Keep the defaults unless you know better.\n\n除非确有把握，请保留默认值。\n\n"
+            "| Setting | Default |\n|---|---|\n| `keep` | 7 |\n| `path` | /var/log |\n\n"
+            "| 设置 | 默认值 |\n|---|---|\n| `keep` | 7 |\n| `path` | /var/log |\n")
+    assert document_from_text(text).pairs()[-1] == (
+        "Setting | Default\nkeep | 7\npath | /var/log", "设置 | 默认值\nkeep | 7\npath | /var/log")

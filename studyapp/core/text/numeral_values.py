@@ -51,6 +51,19 @@ def _canonical(value: Decimal | int) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _read_out(digits: str) -> str:
+    """Digits read one by one, as ASCII: ``"195"`` for 一九五 (and for 195)."""
+    return "".join(str(_ZH_DIGITS.get(c, c)) for c in digits)
+
+
+def _with_decimals(whole: Decimal | None, digits: str) -> Decimal | None:
+    """A whole number with decimals read one by one: 42.195 for 四十二 and 一九五
+    (四十二点一九五), 37.8 for 三十七 and 八 (三十七度八); None unless ``whole`` is whole."""
+    if whole is None or whole != int(whole):
+        return None
+    return Decimal(f"{int(whole)}.{_read_out(digits)}")
+
+
 def _fraction(numerator: Decimal | int, denominator: Decimal | int) -> str:
     """A fraction as written, not reduced: ``"1/3"`` for 三分之一, one third and 1/3."""
     return f"{_canonical(numerator)}/{_canonical(denominator)}"
@@ -99,7 +112,7 @@ def chinese_number(text: str) -> Decimal | None:
         return None
     if not any(c in _ZH_UNITS or c in _ZH_SCALES for c in text):
         if len(text) > 1 and all(c in _ZH_DIGITS for c in text):  # 一九八四: digit by digit
-            return Decimal("".join(str(_ZH_DIGITS[c]) for c in text))
+            return Decimal(_read_out(text))
         return Decimal(_ZH_DIGITS[text]) if text in _ZH_DIGITS else None
     total, section, digit, unit = 0, 0, None, 1  # unit: the last unit or scale, 1 after a 零
     for char in text:

@@ -60,6 +60,7 @@ from studyapp.core.text.numeral_values import (
     _fraction,
     _scaled_range,
     _time,
+    _with_decimals,
     chinese_number,
     english_number,
 )
@@ -185,9 +186,8 @@ def _collect_chinese(match: re.Match[str], found: set[str]) -> None:
         if month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31:
             found.add(f"d{int(month)}/{int(day)}")
     elif match.group("decimal"):
-        whole = chinese_number(match.group("dint"))
-        if whole is not None:
-            decimal = Decimal(f"{whole}." + "".join(str(_ZH_DIGITS[c]) for c in match.group("dfrac")))
+        decimal = _with_decimals(chinese_number(match.group("dint")), match.group("dfrac"))
+        if decimal is not None:
             for scale in match.group("dscale"):
                 decimal *= _ZH_SCALES[scale]
             found.add(_canonical(decimal))
@@ -221,10 +221,9 @@ def _collect_chinese_more(match: re.Match[str], found: set[str]) -> None:
         if denominator and numerator is not None:
             found.add(_fraction(numerator, denominator))
     elif match.group("unitdec"):
-        whole = chinese_number(match.group("uint"))
-        digits = "".join(str(_ZH_DIGITS.get(c, c)) for c in match.group("ufrac"))
-        if whole is not None and whole == int(whole):
-            found.add(_canonical(Decimal(f"{int(whole)}.{digits}")))
+        value = _with_decimals(chinese_number(match.group("uint")), match.group("ufrac"))
+        if value is not None:
+            found.add(_canonical(value))
     elif match.group("decade"):
         decade = _decade(chinese_number(match.group("decn")))
         if decade:

@@ -237,15 +237,21 @@ def _split_paren_heading(text: str, start: int, end: int, level: int, block: int
 
 
 def _paragraph_units(run: list[tuple[int, str]], block: int) -> list[Unit]:
-    """Group the lines of a run by language; list items stay one per line."""
+    """Group the lines of a run by language; list items stay one per line, and
+    a table's rows stay with its header whatever their language (``| path | /var/log |``)."""
     units: list[Unit] = []
     group: list[tuple[int, str]] = []
     group_lang = ""
-    for offset, line in run:
+    table = False
+    for k, (offset, line) in enumerate(run):
+        if table and "|" in line and not _is_table_header(run, k):  # not the next table's header
+            group.append((offset, line))
+            continue
         lang = language_of_line(line)
         if group and lang and group_lang and lang != group_lang:
             units.append(_paragraph_unit(group, group_lang, block))
             group = []
+        table = not group and _is_table_header(run, k)
         group.append((offset, line))
         group_lang = lang or group_lang
     if group:
@@ -258,7 +264,7 @@ def _paragraph_unit(group: list[tuple[int, str]], lang: str, block: int) -> Unit
     is_list = any(_BULLET_RE.match(line) or _NUMBERED_RE.match(line) for _, line in group) and (
         _BULLET_RE.match(group[0][1]) or _NUMBERED_RE.match(group[0][1])
     )
-    if len(group) > 1 and "|" in group[0][1] and _TABLE_DELIMITER_RE.match(group[1][1]):
+    if _is_table_header(group, 0):
         return Unit(lang, "table", _table_text([line for _, line in group]), start, end, block)
     if is_list:
         items: list[list[str]] = []
@@ -271,6 +277,11 @@ def _paragraph_unit(group: list[tuple[int, str]], lang: str, block: int) -> Unit
         return Unit(lang, "list", text, start, end, block)
     text = plain_text(join_lines([line for _, line in group])).strip()
     return Unit(lang, "paragraph", text, start, end, block)
+
+
+def _is_table_header(lines: list[tuple[int, str]], k: int) -> bool:
+    """True if ``lines[k]`` heads a markdown table: cells, then a delimiter row."""
+    return k + 1 < len(lines) and "|" in lines[k][1] and _TABLE_DELIMITER_RE.match(lines[k + 1][1]) is not None
 
 
 def _table_text(lines: list[str]) -> str:

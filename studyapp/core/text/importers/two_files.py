@@ -46,9 +46,8 @@ def _open_two_files(english_path: str | Path, chinese_path: str | Path, glossary
         raise DocumentError(f"No English text found in {english_path}")
     if not any(count_han(u.text) for u in chinese):
         raise DocumentError(f"No Chinese text found in {chinese_path}")
-    # Translator's notes have no original: they stand alone, out of the alignment.
-    en_idx = [k for k, u in enumerate(english) if not is_translators_note(u.text)]
-    zh_idx = [k for k, u in enumerate(chinese) if not is_translators_note(u.text)]
+    en_idx, en_notes = _apart_from_notes(english)
+    zh_idx, zh_notes = _apart_from_notes(chinese)
     builder = BitextUnits(glossary)
     zh_units, en_units = builder.build(
         [chinese[k].text for k in zh_idx], [english[k].text for k in en_idx],
@@ -57,12 +56,17 @@ def _open_two_files(english_path: str | Path, chinese_path: str | Path, glossary
     beads = align_bitext(zh_units, en_units, builder.translations)
     offset = len(english)  # one list of units, as the bilingual importer builds blocks from
     chain = [AlignedBead(tuple(en_idx[j] for j in es), tuple(offset + zh_idx[i] for i in zs)) for zs, es in beads]
-    chain = with_untranslated(
-        chain, sorted(set(range(len(english))) - set(en_idx)), sorted(offset + k for k in set(range(len(chinese))) - set(zh_idx))
-    )
+    chain = with_untranslated(chain, en_notes, [offset + k for k in zh_notes])
     units = english + chinese
     blocks = tuple(block_from_bead(units, bead) for bead in chain)
     return Document(heading_title(blocks, Path(chinese_path).stem), blocks, path=str(chinese_path))
+
+
+def _apart_from_notes(units: list[Unit]) -> tuple[list[int], list[int]]:
+    """The indices of ``units`` to align, and of the translator's notes among
+    them: a note has no original, so it stands alone, out of the alignment."""
+    notes = [is_translators_note(u.text) for u in units]
+    return [k for k, note in enumerate(notes) if not note], [k for k, note in enumerate(notes) if note]
 
 
 def _file_units(path: str | Path, lang: str) -> tuple[list[Unit], list[bool]]:
