@@ -65,3 +65,9 @@ def test_a_credit_in_one_of_two_files_stands_alone_and_a_caption_pairs_with_its_
         ("Figure 1. The mill in 1950.", "图1 一九五〇年的磨坊。"),
         ("In 1962 the last miller closed the doors, and the wheel stopped turning.",
          "一九六二年，最后一位磨坊主关上了门，水车也停止了转动。")]
+
+
+def test_a_sentence_about_the_translator_is_not_a_note() -> None:
+    assert not is_translators_note("译者注意到原文里有一个错字。")
+    assert not is_translators_note("译者按照作者的意思改了题目。")
+    assert is_translators_note("译按：原文如此。")

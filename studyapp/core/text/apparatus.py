@@ -30,7 +30,7 @@ _CAPTION_RE = re.compile(
 )
 # "By Maria Chen, staff reporter": a short line of names, no sentence.
 _BYLINE_RE = re.compile(r"\s*By\s+[A-Z][\w'’.-]*\s+[A-Z][^.!?]*$")
-_NOTE_RE = re.compile(r"\s*[（(\[【]?\s*(?:译者?[注按]|(?i:translators?['’]?s?\s+note)\b)")
+_NOTE_RE = re.compile(r"\s*[（(\[【]?\s*(?:译者?(?:注(?!意)|按(?!照))|(?i:translators?['’]?s?\s+note)\b)")  # (not 译者注意到 "the translator noticed")
 
 #: Longer lines are text, whatever they start with.
 _MAX_CAPTION = {"zh": 60, "en": 160}
