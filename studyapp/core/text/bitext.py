@@ -34,7 +34,8 @@ and the text is aligned again. Example::
 
 The search is banded: around the diagonal for short texts; for long ones
 around a chain of anchors (unit pairs sharing rare terms); the second pass
-around the first pass's path. A short text whose first pass shows a close
+around the first pass's path; a long text's unit-pair matches are worked out
+in blocks with numpy (:mod:`studyapp.core.text.bitext_pairs`). A short text whose first pass shows a close
 translation (most terms of its 1-1 beads matched) is searched again with
 stricter orphans first (``BitextParams.literal``): there a sentence whose
 words go unexplained in its neighbour's bead was most likely left
@@ -53,6 +54,7 @@ from dataclasses import replace
 
 from studyapp.core.text.bitext_anchors import anchor_chain
 from studyapp.core.text.bitext_costs import DEFAULT_PARAMS, BeadCosts, BitextParams
+from studyapp.core.text.bitext_pairs import PAIR_BLOCK, UnitArrays
 from studyapp.core.text.bitext_units import AlignUnit, BitextUnits  # noqa: F401  (re-exported)
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
@@ -108,9 +110,10 @@ def _align(
 ) -> list[Bead]:
     band = _diagonal_band(len(chinese), len(english))
     long_text = band is None
+    arrays = UnitArrays(chinese, english) if long_text else None
     if band is None:  # a long text: a first pass with the common bead types, along the anchors
         first = replace(params, priors={k: v for k, v in params.priors.items() if k in LONG_TEXT_FIRST_TYPES})
-        scorer = BeadCosts(chinese, english, translations, first, shared_index=True)
+        scorer = BeadCosts(chinese, english, translations, first, bulk=arrays)
         lo, hi = _line_band(anchor_chain(chinese, english, translations), len(chinese), len(english), width=LONG_TEXT_WIDTH)
     else:
         lo, hi = band
@@ -123,7 +126,7 @@ def _align(
     learnt = learn_translations(chinese, english, translations, beads, params) if learn else translations
     if learnt is not translations or long_text:
         lo, hi = _path_band(beads, len(chinese), len(english), width=LONG_PATH_WIDTH if long_text else 4)
-        scorer = BeadCosts(chinese, english, learnt, params, shared_index=True) if long_text else scorer.relearnt(learnt, params)
+        scorer = BeadCosts(chinese, english, learnt, params, bulk=arrays) if long_text else scorer.relearnt(learnt, params)
         beads = _search(scorer, lo, hi, forget=long_text)
     return beads
 
@@ -155,6 +158,8 @@ def _search(scorer: BeadCosts, lo: list[int], hi: list[int], beam: float = 8.0, 
     limit: list[float] = []  # per row, the worst cost still continued
     back: list[list[int]] = []
     for i in range(len(lo)):
+        if scorer.bulk is not None and i % PAIR_BLOCK == 0:
+            scorer.fill_pairs(i, i + PAIR_BLOCK)
         row, moves = _row(scorer, lo, hi, cost, limit, i)
         lowest = min(row)
         if lowest == inf:

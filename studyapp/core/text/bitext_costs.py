@@ -13,7 +13,8 @@ of the search band, so
 
 * lengths and marks are prefix sums;
 * which terms of a Chinese and an English unit match is worked out once per
-  unit pair, as bit masks (``pair``), with their weighted counts;
+  unit pair, as bit masks (``pair``), with their weighted counts; for a long
+  text, a block of pairs at a time (``fill_pairs``);
 * a bead of one Chinese unit needs no union of English masks (its English
   side is the sum of the pairs'), and the reverse;
 * a bead that cannot beat ``bound`` even if every term matched is not scored.
@@ -34,6 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from studyapp.core.text.bitext_pairs import BulkMatches, UnitArrays
 from studyapp.core.text.bitext_units import AlignUnit
 
 _INV_SQRT2 = 1 / math.sqrt(2)
@@ -45,8 +47,6 @@ PRIOR_RATIO, PRIOR_WEIGHT = 0.26, 1000.0
 MERGE_FIT = 2.6
 #: A unit with more terms than this that match nothing in its bead was not translated there.
 BIG = 3
-#: Chinese units whose translations are cut to the English within reach together.
-_BLOCK = 16
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class BeadCosts:
 
     def __init__(
         self, chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], translations: list[frozenset[int]], params: BitextParams,
-        shared_index: bool = False,
+        bulk: UnitArrays | None = None,
     ) -> None:
         self.zh, self.en, self.translations, self.params = chinese, english, translations, params
         self.nz, self.ne = len(chinese), len(english)
@@ -107,8 +107,8 @@ class BeadCosts:
         self.ae = list(accumulate((u.aside for u in english), initial=0))
         self._index: list[dict[int, int] | None] = [None] * self.nz
         self._reach: tuple[list[int], list[int]] | None = None  # English units each Chinese unit may meet
-        self._shared_index = shared_index  # see _block_translations
-        self._block: tuple[int, dict[int, frozenset[int]]] = (-1, {})
+        self.bulk = bulk  # the units as arrays: the search fills their matches in blocks (see fill_pairs)
+        self._bulk: BulkMatches | None = None
         self._pairs: dict[int, tuple[int, int, float, float]] = {}
         self._forgotten = 0  # units before this one have no matches kept
         self.cost = self._cost_function()
@@ -265,6 +265,15 @@ class BeadCosts:
         return found
 
 
+    def fill_pairs(self, first: int, stop: int) -> None:
+        """Work out the matches of Chinese units ``first..stop-1`` with the English units
+        around them in the band at once (see :mod:`studyapp.core.text.bitext_pairs`):
+        the same as :meth:`pair` finds, which still serves the few pairs left out."""
+        assert self.bulk is not None and self._reach is not None
+        if self._bulk is None:
+            self._bulk = BulkMatches(self.bulk, self.translations, self.extra)
+        self._bulk.fill(self._pairs, *self._reach, first, stop, self.ne + 1)
+
     def relearnt(self, translations: list[frozenset[int]], params: BitextParams) -> BeadCosts:
         """The costs with ``params`` and some terms' translations changed (learnt):
         unit pairs whose Chinese unit has none of those terms keep their matches."""
@@ -307,8 +316,8 @@ class BeadCosts:
         """English key -> bit mask of the terms of Chinese unit ``i`` it translates
         (only keys of the English units within reach, when the band is known)."""
         translations: Sequence[frozenset[int]] | dict[int, frozenset[int]] = self.translations
-        if self._reach is not None:
-            translations = self._block_translations(i) if self._shared_index else self._translations_near(i)
+        if self._reach is not None and self.bulk is None:  # (in bulk, few units need an index of their own)
+            translations = self._translations_near(i)
         index: dict[int, int] = {}
         bit = 1
         for t in self.zh[i].terms:
@@ -324,26 +333,6 @@ class BeadCosts:
         first, last = max(0, lo[i] - 8), min(self.ne, hi[min(i + 1, self.nz)] + 8)
         wanted = set().union(*self._en_terms[first:last])
         return {t: self.translations[t].intersection(wanted) for t in self.zh[i].terms}
-
-    def _block_translations(self, i: int) -> dict[int, frozenset[int]]:
-        """As :meth:`_translations_near`, once for a block of ``_BLOCK`` units: the keys
-        of the English units any of them may meet. The band's edges never go back,
-        so this reach holds each unit's own; a unit's index gains keys only of
-        English units outside its reach. With ``shared_index`` the costs promise that
-        the search runs in the band they were limited to, and a bead there pairs
-        unit ``i`` only with English units ``lo[i] - 5 .. hi[i + 1] + 4``: inside the
-        reach, where a longer index matches exactly what the unit's own one did."""
-        block = i // _BLOCK
-        if self._block[0] != block:
-            assert self._reach is not None
-            lo, hi = self._reach
-            a, b = block * _BLOCK, min(self.nz, (block + 1) * _BLOCK)
-            first, last = max(0, lo[a] - 8), min(self.ne, hi[b] + 8)
-            wanted = set().union(*self._en_terms[first:last])
-            translations = self.translations
-            terms = {t for unit in self.zh[a:b] for t in unit.terms}
-            self._block = (block, {t: translations[t].intersection(wanted) for t in terms})
-        return self._block[1]
 
 
 def _echoes(masks: list[int]) -> int:
@@ -365,3 +354,4 @@ def _prefix(values: Iterable[float]) -> list[float]:
     for v in values:
         out.append(out[-1] + v)
     return out
+
