@@ -47,10 +47,12 @@ from __future__ import annotations
 import bisect
 import gc
 import math
-from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import chain
+
+import numpy as np
 
 from studyapp.core.text.bitext_anchors import anchor_chain
 from studyapp.core.text.bitext_costs import DEFAULT_PARAMS, BeadCosts, BitextParams
@@ -289,14 +291,15 @@ def learn_translations(
     when nothing was learnt.
     """
     pairs = _learnable_pairs(chinese, english, beads)
-    seen_z: Counter[int] = Counter(t for *_, z_terms, _ in pairs for t in z_terms)
-    seen_e: Counter[int] = Counter(k for *_, e_terms in pairs for k in e_terms)
-    width = max(seen_e, default=0) + 1
+    seen_z = np.bincount(_flat(z_terms for *_, z_terms, _ in pairs), minlength=len(translations))
+    seen_e = np.bincount(_flat(e_terms for *_, e_terms in pairs))  # (how often each key, by key)
+    width = max(seen_e.size, 1)
+    found, together = _unexplained_together(chinese, translations, pairs, seen_z.tolist(), seen_e.tolist(), params, width)
+    term, key = np.divmod(found, width)
+    learnable = (together >= params.learn_count) & (2 * together >= params.learn_dice * (seen_z[term] + seen_e[key]))
     learnt: dict[int, set[int]] = {}
-    for pair, n in _unexplained_together(chinese, translations, pairs, seen_z, seen_e, params, width).items():
-        t, k = divmod(pair, width)
-        if n >= params.learn_count and 2 * n >= params.learn_dice * (seen_z[t] + seen_e[k]):
-            learnt.setdefault(t, set()).add(k)
+    for t, k in zip(term[learnable].tolist(), key[learnable].tolist()):
+        learnt.setdefault(t, set()).add(k)
     if not learnt:
         return translations
     out = list(translations)
@@ -307,10 +310,11 @@ def learn_translations(
 
 def _unexplained_together(
     chinese: Sequence[AlignUnit], translations: list[frozenset[int]], pairs: list[_LearnablePair],
-    seen_z: Counter[int], seen_e: Counter[int], params: BitextParams, width: int,
-) -> Counter[int]:
-    """``term * width + key`` -> the beads in which both stand unexplained, for the
-    terms and keys seen at least ``learn_count`` times and not too differently often.
+    seen_z: list[int], seen_e: list[int], params: BitextParams, width: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ``term * width + key`` found both unexplained in a bead, and in
+    how many beads, for the terms and keys seen at least ``learn_count`` times
+    and not too differently often.
 
     Per bead, the keys none of the bead's terms translate and the terms that
     translate none of its keys are found with set operations, then paired in
@@ -318,14 +322,14 @@ def _unexplained_together(
     minimum = params.learn_count
     # Dice >= d needs the commoner of the two at most (2 - d) / d times as common as the other.
     spread = (2 - params.learn_dice) / params.learn_dice
-    frequent_z = frozenset(t for t, n in seen_z.items() if n >= minimum)
-    frequent_e = frozenset(k for k, n in seen_e.items() if n >= minimum)
+    frequent_z = frozenset(t for t, n in enumerate(seen_z) if n >= minimum)
+    frequent_e = frozenset(k for k, n in enumerate(seen_e) if n >= minimum)
     union = frozenset().union
-    together: Counter[int] = Counter()
-    found: list[int] = []  # (counted in batches: a long book finds over a million)
+    batches = [np.zeros(0, dtype=np.int64)]
+    found: list[int] = []  # (kept in batches of numbers: a long book finds over a million)
     for zs, _es, z_terms, e_terms in pairs:
         if len(found) > 50_000:
-            together.update(found)
+            batches.append(np.array(found, dtype=np.int64))
             found.clear()
         lone_e = frequent_e.intersection(e_terms)
         if not lone_e:
@@ -341,8 +345,9 @@ def _unexplained_together(
         for k in lone_e:
             m = seen_e[k]
             found += [tw + k for _, tw in ranked[bisect.bisect_left(highs, m):bisect.bisect_right(lows, m)]]
-    together.update(found)
-    return together
+    batches.append(np.array(found, dtype=np.int64))
+    distinct, counts = np.unique(np.concatenate(batches), return_counts=True)
+    return distinct, counts
 
 
 def _learnable_pairs(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], beads: list[Bead]) -> list[_LearnablePair]:
@@ -356,6 +361,10 @@ def _learnable_pairs(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit],
             e_terms = e_learnable[es[0]] if len(es) == 1 else frozenset().union(*(e_learnable[j] for j in es))
             pairs.append((zs, es, z_terms, e_terms))
     return pairs
+
+
+def _flat(rows: Iterable[Collection[int]]) -> np.ndarray:
+    return np.fromiter(chain.from_iterable(rows), dtype=np.int64)
 
 
 def _learnable(unit: AlignUnit) -> Collection[int]:
