@@ -95,7 +95,7 @@ class BulkMatches:
             # Each key of each pair's English unit, looked up; its bit set where it matched.
             key_counts = units.ek_ptr[cell_v + 1] - units.ek_ptr[cell_v]
             position = _ranges(units.ek_ptr[cell_v], key_counts)
-            zh_bits = index[np.repeat(cell_row, key_counts), local[units.ek_ids[position]]]
+            zh_bits = index[np.repeat(cell_row * max(near_keys.size, 1), key_counts) + local[units.ek_ids[position]]]
         finally:
             local[near_keys] = -1
         key_bit = np.left_shift(np.uint64(1), (position - np.repeat(units.ek_ptr[cell_v], key_counts)).astype(np.uint64))
@@ -114,8 +114,8 @@ class BulkMatches:
         found.update(zip((cell_u * width + cell_v).tolist(), matches))
 
     def _index(self, u: np.ndarray, local: np.ndarray, nkeys: int) -> np.ndarray:
-        """``index[row, key]``: the bits of the terms of Chinese unit ``u[row]`` that
-        translate the near English key numbered ``key``."""
+        """``index[row * max(nkeys, 1) + key]``: the bits of the terms of Chinese unit
+        ``u[row]`` that translate the near English key numbered ``key``."""
         units = self.units
         term_counts = units.zt_ptr[u + 1] - units.zt_ptr[u]
         occurrence = _ranges(units.zt_ptr[u], term_counts)
@@ -125,8 +125,8 @@ class BulkMatches:
         key_counts = self.tr_ptr[terms + 1] - self.tr_ptr[terms]
         keys = local[self.tr_keys[_ranges(self.tr_ptr[terms], key_counts)]]
         near = np.flatnonzero(keys >= 0)  # (a key of no English unit near matches nothing here)
-        index = np.zeros((u.size, max(nkeys, 1)), dtype=np.uint64)
-        np.bitwise_or.at(index, (np.repeat(row, key_counts)[near], keys[near]), np.repeat(bit, key_counts)[near])
+        index = np.zeros(u.size * max(nkeys, 1), dtype=np.uint64)
+        np.bitwise_or.at(index, np.repeat(row * max(nkeys, 1), key_counts)[near] + keys[near], np.repeat(bit, key_counts)[near])
         return index
 
     def _band_arrays(self, lo: Sequence[int], hi: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
