@@ -19,6 +19,7 @@ MODULES = [
     "studyapp.core.text.bitext_anchors",
     "studyapp.core.text.bitext_units",
     "studyapp.core.text.bitext_pairs",
+    "studyapp.core.text.bitext_tables",
     "studyapp.core.text.numerals",
     "studyapp.core.text.numeral_values",
     "studyapp.core.links.pinyin_names",

@@ -34,8 +34,9 @@ and the text is aligned again. Example::
 
 The search is banded: around the diagonal for short texts; for long ones
 around a chain of anchors (unit pairs sharing rare terms); the second pass
-around the first pass's path; a long text's unit-pair matches are worked out
-in blocks with numpy (:mod:`studyapp.core.text.bitext_pairs`). A short text whose first pass shows a close
+around the first pass's path. A long text's beads are costed a block of rows
+at a time with numpy (:mod:`studyapp.core.text.bitext_tables`), a short
+text's one at a time as the search reaches them. A short text whose first pass shows a close
 translation (most terms of its 1-1 beads matched) is searched again with
 stricter orphans first (``BitextParams.literal``): there a sentence whose
 words go unexplained in its neighbour's bead was most likely left
@@ -56,7 +57,8 @@ import numpy as np
 
 from studyapp.core.text.bitext_anchors import anchor_chain
 from studyapp.core.text.bitext_costs import DEFAULT_PARAMS, BeadCosts, BitextParams
-from studyapp.core.text.bitext_pairs import PAIR_BLOCK, UnitArrays
+from studyapp.core.text.bitext_pairs import UnitArrays
+from studyapp.core.text.bitext_tables import BLOCK, BeadTables
 from studyapp.core.text.bitext_units import AlignUnit, BitextUnits  # noqa: F401  (re-exported)
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
@@ -152,20 +154,29 @@ def _search(scorer: BeadCosts, lo: list[int], hi: list[int], beam: float = 8.0, 
 
     Only cells within ``beam`` of the best of their row are continued; a row
     the beam leaves unreachable is worked out again from every cell. With
-    ``forget``, costs and matches of rows left behind are dropped (long texts)."""
+    ``forget``, costs and matches of rows left behind are dropped (long texts).
+    Costs limited to a band in bulk have their beads costed ``BLOCK`` rows at a
+    time (:mod:`studyapp.core.text.bitext_tables`); others one bead at a time."""
     inf = math.inf
     scorer.limit_to_band(lo, hi)
     reach = max(a for a, _, _ in scorer.types)
+    tables = BeadTables(scorer, scorer.bulk, lo, hi) if scorer.bulk is not None and not scorer.params.literal else None
+    block: list[list[list[float]] | None] = []
     cost: list[list[float]] = []
     limit: list[float] = []  # per row, the worst cost still continued
     back: list[list[int]] = []
     for i in range(len(lo)):
-        if scorer.bulk is not None and i % PAIR_BLOCK == 0:
-            scorer.fill_pairs(i, i + PAIR_BLOCK)
-        row, moves = _row(scorer, lo, hi, cost, limit, i)
+        if tables is None:
+            row, moves = _row(scorer, lo, hi, cost, limit, i)
+        else:
+            if i % BLOCK == 0:
+                block = tables.rows(i, min(i + BLOCK, len(lo)))
+            tabled = [rows[i % BLOCK] if rows is not None else None for rows in block]
+            row, moves = _tabled_row(scorer.types, lo, hi, cost, limit, i, tabled)
         lowest = min(row)
         if lowest == inf:
-            row, moves = _row(scorer, lo, hi, cost, [inf] * i, i)
+            row, moves = _row(scorer, lo, hi, cost, [inf] * i, i) if tables is None else \
+                _tabled_row(scorer.types, lo, hi, cost, [inf] * i, i, tabled)
             lowest = min(row)
         cost.append(row)
         back.append(moves)
@@ -175,6 +186,42 @@ def _search(scorer: BeadCosts, lo: list[int], hi: list[int], beam: float = 8.0, 
                 cost[k] = []
             scorer.forget_before(i - reach)
     return _trace(back, lo, scorer.types, len(lo) - 1, hi[-1])
+
+
+def _tabled_row(
+    types: list[tuple[int, int, float]], lo: list[int], hi: list[int], cost: list[list[float]], limit: list[float], i: int,
+    tabled: list[list[float] | None],
+) -> tuple[list[float], list[int]]:
+    """As :func:`_row`, with each bead type's costs for this row's cells given
+    (None for a type that costs its prior)."""
+    inf = math.inf
+    lo_i, hi_i = lo[i], hi[i]
+    row = [inf] * (hi_i - lo_i + 1)
+    moves = [-1] * len(row)
+    if i == 0:
+        row[0] = 0.0
+    starts = [(t, b, prior, cost[i - a], lo[i - a], hi[i - a], limit[i - a], tabled[t])
+              for t, (a, b, prior) in enumerate(types) if 0 < a <= i]
+    same_row = [(t, b, prior) for t, (a, b, prior) in enumerate(types) if a == 0]
+    for j in range(lo_i, hi_i + 1):
+        k = j - lo_i
+        best, move = row[k], -1
+        for t, b, prior in same_row:
+            if j - b >= lo_i and row[k - b] + prior < best:
+                best, move = row[k - b] + prior, t
+        for t, b, prior, previous_row, lo_p, hi_p, cut, costs in starts:
+            pj = j - b
+            if pj < lo_p or pj > hi_p:
+                continue
+            previous = previous_row[pj - lo_p]
+            if previous > cut:  # also when it is infinite
+                continue
+            total = previous + (costs[k] if costs is not None else prior)
+            if total < best:
+                best, move = total, t
+        row[k] = best
+        moves[k] = move
+    return row, moves
 
 
 def _row(scorer: BeadCosts, lo: list[int], hi: list[int], cost: list[list[float]], limit: list[float], i: int) -> tuple[list[float], list[int]]:

@@ -13,8 +13,7 @@ of the search band, so
 
 * lengths and marks are prefix sums;
 * which terms of a Chinese and an English unit match is worked out once per
-  unit pair, as bit masks (``pair``), with their weighted counts; for a long
-  text, a block of pairs at a time (``fill_pairs``);
+  unit pair, as bit masks (``pair``), with their weighted counts;
 * a bead of one Chinese unit needs no union of English masks (its English
   side is the sum of the pairs'), and the reverse;
 * a bead that cannot beat ``bound`` even if every term matched is not scored.
@@ -35,7 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from studyapp.core.text.bitext_pairs import BulkMatches, UnitArrays
+from studyapp.core.text.bitext_pairs import UnitArrays
 from studyapp.core.text.bitext_units import AlignUnit
 
 _INV_SQRT2 = 1 / math.sqrt(2)
@@ -107,8 +106,7 @@ class BeadCosts:
         self.ae = list(accumulate((u.aside for u in english), initial=0))
         self._index: list[dict[int, int] | None] = [None] * self.nz
         self._reach: tuple[list[int], list[int]] | None = None  # English units each Chinese unit may meet
-        self.bulk = bulk  # the units as arrays: the search fills their matches in blocks (see fill_pairs)
-        self._bulk: BulkMatches | None = None
+        self.bulk = bulk  # the units as arrays: the search costs its beads in blocks (see bitext_tables)
         self._pairs: dict[int, tuple[int, int, float, float]] = {}
         self._forgotten = 0  # units before this one have no matches kept
         self.cost = self._cost_function()
@@ -264,15 +262,6 @@ class BeadCosts:
             )
         return found
 
-
-    def fill_pairs(self, first: int, stop: int) -> None:
-        """Work out the matches of Chinese units ``first..stop-1`` with the English units
-        around them in the band at once (see :mod:`studyapp.core.text.bitext_pairs`):
-        the same as :meth:`pair` finds, which still serves the few pairs left out."""
-        assert self.bulk is not None and self._reach is not None
-        if self._bulk is None:
-            self._bulk = BulkMatches(self.bulk, self.translations, self.extra)
-        self._bulk.fill(self._pairs, *self._reach, first, stop, self.ne + 1)
 
     def relearnt(self, translations: list[frozenset[int]], params: BitextParams) -> BeadCosts:
         """The costs with ``params`` and some terms' translations changed (learnt):

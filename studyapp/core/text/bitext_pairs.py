@@ -2,11 +2,11 @@
 
 :meth:`studyapp.core.text.bitext_costs.BeadCosts.pair` finds, for one Chinese
 and one English unit, which of their terms match: bit masks over the units'
-terms and their weighted counts. A long text's search asks that of about ten
-English units per Chinese unit, twice (once per pass), and one pair at a time
-it took a quarter of the whole import. Here the same masks are worked out with
-numpy for a block of Chinese units and the English units around them in the
-search band, as flat arrays:
+terms and their weighted counts. A long text's search needs that for about
+ten English units per Chinese unit, twice (once per pass); one pair at a
+time it took a fifth of the whole import. Here the same masks are worked out
+with numpy for a block of Chinese units and the English units around them
+(for :mod:`studyapp.core.text.bitext_tables`), as flat arrays:
 
 * the units' terms and keys as compressed rows (``ptr[n]..ptr[n + 1]`` are
   row ``n``'s), made once per text and shared by both passes;
@@ -17,14 +17,15 @@ search band, as flat arrays:
   per pair.
 
 Masks are machine words: units with more than 64 terms are left to
-``BeadCosts.pair``, as are pairs outside the range filled. Example::
+``BeadCosts.pair``. Example: the first Chinese unit's term 0 translates the
+first English unit's key 6, and the second's term 2 the second's key 7::
 
     >>> from studyapp.core.text.bitext_units import AlignUnit
     >>> units = UnitArrays([AlignUnit(4, (0, 1)), AlignUnit(4, (2,))], [AlignUnit(9, (5, 6)), AlignUnit(9, (7,))])
-    >>> found = {}
-    >>> BulkMatches(units, [frozenset({6}), frozenset(), frozenset({7})], extra=1.0).fill(found, [0, 1], [0, 1, 1], 0, 2, 3)
-    >>> found[0 * 3 + 0], found[1 * 3 + 1]
-    ((1, 2, 1.0, 1.0), (1, 1, 1.0, 1.0))
+    >>> matches = BulkMatches(units, [frozenset({6}), frozenset(), frozenset({7})], extra=1.0)
+    >>> u, v, zh_mask, en_mask, zh_weight, en_weight = matches.pairs(np.array([0, 1]), np.array([0, 0]), np.array([1, 1]))
+    >>> [(int(a), int(b), int(z), int(e)) for a, b, z, e in zip(u, v, zh_mask, en_mask)]
+    [(0, 0, 1, 2), (0, 1, 0, 0), (1, 0, 0, 0), (1, 1, 1, 1)]
 """
 
 from __future__ import annotations
@@ -38,10 +39,6 @@ from studyapp.core.text.bitext_units import AlignUnit
 
 #: Masks are unsigned 64-bit words.
 WORD = 64
-#: The search has the matches of this many Chinese units filled at a time.
-PAIR_BLOCK = 256
-
-Match = tuple[int, int, float, float]
 
 
 class UnitArrays:
@@ -58,44 +55,39 @@ class UnitArrays:
 
 
 class BulkMatches:
-    """:meth:`fill` puts the matches of blocks of unit pairs in a dict keyed as
-    ``BeadCosts._pairs`` is (``i * (ne + 1) + j``), given the terms' translations."""
+    """:meth:`pairs`: the matches of many unit pairs, given the terms' translations."""
 
     def __init__(self, units: UnitArrays, translations: list[frozenset[int]], extra: float) -> None:
         self.units, self.extra = units, extra
         self.tr_ptr, self.tr_keys = _flat(translations)
         # English key -> its number among the keys near the block being filled, -1 for the others.
         self._local = np.full(max(int(units.ek_ids.max(initial=0)), int(self.tr_keys.max(initial=0))) + 1, -1, dtype=np.int64)
-        self._band: tuple[Sequence[int], np.ndarray, np.ndarray] | None = None
 
-    def fill(self, found: dict[int, Match], lo: Sequence[int], hi: Sequence[int], first: int, stop: int, width: int) -> None:
-        """Matches of Chinese units ``first..stop-1`` (those of up to 64 terms) with
-        English units ``lo[i] - 1 .. hi[i + 1] + 1`` (of up to 64 keys): around
-        the cells of the band ``lo``/``hi`` whose beads hold unit ``i``."""
+    def pairs(self, u: np.ndarray, v_lo: np.ndarray, v_hi: np.ndarray) -> tuple[np.ndarray, ...]:
+        """``(cell_u, cell_v, zh_mask, en_mask, zh_weight, en_weight)`` for Chinese
+        units ``u`` (increasing, each of up to 64 terms) with English units
+        ``v_lo[n]..v_hi[n]`` of up to 64 keys: what ``BeadCosts.pair`` finds."""
         units = self.units
-        block = [i for i in range(max(first, 0), min(stop, units.nz)) if units.zh_fits[i]]
-        if not block:
-            return
-        u = np.asarray(block)
-        lo_a, hi_a = self._band_arrays(lo, hi)
-        v_lo = np.maximum(lo_a[u] - 1, 0)
-        v_hi = np.minimum(hi_a[np.minimum(u + 1, units.nz)] + 1, units.ne - 1)
         counts = np.maximum(v_hi - v_lo + 1, 0)
         cell_row = np.repeat(np.arange(u.size), counts)
-        cell_v = _ranges(v_lo, counts)
+        cell_v = ranges(v_lo, counts)
         keep = units.en_fits[cell_v]
         cell_row, cell_v = cell_row[keep], cell_v[keep]
         cell_u = u[cell_row]
+        if not cell_v.size:
+            empty = np.zeros(0, dtype=np.uint64)
+            return cell_u, cell_v, empty, empty, np.zeros(0), np.zeros(0)
         # The keys of those English units, numbered 0..n-1.
-        near_keys = np.unique(units.ek_ids[units.ek_ptr[int(v_lo.min())]:units.ek_ptr[int(v_hi.max()) + 1]])
+        near_keys = np.unique(units.ek_ids[units.ek_ptr[int(cell_v.min())]:units.ek_ptr[int(cell_v.max()) + 1]])
+        nkeys = max(near_keys.size, 1)
         local = self._local
         local[near_keys] = np.arange(near_keys.size)
         try:
-            index = self._index(u, local, near_keys.size)
+            index = self._index(u, local, nkeys)
             # Each key of each pair's English unit, looked up; its bit set where it matched.
             key_counts = units.ek_ptr[cell_v + 1] - units.ek_ptr[cell_v]
-            position = _ranges(units.ek_ptr[cell_v], key_counts)
-            zh_bits = index[np.repeat(cell_row * max(near_keys.size, 1), key_counts) + local[units.ek_ids[position]]]
+            position = ranges(units.ek_ptr[cell_v], key_counts)
+            zh_bits = index[np.repeat(cell_row * nkeys, key_counts) + local[units.ek_ids[position]]]
         finally:
             local[near_keys] = -1
         key_bit = np.left_shift(np.uint64(1), (position - np.repeat(units.ek_ptr[cell_v], key_counts)).astype(np.uint64))
@@ -110,29 +102,23 @@ class BulkMatches:
         # As BeadCosts.pair counts them: each matched term, heavy ones ``1 + extra`` times.
         zh_weight = np.bitwise_count(zh_mask) + self.extra * np.bitwise_count(zh_mask & units.heavy_z[cell_u])
         en_weight = np.bitwise_count(en_mask) + self.extra * np.bitwise_count(en_mask & units.heavy_e[cell_v])
-        matches = zip(zh_mask.tolist(), en_mask.tolist(), zh_weight.tolist(), en_weight.tolist())
-        found.update(zip((cell_u * width + cell_v).tolist(), matches))
+        return cell_u, cell_v, zh_mask, en_mask, zh_weight, en_weight
 
     def _index(self, u: np.ndarray, local: np.ndarray, nkeys: int) -> np.ndarray:
-        """``index[row * max(nkeys, 1) + key]``: the bits of the terms of Chinese unit
+        """``index[row * nkeys + key]``: the bits of the terms of Chinese unit
         ``u[row]`` that translate the near English key numbered ``key``."""
         units = self.units
         term_counts = units.zt_ptr[u + 1] - units.zt_ptr[u]
-        occurrence = _ranges(units.zt_ptr[u], term_counts)
+        occurrence = ranges(units.zt_ptr[u], term_counts)
         bit = np.left_shift(np.uint64(1), (occurrence - np.repeat(units.zt_ptr[u], term_counts)).astype(np.uint64))
         row = np.repeat(np.arange(u.size), term_counts)
         terms = units.zt_ids[occurrence]
         key_counts = self.tr_ptr[terms + 1] - self.tr_ptr[terms]
-        keys = local[self.tr_keys[_ranges(self.tr_ptr[terms], key_counts)]]
+        keys = local[self.tr_keys[ranges(self.tr_ptr[terms], key_counts)]]
         near = np.flatnonzero(keys >= 0)  # (a key of no English unit near matches nothing here)
-        index = np.zeros(u.size * max(nkeys, 1), dtype=np.uint64)
-        np.bitwise_or.at(index, np.repeat(row * max(nkeys, 1), key_counts)[near] + keys[near], np.repeat(bit, key_counts)[near])
+        index = np.zeros(u.size * nkeys, dtype=np.uint64)
+        np.bitwise_or.at(index, np.repeat(row * nkeys, key_counts)[near] + keys[near], np.repeat(bit, key_counts)[near])
         return index
-
-    def _band_arrays(self, lo: Sequence[int], hi: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
-        if self._band is None or self._band[0] is not lo:
-            self._band = (lo, np.asarray(lo), np.asarray(hi))
-        return self._band[1], self._band[2]
 
 
 def _flat(rows: Sequence[Iterable[int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -143,7 +129,7 @@ def _flat(rows: Sequence[Iterable[int]]) -> tuple[np.ndarray, np.ndarray]:
     return ptr, np.fromiter(chain.from_iterable(rows), dtype=np.int32, count=int(ptr[-1]))
 
 
-def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """``starts[n] .. starts[n] + counts[n] - 1`` for every ``n``, one after the other."""
     total = int(counts.sum())
     if not total:
