@@ -58,7 +58,7 @@ import numpy as np
 from studyapp.core.text.bitext_anchors import anchor_chain
 from studyapp.core.text.bitext_costs import DEFAULT_PARAMS, BeadCosts, BitextParams
 from studyapp.core.text.bitext_pairs import UnitArrays
-from studyapp.core.text.bitext_tables import BLOCK, BeadTables
+from studyapp.core.text.bitext_tables import BeadTables
 from studyapp.core.text.bitext_units import AlignUnit, BitextUnits  # noqa: F401  (re-exported)
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
@@ -155,13 +155,14 @@ def _search(scorer: BeadCosts, lo: list[int], hi: list[int], beam: float = 8.0, 
     Only cells within ``beam`` of the best of their row are continued; a row
     the beam leaves unreachable is worked out again from every cell. With
     ``forget``, costs and matches of rows left behind are dropped (long texts).
-    Costs limited to a band in bulk have their beads costed ``BLOCK`` rows at a
+    Costs limited to a band in bulk have their beads costed a block of rows at a
     time (:mod:`studyapp.core.text.bitext_tables`); others one bead at a time."""
     inf = math.inf
     scorer.limit_to_band(lo, hi)
     reach = max(a for a, _, _ in scorer.types)
     tables = BeadTables(scorer, scorer.bulk, lo, hi) if scorer.bulk is not None and not scorer.params.literal else None
     block: list[list[list[float]] | None] = []
+    block_start = block_end = 0
     cost: list[list[float]] = []
     limit: list[float] = []  # per row, the worst cost still continued
     back: list[list[int]] = []
@@ -169,9 +170,10 @@ def _search(scorer: BeadCosts, lo: list[int], hi: list[int], beam: float = 8.0, 
         if tables is None:
             row, moves = _row(scorer, lo, hi, cost, limit, i)
         else:
-            if i % BLOCK == 0:
-                block = tables.rows(i, min(i + BLOCK, len(lo)))
-            tabled = [rows[i % BLOCK] if rows is not None else None for rows in block]
+            if i == block_end:
+                block_start, block_end = i, tables.block_end(i)
+                block = tables.rows(block_start, block_end)
+            tabled = [rows[i - block_start] if rows is not None else None for rows in block]
             row, moves = _tabled_row(scorer.types, lo, hi, cost, limit, i, tabled)
         lowest = min(row)
         if lowest == inf:
@@ -372,11 +374,12 @@ def _unexplained_together(
     frequent_z = frozenset(t for t, n in enumerate(seen_z) if n >= minimum)
     frequent_e = frozenset(k for k, n in enumerate(seen_e) if n >= minimum)
     union = frozenset().union
-    batches = [np.zeros(0, dtype=np.int64)]
-    found: list[int] = []  # (kept in batches of numbers: a long book finds over a million)
+    code = np.int32 if len(translations) * width < 2**31 else np.int64
+    batches = [np.zeros(0, dtype=code)]
+    found: list[int] = []  # (kept in batches of machine numbers: a long book finds over a million)
     for zs, _es, z_terms, e_terms in pairs:
         if len(found) > 50_000:
-            batches.append(np.array(found, dtype=np.int64))
+            batches.append(np.array(found, dtype=code))
             found.clear()
         lone_e = frequent_e.intersection(e_terms)
         if not lone_e:
@@ -392,9 +395,15 @@ def _unexplained_together(
         for k in lone_e:
             m = seen_e[k]
             found += [tw + k for _, tw in ranked[bisect.bisect_left(highs, m):bisect.bisect_right(lows, m)]]
-    batches.append(np.array(found, dtype=np.int64))
-    distinct, counts = np.unique(np.concatenate(batches), return_counts=True)
-    return distinct, counts
+    batches.append(np.array(found, dtype=code))
+    everything = np.concatenate(batches)
+    del batches
+    if not everything.size:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    everything.sort()  # (in place: np.unique would copy it)
+    starts = np.flatnonzero(np.concatenate(([True], everything[1:] != everything[:-1])))
+    counts = np.diff(np.append(starts, everything.size))
+    return everything[starts].astype(np.int64), counts
 
 
 def _learnable_pairs(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], beads: list[Bead]) -> list[_LearnablePair]:

@@ -4,8 +4,8 @@ The search (:func:`studyapp.core.text.bitext._search`) asks
 :meth:`~studyapp.core.text.bitext_costs.BeadCosts.cost` for every cell and
 bead type it continues: about 1.6 million calls for a 50,000-sentence text,
 each a Python function adding up lengths, marks and matched terms. Here the
-same costs are worked out with numpy for every cell of ``BLOCK`` rows and
-every bead type, from the units' prefix sums and the matches of their unit
+same costs are worked out with numpy for every cell of a block of rows
+(``BLOCK`` rows, fewer where the band is wide) and every bead type, from the units' prefix sums and the matches of their unit
 pairs (:mod:`studyapp.core.text.bitext_pairs`, as 64-bit masks), and the
 search only adds and compares. Every operation is the one ``cost`` makes, on
 the same floats (matched-term counts are whole numbers, so their sums are
@@ -36,8 +36,10 @@ import numpy as np
 from studyapp.core.text.bitext_costs import MERGE_FIT, BeadCosts
 from studyapp.core.text.bitext_pairs import BulkMatches, UnitArrays, ranges
 
-#: Rows of the band costed together.
+#: Rows of the band costed together: at most this many ...
 BLOCK = 256
+#: ... and no more than this many cells (where the band is wide, between anchors far apart).
+BLOCK_CELLS = 4096
 
 
 class BeadTables:
@@ -57,6 +59,12 @@ class BeadTables:
         self.hz = np.cumsum([0] + [bool(u.heading) for u in costs.zh])
         self.he = np.cumsum([0] + [bool(u.heading) for u in costs.en])
         self.big_z, self.big_e = as_array(costs.big_z, dtype=bool), as_array(costs.big_e, dtype=bool)
+
+    def block_end(self, first: int) -> int:
+        """Where the block of rows that begins at ``first`` ends: ``BLOCK`` rows on,
+        or sooner, at ``BLOCK_CELLS`` cells (the block's arrays stay small)."""
+        widths = self.hi[first : first + BLOCK] - self.lo[first : first + BLOCK] + 1
+        return first + max(int(np.searchsorted(np.cumsum(widths), BLOCK_CELLS, side="right")), 1)
 
     def rows(self, first: int, stop: int) -> list[list[list[float]] | None]:
         """Per bead type of ``costs.types`` (None for one without Chinese or without
