@@ -169,16 +169,13 @@ class VocabularyStore:
     def _now(self) -> int:
         return int(self._clock())
 
-    def _write(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
-        """Run ``action`` in one IMMEDIATE transaction; disk errors become DatabaseError."""
-        return write(self._db, action, _vocabulary_failure)
-
     def transaction(self, action: Callable[[sqlite3.Connection], _T]) -> _T:
-        """Run ``action(connection)`` as one write transaction (the review store's tables share this file).
+        """Run ``action(connection)`` in one IMMEDIATE write transaction (the review
+        store's tables share this file); disk errors become DatabaseError.
 
         Any exception from ``action`` rolls the transaction back.
         """
-        return self._write(action)
+        return write(self._db, action, _vocabulary_failure)
 
     def save(self, data: WordData, context: Context | None = None) -> WordRecord:
         """Save a word (or find it saved already) and add ``context`` to it."""
@@ -198,7 +195,7 @@ class VocabularyStore:
                 self._insert_context(db, word_id, context, now)
             return word_id
 
-        return self.get(self._write(action))
+        return self.get(self.transaction(action))
 
     @staticmethod
     def _insert_word(db: sqlite3.Connection, data: WordData, pinyin: str, level: int, now: int) -> int:
@@ -232,7 +229,7 @@ class VocabularyStore:
                     db.execute("UPDATE word SET familiarity = ?, updated = ? WHERE id = ?", (level, now, row["id"]))
             return LevelChange(tuple(created), tuple(previous.items()))
 
-        return self._write(action)
+        return self.transaction(action)
 
     def undo_levels(self, change: LevelChange) -> None:
         """Take back a ``set_levels``: the words it saved are removed, the others get their levels back."""
@@ -242,7 +239,7 @@ class VocabularyStore:
             db.executemany("DELETE FROM word WHERE id = ?", [(word_id,) for word_id in change.created])
             db.executemany("UPDATE word SET familiarity = ?, updated = ? WHERE id = ?", [(level, now, word_id) for word_id, level in change.previous])
 
-        self._write(action)
+        self.transaction(action)
 
     @staticmethod
     def _insert_context(db: sqlite3.Connection, word_id: int, context: Context, now: int) -> None:
@@ -281,21 +278,21 @@ class VocabularyStore:
             if status is not None and "familiarity" not in values:
                 self._set_status(db, [word_id], status, now)
 
-        self._write(action)
+        self.transaction(action)
         return self.get(word_id)
 
     def set_status(self, word_ids: Iterable[int], status: str) -> None:
         """Set the status of words; a level that already has this status is kept."""
         ids = list(word_ids)
         now = self._now()
-        self._write(lambda db: self._set_status(db, ids, status, now))
+        self.transaction(lambda db: self._set_status(db, ids, status, now))
 
     def set_familiarity(self, word_ids: Iterable[int], level: int) -> None:
         """Set the familiarity level (1-5, 0 ignored) of words."""
         check_level(level)
         ids = list(word_ids)
         now = self._now()
-        self._write(lambda db: db.executemany("UPDATE word SET familiarity = ?, updated = ? WHERE id = ? AND familiarity != ?", [(level, now, i, level) for i in ids]))
+        self.transaction(lambda db: db.executemany("UPDATE word SET familiarity = ?, updated = ? WHERE id = ? AND familiarity != ?", [(level, now, i, level) for i in ids]))
 
     @staticmethod
     def _set_status(db: sqlite3.Connection, ids: list[int], status: str, now: int) -> None:
@@ -305,7 +302,7 @@ class VocabularyStore:
     def remove(self, word_id: int) -> WordRecord:
         """Delete a word and its contexts; returns the record for ``restore`` (undo)."""
         record = self.get(word_id)
-        self._write(lambda db: db.execute("DELETE FROM word WHERE id = ?", (word_id,)))
+        self.transaction(lambda db: db.execute("DELETE FROM word WHERE id = ?", (word_id,)))
         return record
 
     def restore(self, record: WordRecord) -> WordRecord:
@@ -331,12 +328,12 @@ class VocabularyStore:
                 self._insert_context(db, word_id, context, context.created)
             return word_id
 
-        return self.get(self._write(action))
+        return self.get(self.transaction(action))
 
     def mark_exported(self, word_ids: Iterable[int], when: int | None = None) -> None:
         stamp = self._now() if when is None else when
         ids = list(word_ids)
-        self._write(lambda db: db.executemany("UPDATE word SET exported = ? WHERE id = ?", [(stamp, i) for i in ids]))
+        self.transaction(lambda db: db.executemany("UPDATE word SET exported = ? WHERE id = ?", [(stamp, i) for i in ids]))
 
     # --- reading --------------------------------------------------------------------
 
