@@ -40,27 +40,27 @@ import re
 from decimal import Decimal
 
 from studyapp.core.text.numeral_values import (
-    _DIGITS,
-    _EN_HOUR,
-    _EN_NUMBER_WORD,
-    _EN_ORDINALS,
-    _EN_SCALES,
-    _EN_TENS,
-    _EN_UNITS,
-    _MONTHS,
-    _WORD_END,
-    _WORD_START,
-    _ZH_DIGITS,
-    _ZH_NUMERAL,
-    _ZH_PLAIN,
-    _ZH_SCALES,
-    _ZH_UNITS,
-    _canonical,
-    _decade,
-    _fraction,
-    _scaled_range,
-    _time,
-    _with_decimals,
+    DIGITS,
+    EN_HOUR,
+    EN_NUMBER_WORD,
+    EN_ORDINALS,
+    EN_SCALES,
+    EN_TENS,
+    EN_UNITS,
+    MONTHS,
+    WORD_END,
+    WORD_START,
+    ZH_DIGITS,
+    ZH_NUMERAL,
+    ZH_PLAIN,
+    ZH_SCALES,
+    ZH_UNITS,
+    canonical_number,
+    decade_key,
+    fraction_key,
+    scaled_range,
+    time_stamp,
+    with_decimals,
     chinese_number,
     english_number,
 )
@@ -68,48 +68,48 @@ from studyapp.core.text.numeral_values import (
 _EMPTY: frozenset[str] = frozenset()
 
 _ZH_PATTERN = re.compile(
-    rf"(?P<date>(?:(?P<zmonth>{_DIGITS}|[{_ZH_NUMERAL}]+)月(?P<zday>{_DIGITS}|[{_ZH_NUMERAL}]+)[日号]))"
-    rf"|(?P<decimal>(?P<dint>[{_ZH_NUMERAL}]+)点(?P<dfrac>[{_ZH_PLAIN}]+)(?P<dscale>[万亿]*)(?![{_ZH_NUMERAL}分刻]))"
-    rf"|(?P<time>(?P<zhour>{_DIGITS}|[{_ZH_NUMERAL}]+) ?点"
-    rf"(?:(?P<zhalf>半)|(?P<zmin>{_DIGITS}|[{_ZH_NUMERAL}]+)分|(?P<zquarter>[一三])刻)?(?P<oclock>钟)?)"
-    rf"|百分之(?P<percent>{_DIGITS}|[{_ZH_NUMERAL}]+)"
-    rf"|(?P<frac>(?P<fden>{_DIGITS}|[{_ZH_NUMERAL}]+)分之(?P<fnum>{_DIGITS}|[{_ZH_NUMERAL}]+))"
-    rf"|(?P<unitdec>(?P<uint>{_DIGITS}|[{_ZH_NUMERAL}]+)[度米块](?P<ufrac>[一二三四五六七八九]{{1,2}}|\d{{1,2}})(?![{_ZH_NUMERAL}\d度米块个]))"
+    rf"(?P<date>(?:(?P<zmonth>{DIGITS}|[{ZH_NUMERAL}]+)月(?P<zday>{DIGITS}|[{ZH_NUMERAL}]+)[日号]))"
+    rf"|(?P<decimal>(?P<dint>[{ZH_NUMERAL}]+)点(?P<dfrac>[{ZH_PLAIN}]+)(?P<dscale>[万亿]*)(?![{ZH_NUMERAL}分刻]))"
+    rf"|(?P<time>(?P<zhour>{DIGITS}|[{ZH_NUMERAL}]+) ?点"
+    rf"(?:(?P<zhalf>半)|(?P<zmin>{DIGITS}|[{ZH_NUMERAL}]+)分|(?P<zquarter>[一三])刻)?(?P<oclock>钟)?)"
+    rf"|百分之(?P<percent>{DIGITS}|[{ZH_NUMERAL}]+)"
+    rf"|(?P<frac>(?P<fden>{DIGITS}|[{ZH_NUMERAL}]+)分之(?P<fnum>{DIGITS}|[{ZH_NUMERAL}]+))"
+    rf"|(?P<unitdec>(?P<uint>{DIGITS}|[{ZH_NUMERAL}]+)[度米块](?P<ufrac>[一二三四五六七八九]{{1,2}}|\d{{1,2}})(?![{ZH_NUMERAL}\d度米块个]))"
     rf"|(?P<tenths>[二两三四五六七八九十])成(?!群)"
-    rf"|(?P<decade>(?P<decn>{_DIGITS}|[一二三四五六七八九]十)年代)"
-    rf"|(?P<range>(?P<rlow>{_DIGITS}|[{_ZH_NUMERAL[:-2]}]+)[至到~～\-–](?P<rhigh>(?:{_DIGITS})?[{_ZH_NUMERAL}]*[万亿])(?![{_ZH_NUMERAL}点]))"
-    rf"|(?P<zh>(?:{_DIGITS})?[{_ZH_NUMERAL}]+)"
+    rf"|(?P<decade>(?P<decn>{DIGITS}|[一二三四五六七八九]十)年代)"
+    rf"|(?P<range>(?P<rlow>{DIGITS}|[{ZH_NUMERAL[:-2]}]+)[至到~～\-–](?P<rhigh>(?:{DIGITS})?[{ZH_NUMERAL}]*[万亿])(?![{ZH_NUMERAL}点]))"
+    rf"|(?P<zh>(?:{DIGITS})?[{ZH_NUMERAL}]+)"
 )
-_MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: Denominators of fractions in words (a third, two fifths); plurals are added below.
-_EN_DENOMINATORS = {"quarter": 4, **{w: n for w, n in _EN_ORDINALS.items() if n <= 10}, "hundredth": 100}
+_EN_DENOMINATORS = {"quarter": 4, **{w: n for w, n in EN_ORDINALS.items() if n <= 10}, "hundredth": 100}
 _EN_DENOMINATORS.update({w + "s": n for w, n in list(_EN_DENOMINATORS.items())})
-_EN_DECADES = {w.replace("y", "ies"): n for w, n in _EN_TENS.items()}  # the fifties
-_EN_AMOUNT = rf"(?:{_DIGITS}|{_WORD_START}(?:{_EN_NUMBER_WORD}){_WORD_END})(?:[\s-]+(?:and\s+)?{_WORD_START}(?:{_EN_NUMBER_WORD}){_WORD_END})"
+_EN_DECADES = {w.replace("y", "ies"): n for w, n in EN_TENS.items()}  # the fifties
+_EN_AMOUNT = rf"(?:{DIGITS}|{WORD_START}(?:{EN_NUMBER_WORD}){WORD_END})(?:[\s-]+(?:and\s+)?{WORD_START}(?:{EN_NUMBER_WORD}){WORD_END})"
 _EN_SINGULAR = "|".join(w for w in _EN_DENOMINATORS if not w.endswith("s"))
 _EN_FRACTION = (
-    rf"(?P<fraction>{_WORD_START}(?:an?[\s-]+(?P<aden>{_EN_SINGULAR})(?=\s+of{_WORD_END}|\s*[.,;:!?)\"”’]|\s*$)"
-    rf"|(?P<fnum>{'|'.join(w for w, n in _EN_UNITS.items() if 1 <= n <= 10)})[\s-]+(?P<fden>{'|'.join(sorted(_EN_DENOMINATORS, key=len, reverse=True))})){_WORD_END}"
+    rf"(?P<fraction>{WORD_START}(?:an?[\s-]+(?P<aden>{_EN_SINGULAR})(?=\s+of{WORD_END}|\s*[.,;:!?)\"”’]|\s*$)"
+    rf"|(?P<fnum>{'|'.join(w for w, n in EN_UNITS.items() if 1 <= n <= 10)})[\s-]+(?P<fden>{'|'.join(sorted(_EN_DENOMINATORS, key=len, reverse=True))})){WORD_END}"
     rf"(?!\s+of\s+an\s+hour))"
     rf"|(?P<slash>(?<![\d/.,])(?P<snum>\d{{1,3}})/(?P<sden>\d{{1,3}})(?![\d/]))"
 )
 _EN_DECADE = (
-    rf"(?P<decade>{_WORD_START}(?:(?P<dthe>the)|(?:his|her|their|my|your|our|its))?\s*(?:(?:early|mid|late)[\s-]*)?"
-    rf"(?:['’]?(?<![\d.])(?P<dyear>1\d|20)?(?P<dtens>[1-9]0)['’]?s|(?P<dword>{'|'.join(_EN_DECADES)})){_WORD_END})"
+    rf"(?P<decade>{WORD_START}(?:(?P<dthe>the)|(?:his|her|their|my|your|our|its))?\s*(?:(?:early|mid|late)[\s-]*)?"
+    rf"(?:['’]?(?<![\d.])(?P<dyear>1\d|20)?(?P<dtens>[1-9]0)['’]?s|(?P<dword>{'|'.join(_EN_DECADES)})){WORD_END})"
 )
 _EN_RANGE = (  # 2.6 to 2.8 billion: the scale written once
     rf"(?P<range>(?P<rlow>{_EN_AMOUNT}*)(?:\s*[–—]\s*|(?<=\d)\s*-\s*(?=\d)|\s+(?:to|or)\s+)"
-    rf"(?P<rhigh>{_EN_AMOUNT}*?[\s-]+(?:thousand|million|billion|trillion){_WORD_END})"
-    rf"(?![\s-]+(?:and\s+)?(?:{_EN_NUMBER_WORD}){_WORD_END}))"
+    rf"(?P<rhigh>{_EN_AMOUNT}*?[\s-]+(?:thousand|million|billion|trillion){WORD_END})"
+    rf"(?![\s-]+(?:and\s+)?(?:{EN_NUMBER_WORD}){WORD_END}))"
 )
 _EN_TIMES_AND_DATES = (
     rf"(?P<clock>(?<![\d:])(?P<hour>\d{{1,2}}):(?P<minute>\d\d)(?![\d:]))"
-    rf"|(?P<meridiem>(?<![\d.])(?P<mhour>\d{{1,2}})\s*[ap]\.?m\.?{_WORD_END})"
-    rf"|(?P<oclock>{_WORD_START}(?P<ohour>\d{{1,2}}|[a-z]+)\s+o['’]?clock{_WORD_END})"
-    rf"|(?P<past>{_WORD_START}(?:(?P<pmin>half|(?:a\s+)?quarter|\d{{1,2}}|(?:{_EN_NUMBER_WORD})(?:[\s-](?:{_EN_NUMBER_WORD}))?)(?:\s+minutes)?\s+past"
-    rf"|(?P<tmin>(?:a\s+)?quarter|(?:\d{{1,2}}|(?:{_EN_NUMBER_WORD})(?:[\s-](?:{_EN_NUMBER_WORD}))?)\s+minutes)\s+to)\s+(?P<phour>\d{{1,2}}|{_EN_HOUR}){_WORD_END})"
-    rf"|(?P<mdate>{_WORD_START}(?P<month>{_MONTH_WORD})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\dA-Za-z]))"
-    rf"|(?P<dmdate>(?<![\d.])(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_WORD}){_WORD_END})"
+    rf"|(?P<meridiem>(?<![\d.])(?P<mhour>\d{{1,2}})\s*[ap]\.?m\.?{WORD_END})"
+    rf"|(?P<oclock>{WORD_START}(?P<ohour>\d{{1,2}}|[a-z]+)\s+o['’]?clock{WORD_END})"
+    rf"|(?P<past>{WORD_START}(?:(?P<pmin>half|(?:a\s+)?quarter|\d{{1,2}}|(?:{EN_NUMBER_WORD})(?:[\s-](?:{EN_NUMBER_WORD}))?)(?:\s+minutes)?\s+past"
+    rf"|(?P<tmin>(?:a\s+)?quarter|(?:\d{{1,2}}|(?:{EN_NUMBER_WORD})(?:[\s-](?:{EN_NUMBER_WORD}))?)\s+minutes)\s+to)\s+(?P<phour>\d{{1,2}}|{EN_HOUR}){WORD_END})"
+    rf"|(?P<mdate>{WORD_START}(?P<month>{_MONTH_WORD})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\dA-Za-z]))"
+    rf"|(?P<dmdate>(?<![\d.])(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_WORD}){WORD_END})"
 )
 _EN_PATTERN = re.compile(rf"{_EN_TIMES_AND_DATES}|(?P<amount>{_EN_AMOUNT}*)", re.IGNORECASE)
 #: Also fractions, decades and ranges, for text that has a word or sign of one (see ``_EN_HINTS``).
@@ -128,10 +128,10 @@ _ZH_WORTH_RE = re.compile(
 # A numeral joined to what makes it more than an amount: a time, a date, a
 # decimal, a fraction, a percentage in tenths, a decade, a range.
 _ZH_JOINERS = "点月度米块分成年至到~～-–"
-_ZH_JOINED_RE = re.compile(rf"[\d{_ZH_NUMERAL}](?:(?<=\d)|[点月度米块分成至到~～\-–]|年代)")
-_ZH_RUN_RE = re.compile(rf"(?:{_DIGITS} ?)?[{_ZH_NUMERAL}]+|{_DIGITS} ?(?=[点月度米至到~～\-–]|年代)")
+_ZH_JOINED_RE = re.compile(rf"[\d{ZH_NUMERAL}](?:(?<=\d)|[点月度米块分成至到~～\-–]|年代)")
+_ZH_RUN_RE = re.compile(rf"(?:{DIGITS} ?)?[{ZH_NUMERAL}]+|{DIGITS} ?(?=[点月度米至到~～\-–]|年代)")
 #: English words that make a text worth parsing for numbers (one and two alone are not collected).
-_TRIGGERS = frozenset(w for w in (*_EN_UNITS, *_EN_TENS, *_EN_ORDINALS, *_EN_SCALES, *_EN_DENOMINATORS, *_EN_DECADES) if w not in ("zero", "one", "two"))
+_TRIGGERS = frozenset(w for w in (*EN_UNITS, *EN_TENS, *EN_ORDINALS, *EN_SCALES, *_EN_DENOMINATORS, *_EN_DECADES) if w not in ("zero", "one", "two"))
 _TO_SPACES = str.maketrans({c: " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~’“”"})
 
 
@@ -175,9 +175,9 @@ def _chinese_amount(raw: str) -> str | None:
     """The canonical number of a run of Chinese numerals (and digits), or None
     for 一, 二 and 两 on their own (mostly not numbers: 一起, 一样)."""
     value = chinese_number(raw)
-    if value is None or not (value >= 3 or raw[0].isdigit() or any(c in _ZH_UNITS or c in _ZH_SCALES for c in raw)):
+    if value is None or not (value >= 3 or raw[0].isdigit() or any(c in ZH_UNITS or c in ZH_SCALES for c in raw)):
         return None
-    return _canonical(value)
+    return canonical_number(value)
 
 
 def _collect_chinese(match: re.Match[str], found: set[str]) -> None:
@@ -186,30 +186,30 @@ def _collect_chinese(match: re.Match[str], found: set[str]) -> None:
         if month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31:
             found.add(f"d{int(month)}/{int(day)}")
     elif match.group("decimal"):
-        decimal = _with_decimals(chinese_number(match.group("dint")), match.group("dfrac"))
+        decimal = with_decimals(chinese_number(match.group("dint")), match.group("dfrac"))
         if decimal is not None:
             for scale in match.group("dscale"):
-                decimal *= _ZH_SCALES[scale]
-            found.add(_canonical(decimal))
+                decimal *= ZH_SCALES[scale]
+            found.add(canonical_number(decimal))
     elif match.group("time"):
         exact = match.group("zmin") or match.group("zhalf") or match.group("zquarter") or match.group("oclock")
         if match.group("zhour") == "一" and not exact:
             return  # 一点 is "a little" unless it is followed by 钟
         hour = chinese_number(match.group("zhour"))
         if match.group("zquarter"):
-            minute: Decimal | int | None = 15 * _ZH_DIGITS[match.group("zquarter")]
+            minute: Decimal | int | None = 15 * ZH_DIGITS[match.group("zquarter")]
         else:
             minute = 30 if match.group("zhalf") else chinese_number(match.group("zmin") or "0")
         if hour is not None and minute is not None and hour == int(hour):
-            stamp = _time(int(hour), int(minute))
+            stamp = time_stamp(int(hour), int(minute))
             if stamp:
-                found.update((stamp, _canonical(hour)))  # 七点 is also "seven" in "at seven"
+                found.update((stamp, canonical_number(hour)))  # 七点 is also "seven" in "at seven"
     elif match.group("percent"):
         value = chinese_number(match.group("percent"))
         if value is not None:
-            found.add(_canonical(value))
+            found.add(canonical_number(value))
     elif match.group("tenths"):  # 五成 = 50%
-        found.add(_canonical(10 * (_ZH_DIGITS.get(match.group("tenths")) or 10)))
+        found.add(canonical_number(10 * (ZH_DIGITS.get(match.group("tenths")) or 10)))
     else:
         _collect_chinese_more(match, found)
 
@@ -219,19 +219,19 @@ def _collect_chinese_more(match: re.Match[str], found: set[str]) -> None:
     if match.group("frac"):
         denominator, numerator = chinese_number(match.group("fden")), chinese_number(match.group("fnum"))
         if denominator and numerator is not None:
-            found.add(_fraction(numerator, denominator))
+            found.add(fraction_key(numerator, denominator))
     elif match.group("unitdec"):
-        value = _with_decimals(chinese_number(match.group("uint")), match.group("ufrac"))
+        value = with_decimals(chinese_number(match.group("uint")), match.group("ufrac"))
         if value is not None:
-            found.add(_canonical(value))
+            found.add(canonical_number(value))
     elif match.group("decade"):
-        decade = _decade(chinese_number(match.group("decn")))
+        decade = decade_key(chinese_number(match.group("decn")))
         if decade:
             found.add(decade)
     elif match.group("range"):
         low, high = match.group("rlow"), match.group("rhigh")
         coefficient = high.rstrip("万亿")
-        scaled = _scaled_range(chinese_number(low), chinese_number(coefficient) if coefficient else None, chinese_number(high))
+        scaled = scaled_range(chinese_number(low), chinese_number(coefficient) if coefficient else None, chinese_number(high))
         found.update(scaled or filter(None, (_chinese_amount(low), _chinese_amount(high))))
     else:
         amount = _chinese_amount(match.group("zh"))
@@ -245,7 +245,7 @@ def _collect_english(match: re.Match[str], found: set[str]) -> None:
     elif match.group("past"):
         _collect_english_past(match, found)
     elif match.group("mdate") or match.group("dmdate"):
-        month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
+        month = MONTHS[(match.group("month") or match.group("month2")).lower()]
         day = int(match.group("day") or match.group("day2"))
         if 1 <= day <= 31:
             found.add(f"d{month}/{day}")
@@ -258,20 +258,20 @@ def _collect_english(match: re.Match[str], found: set[str]) -> None:
 def _collect_english_amount(text: str, found: set[str]) -> None:
     value = english_number(text)
     if value is not None and (value >= 3 or text[0].isdigit()):
-        found.add(_canonical(value))
+        found.add(canonical_number(value))
 
 
 def _collect_english_more(match: re.Match[str], found: set[str]) -> None:
     """a third, two-thirds, 1/3; the 1950s, the fifties, in her fifties (50); 2.6 to 2.8 billion."""
     if match.group("fraction"):
         words = (match.group("fnum") or "a").lower(), (match.group("aden") or match.group("fden")).lower()
-        numerator = _EN_UNITS.get(words[0], 1)
+        numerator = EN_UNITS.get(words[0], 1)
         if (numerator == 1) != (not words[1].endswith("s")):
             return  # "two third", "one thirds": not a fraction
-        found.add(_fraction(numerator, _EN_DENOMINATORS[words[1]]))
+        found.add(fraction_key(numerator, _EN_DENOMINATORS[words[1]]))
     elif match.group("slash"):
         numerator, denominator = int(match.group("snum")), int(match.group("sden"))
-        found.update([_fraction(numerator, denominator)] if 0 < numerator < denominator else (str(numerator), str(denominator)))
+        found.update([fraction_key(numerator, denominator)] if 0 < numerator < denominator else (str(numerator), str(denominator)))
     elif match.group("decade"):
         tens = _EN_DECADES[match.group("dword").lower()] if match.group("dword") else int(match.group("dtens"))
         if match.group("dyear") or match.group("dthe"):
@@ -281,7 +281,7 @@ def _collect_english_more(match: re.Match[str], found: set[str]) -> None:
     else:
         low, high = match.group("rlow"), match.group("rhigh")
         coefficient = high.rstrip().rsplit(None, 1)[0] if " " in high.strip() else ""
-        scaled = _scaled_range(english_number(low), english_number(coefficient) if coefficient else None, english_number(high))
+        scaled = scaled_range(english_number(low), english_number(coefficient) if coefficient else None, english_number(high))
         if scaled:
             found.update(scaled)
         else:
@@ -299,10 +299,10 @@ def _collect_english_time(match: re.Match[str], found: set[str]) -> None:
         hour = int(match.group("mhour"))
     else:
         word = match.group("ohour").lower()
-        hour = int(word) if word.isdigit() else _EN_UNITS.get(word)
+        hour = int(word) if word.isdigit() else EN_UNITS.get(word)
     if hour is None or (not match.group("clock") and not 1 <= hour <= 12):
         return
-    stamp = _time(hour, minute)
+    stamp = time_stamp(hour, minute)
     if stamp:
         found.update((stamp, str(hour)))
 
@@ -310,13 +310,13 @@ def _collect_english_time(match: re.Match[str], found: set[str]) -> None:
 def _collect_english_past(match: re.Match[str], found: set[str]) -> None:
     """half past six (6:30), a quarter to eleven (10:45), twenty minutes to nine (8:40)."""
     hour_word = match.group("phour").lower()
-    hour = int(hour_word) if hour_word.isdigit() else _EN_UNITS[hour_word]
+    hour = int(hour_word) if hour_word.isdigit() else EN_UNITS[hour_word]
     words = (match.group("pmin") or match.group("tmin")).lower().removesuffix("minutes").strip()
     minute = 30 if words == "half" else 15 if words.endswith("quarter") else english_number(words)
     if minute is None or not 1 <= hour <= 12 or not 0 < minute < 60 or minute != int(minute):
         return
     if match.group("tmin"):
         hour, minute = (hour - 2) % 12 + 1, 60 - int(minute)
-    stamp = _time(hour, int(minute))
+    stamp = time_stamp(hour, int(minute))
     if stamp:
         found.update((stamp, str(hour)))
