@@ -56,13 +56,13 @@ from studyapp.core.text.numeral_values import (
     ZH_SCALES,
     ZH_UNITS,
     canonical_number,
+    chinese_number,
     decade_key,
+    english_number,
     fraction_key,
     scaled_range,
     time_stamp,
     with_decimals,
-    chinese_number,
-    english_number,
 )
 
 _EMPTY: frozenset[str] = frozenset()
