@@ -60,13 +60,17 @@ def test_bulk_matches_are_those_of_one_pair_at_a_time(text: Text, extra: float) 
 
 
 @settings(max_examples=300, deadline=None)
-@given(_texts())
-def test_tabled_bead_costs_are_those_of_one_bead_at_a_time(text: Text) -> None:
-    """Every cell and bead type of a band, against ``BeadCosts.cost``: the same floats."""
+@given(_texts(), st.integers(1, 13))
+def test_tabled_bead_costs_are_those_of_one_bead_at_a_time(text: Text, split: int) -> None:
+    """Every cell and bead type of a band, against ``BeadCosts.cost``: the same floats,
+    also in a block of rows that begins after the first (its beads start in rows before it)."""
     chinese, english, translations, lo, hi = text
     params = BitextParams()
     costs = BeadCosts(chinese, english, translations, params, bulk=UnitArrays(chinese, english))
-    tables = BeadTables(costs, UnitArrays(chinese, english), lo, hi).rows(0, len(lo))
+    table = BeadTables(costs, UnitArrays(chinese, english), lo, hi)
+    split = min(split, len(lo))
+    blocks = [table.rows(0, split), table.rows(split, len(lo))] if split < len(lo) else [table.rows(0, len(lo))]
+    tables = [None if rows[0] is None else [r for block in blocks for r in block[t]] for t, rows in enumerate(zip(*blocks))]
     reference = BeadCosts(chinese, english, translations, params)
     for t, (a, b, prior) in enumerate(costs.types):
         if not a or not b:
@@ -108,3 +112,20 @@ def test_a_long_text_is_searched_the_same_with_beads_costed_in_bulk() -> None:
     assert bulk == one_at_a_time
     assert sum(len(zs) == 1 and len(es) == 2 for zs, es in bulk) > 150
 
+
+
+def test_a_row_the_beam_leaves_unreachable_is_searched_again_from_every_cell() -> None:
+    """With a beam below zero no cell is continued, so every row is searched again
+    from every cell of the rows before it: the search without a beam, both ways."""
+    chinese, english, translations = _long_text(11)
+    chinese, english = chinese[:300], english[:345]
+    lo, hi = bitext._line_band([(0, 0), (len(chinese), len(english))], len(chinese), len(english), width=8)
+    params = BitextParams()
+
+    def search(bulk: bool, beam: float) -> list[bitext.Bead]:
+        arrays = UnitArrays(chinese, english) if bulk else None
+        return bitext._search(BeadCosts(chinese, english, translations, params, bulk=arrays), lo, hi, beam=beam, forget=True)
+
+    unbeamed = search(False, math.inf)
+    assert search(True, -1.0) == search(False, -1.0) == unbeamed
+    assert search(True, math.inf) == unbeamed

@@ -36,11 +36,11 @@ The search is banded: around the diagonal for short texts; for long ones
 around a chain of anchors (unit pairs sharing rare terms); the second pass
 around the first pass's path. A long text's beads are costed a block of rows
 at a time with numpy (:mod:`studyapp.core.text.bitext_tables`), a short
-text's one at a time as the search reaches them. A short text whose first pass shows a close
-translation (most terms of its 1-1 beads matched) is searched again with
-stricter orphans first (``BitextParams.literal``): there a sentence whose
-words go unexplained in its neighbour's bead was most likely left
-untranslated.
+text's one at a time as the search reaches them. A short text whose first
+pass shows a close translation (most terms of its 1-1 beads matched) is
+searched again with stricter orphans first (``BitextParams.literal``): there
+a sentence whose words go unexplained in its neighbour's bead was most
+likely left untranslated.
 """
 
 from __future__ import annotations
@@ -155,8 +155,9 @@ def _search(scorer: BeadCosts, lo: list[int], hi: list[int], beam: float = 8.0, 
     Only cells within ``beam`` of the best of their row are continued; a row
     the beam leaves unreachable is worked out again from every cell. With
     ``forget``, costs and matches of rows left behind are dropped (long texts).
-    Costs limited to a band in bulk have their beads costed a block of rows at a
-    time (:mod:`studyapp.core.text.bitext_tables`); others one bead at a time."""
+    Costs with the units as arrays (``scorer.bulk``, long texts) have their beads
+    costed a block of rows at a time (:mod:`studyapp.core.text.bitext_tables`);
+    others one bead at a time, as the search reaches them."""
     inf = math.inf
     scorer.limit_to_band(lo, hi)
     reach = max(a for a, _, _ in scorer.types)

@@ -8,8 +8,10 @@ nothing and for asides merged with sentences that are not. In a close
 translation (``params.literal``) a merged unit is also an orphan when little
 of it is explained: under ``loose`` of its English keys other than pronouns
 matched, or only terms its bead-mates match as well (a Chinese unit); and a
-1-1 bead that matches nothing pays for its big units. It runs for every cell
-of the search band, so
+1-1 bead that matches nothing pays for its big units. A short text's search
+calls it for every cell of its band (a long text's beads are costed in bulk,
+:mod:`studyapp.core.text.bitext_tables`, which calls it only for units of
+over 64 terms), so
 
 * lengths and marks are prefix sums;
 * which terms of a Chinese and an English unit match is worked out once per
@@ -262,7 +264,6 @@ class BeadCosts:
             )
         return found
 
-
     def relearnt(self, translations: list[frozenset[int]], params: BitextParams) -> BeadCosts:
         """The costs with ``params`` and some terms' translations changed (learnt):
         unit pairs whose Chinese unit has none of those terms keep their matches."""
@@ -297,7 +298,8 @@ class BeadCosts:
 
     def limit_to_band(self, lo: list[int], hi: list[int]) -> None:
         """Only English units within the search band (or near it: a later search
-        around a path found in this band) will be compared with each Chinese unit."""
+        around a path found in this band) will be compared with each Chinese unit
+        (costs in bulk index a unit's terms whole: few units need an index)."""
         if self._reach is None:
             self._reach = (lo, hi)
 
@@ -343,4 +345,3 @@ def _prefix(values: Iterable[float]) -> list[float]:
     for v in values:
         out.append(out[-1] + v)
     return out
-

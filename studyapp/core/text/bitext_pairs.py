@@ -60,7 +60,7 @@ class BulkMatches:
     def __init__(self, units: UnitArrays, translations: list[frozenset[int]], extra: float) -> None:
         self.units, self.extra = units, extra
         self.tr_ptr, self.tr_keys = _flat(translations)
-        # English key -> its number among the keys near the block being filled, -1 for the others.
+        # English key -> its number among the keys near the pairs being matched, -1 for the others.
         self._local = np.full(max(int(units.ek_ids.max(initial=0)), int(self.tr_keys.max(initial=0))) + 1, -1, dtype=np.int64)
 
     def pairs(self, u: np.ndarray, v_lo: np.ndarray, v_hi: np.ndarray) -> tuple[np.ndarray, ...]:

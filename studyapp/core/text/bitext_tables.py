@@ -5,9 +5,10 @@ The search (:func:`studyapp.core.text.bitext._search`) asks
 bead type it continues: about 1.6 million calls for a 50,000-sentence text,
 each a Python function adding up lengths, marks and matched terms. Here the
 same costs are worked out with numpy for every cell of a block of rows
-(``BLOCK`` rows, fewer where the band is wide) and every bead type, from the units' prefix sums and the matches of their unit
-pairs (:mod:`studyapp.core.text.bitext_pairs`, as 64-bit masks), and the
-search only adds and compares. Every operation is the one ``cost`` makes, on
+(``BLOCK`` rows, fewer where the band is wide) and every bead type, from
+the units' prefix sums and the matches of their unit pairs
+(:mod:`studyapp.core.text.bitext_pairs`, as 64-bit masks), and the search
+only adds and compares. Every operation is the one ``cost`` makes, on
 the same floats (matched-term counts are whole numbers, so their sums are
 exact in any order): the tables hold the very costs ``cost`` returns. Beads
 whose units have more than 64 terms are costed by ``cost`` itself.
@@ -50,11 +51,9 @@ class BeadTables:
         self.costs, self.units = costs, units
         self.matches = BulkMatches(units, costs.translations, costs.extra)
         self.lo, self.hi = np.asarray(lo), np.asarray(hi)
-        self.lo_list, self.hi_list = list(lo), list(hi)
         as_array = np.asarray
         self.lz, self.le = as_array(costs.lz), as_array(costs.le)
         self.qz, self.qe, self.xz, self.xe = as_array(costs.qz), as_array(costs.qe), as_array(costs.xz), as_array(costs.xe)
-        self.wz, self.we = as_array(costs.wz), as_array(costs.we)
         self.az, self.ae = as_array(costs.az, dtype=float), as_array(costs.ae, dtype=float)
         self.hz = np.cumsum([0] + [bool(u.heading) for u in costs.zh])
         self.he = np.cumsum([0] + [bool(u.heading) for u in costs.en])
