@@ -84,10 +84,14 @@ def _quotation_began_sentence(text: str, start: int, end: int) -> bool:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[:dot])
-    if not word:
+    """True if the run of ASCII letters and dots before ``dot`` is an abbreviation
+    (read back from the dot: a long paragraph has a full stop every sentence)."""
+    begin = dot
+    while begin > 0 and (text[begin - 1] == "." or (text[begin - 1].isascii() and text[begin - 1].isalpha())):
+        begin -= 1
+    if begin == dot:
         return False
-    token = word.group(1).lower().rstrip(".")
+    token = text[begin:dot].lower().rstrip(".")
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
