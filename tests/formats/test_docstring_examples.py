@@ -18,6 +18,7 @@ MODULES = [
     "studyapp.core.text.bitext_costs",
     "studyapp.core.text.bitext_anchors",
     "studyapp.core.text.bitext_units",
+    "studyapp.core.text.bitext_learning",
     "studyapp.core.text.bitext_pairs",
     "studyapp.core.text.bitext_tables",
     "studyapp.core.text.numerals",
