@@ -40,7 +40,12 @@ Chinese sentences::
 The Bible is also a close translation with manual gold that nothing here was
 fitted on: ``--bible /tmp/bible`` (export ``eval/bible`` too) scores its first
 text cut into pieces of about 60 verses, with and without the search that
-close translations get.
+close translations get. ``--bible-whole /tmp/bible [--text 006]`` imports one
+Bible text whole (a long text: searched along anchors) and scores it beside
+the aligners published with the corpus (``eval/bible/auto/*``). Text 006
+(30,000 verses) was used to find why long texts drifted (one English word
+counted as several anchor terms), so its figure is development data; texts
+003-005 contain it in part (each text is the first N verses).
 """
 
 from __future__ import annotations
@@ -256,6 +261,27 @@ def bible(folder: Path, verses: int) -> None:
         print(f"{label:<48} strict F1 {strict:.3f}, lax {lax:.3f}")
 
 
+def bible_whole(folder: Path, text: str) -> None:
+    """Strict F1 of one Bible text imported whole, beside the published aligners' outputs."""
+    from studyapp.core.language.engine import Language
+    from studyapp.core.links.lexicon import DictionaryGlossary
+
+    english, chinese = folder / f"corpus/bible/split/{text}.en", folder / f"corpus/bible/split/{text}.zh"
+    gold = [(zh, en) for en, zh in read_beads(folder / f"eval/bible/gold/{text}.align")]  # (English first in its files)
+    glossary = DictionaryGlossary(Language().dictionary)
+    start = time.process_time()
+    ours = studyapp_beads(english, chinese, glossary)
+    took = time.process_time() - start
+    print(f"The Bible, text {text} whole: {len(gold):,} gold beads")
+    print(f"{'studyapp':<28} strict F1 {f1_scores([gold], [ours])[0]:.3f}, lax {f1_scores([gold], [ours])[1]:.3f}  ({took:.1f} s)")
+    for name in sorted(p.name for p in (folder / "eval/bible/auto").iterdir()):
+        published = folder / "eval/bible/auto" / name / f"{text}.align"
+        if published.is_file():
+            beads = [(zh, en) for en, zh in read_beads(published)]
+            strict, lax = f1_scores([gold], [beads])
+            print(f"{name + ' (published)':<28} strict F1 {strict:.3f}, lax {lax:.3f}")
+
+
 def _measure(mode: str, english: Path, chinese: Path) -> dict:
     result = subprocess.run([sys.executable, __file__, "--measure", mode, str(english), str(chinese)],
                             capture_output=True, text=True, check=True)
@@ -288,10 +314,15 @@ def main() -> None:
     parser.add_argument("--speed", type=int, metavar="N", help="instead: time a text of N English sentences")
     parser.add_argument("--files", type=Path, nargs=2, metavar=("EN", "ZH"), help="instead: time these two files")
     parser.add_argument("--bible", type=Path, metavar="DIR", help="instead: F1 on the Bible's first text (DIR holds corpus/bible, eval/bible)")
+    parser.add_argument("--bible-whole", type=Path, metavar="DIR", help="instead: F1 on one Bible text imported whole (see --text)")
+    parser.add_argument("--text", default="006", help="the Bible text for --bible-whole (default 006, the whole Bible)")
     parser.add_argument("-v", "--verbose", action="store_true", help="strict F1 per chapter")
     args = parser.parse_args()
     if args.bible:
         bible(args.bible, 60)
+        return
+    if args.bible_whole:
+        bible_whole(args.bible_whole, args.text)
         return
     if args.files:
         for path in args.files:

@@ -66,6 +66,21 @@ def test_anchors_follow_rare_shared_terms_and_ignore_stray_ones() -> None:
     assert anchor_chain(zh, en, translations) == [(0, 0), (n, n)]  # one shared term per pair is not enough
 
 
+def test_one_english_word_is_one_piece_of_anchor_evidence() -> None:
+    """絮絮叨叨, 絮叨 and 叨叨 are three dictionary words inside one Chinese word, all
+    glossed by the same English key: that pair shares one rare word, not three
+    (in the whole Bible such pairs chained 1,500 Chinese lines to the wrong verses)."""
+    n = 50
+    overlapping = [AlignUnit(10, (3 * k, 3 * k + 1, 3 * k + 2)) for k in range(n)]
+    en = [AlignUnit(40, (k,)) for k in range(n)]
+    translations = [frozenset({k}) for k in range(n) for _ in range(3)]
+    assert anchor_chain(overlapping, en, translations) == [(0, 0), (n, n)]
+    two_words = [AlignUnit(10, (3 * k, 3 * k + 1)) for k in range(n)]  # two English words: enough
+    translations = [frozenset({k}) if m == 0 else frozenset({n + k}) for k in range(n) for m in range(3)]
+    en = [AlignUnit(40, (k, n + k)) for k in range(n)]
+    assert anchor_chain(two_words, en, translations) == [(0, 0), *((k, k) for k in range(1, n)), (n, n)]
+
+
 def test_a_long_text_is_aligned_along_its_anchors() -> None:
     rng = random.Random(3)
     zh, en, gold, translations = [], [], [], []

@@ -111,7 +111,8 @@ def _candidates(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], tran
     for i, unit in enumerate(chinese):
         if rare_z.isdisjoint(unit.terms):
             continue
-        shared: dict[int, int] = {}  # (a plain dict: a Counter's missing keys cost a call each)
+        # Each rare English key once (絮絮叨叨 and 絮叨 both say "getting": one word of evidence).
+        weights: dict[int, int] = {}
         for n, t in enumerate(unit.terms):
             if t not in rare_z:
                 continue
@@ -120,8 +121,12 @@ def _candidates(chinese: Sequence[AlignUnit], english: Sequence[AlignUnit], tran
                 keys = rare_keys[t] = [k for k in translations[t] if df_e.get(k, 0) <= RARE]
             weight = 2 if unit.heavy >> n & 1 else 1
             for k in keys:
-                for j in postings.get(k, ()):
-                    shared[j] = shared.get(j, 0) + weight
+                if weights.get(k, 0) < weight:
+                    weights[k] = weight
+        shared: dict[int, int] = {}  # (a plain dict: a Counter's missing keys cost a call each)
+        for k, weight in weights.items():
+            for j in postings.get(k, ()):
+                shared[j] = shared.get(j, 0) + weight
         found += [(i, j, w) for j, w in shared.items() if w >= MIN_SHARED]
     return found
 
