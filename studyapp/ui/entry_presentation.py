@@ -24,14 +24,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from studyapp.core.language.pinyin_spelling import marks_from_numbered
-from studyapp.core.text.char_classes import HAN_RE
+from studyapp.core.language.definition_text import REFERENCE_RE as _REFERENCE_RE
+from studyapp.core.language.definition_text import Run, runs_of
 
 if TYPE_CHECKING:
     from studyapp.core.language.lookup import EntryView, LookupResult, Reference
 
-#: ``個|个[ge4]``, ``个人[ge4 ren2]`` or a bare ``[xing4]``.
-_REFERENCE_RE = re.compile(r"(?:([^\s\[\]|/,;:()]+)\|)?([^\s\[\]|/,;:()]+)?\[([A-Za-z]+[0-5]?(?: [A-Za-z]+[0-5]?)*)\]")
 _LEADING_PAREN_RE = re.compile(r"^\(([^()]*)\)\s*")
 #: Parenthesised usage notes shown as labels, as written.
 USAGE_LABELS = frozenset({
@@ -47,17 +45,6 @@ LABEL_NAMES = {
     "abbr.": "abbreviation", "derog.": "derogatory", "interj.": "interjection", "math.": "mathematics",
 }
 MAX_PLAIN_TOGETHER = 3
-
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of a definition: plain text, a Chinese word to look up (with its
-    pinyin, ``kind`` "word"), or pinyin alone (``kind`` "pinyin")."""
-
-    text: str
-    kind: str = "text"
-    target: str = ""
-    pinyin: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,25 +64,6 @@ class ReadingGroup:
     labels: tuple[str, ...]
     senses: tuple[Sense, ...]
     measure_words: tuple[Run, ...] = ()
-
-
-def runs_of(text: str) -> list[Run]:
-    """``text`` cut into plain runs, words with their pinyin, and bare pinyin."""
-    runs: list[Run] = []
-    position = 0
-    for match in _REFERENCE_RE.finditer(text):
-        traditional, simplified, numbered = match.groups()
-        word = simplified or traditional or ""
-        if word and not HAN_RE.search(word):
-            continue
-        if match.start() > position:
-            runs.append(Run(text[position : match.start()]))
-        syllables = tuple(marks_from_numbered(s) for s in numbered.split())
-        runs.append(Run(word, "word", word, syllables) if word else Run(" ".join(syllables), "pinyin", "", syllables))
-        position = match.end()
-    if position < len(text):
-        runs.append(Run(text[position:]))
-    return runs
 
 
 def labels_of(definition: str) -> tuple[tuple[str, ...], str]:

@@ -169,3 +169,22 @@ def test_notes_without_a_card_are_left_out(store: VocabularyStore, tmp_path: Pat
     result = export_words(store, ExportRequest("apkg", tmp_path / "cloze.apkg", cards=("cloze",)))
     assert (result.words, result.cards) == (2, 2)  # 觉得 has no sentence: no cloze card, no note
     assert store.find("觉得")[0].exported is None
+
+
+def test_dictionary_references_are_written_out_on_every_card(tmp_path: Path) -> None:
+    """CC-CEDICT's ``個|个[ge4]`` notation is the lookup panel's to read, not a card's:
+    cards say ``个 (gè)``."""
+    store = VocabularyStore.open(tmp_path / "v.sqlite3")
+    store.save(WordData("箇", "箇", "ge4", ["variant of 個|个[ge4]", "see 苗栗縣|苗栗县[Miao2 li4 xian4]"], 0),
+               Context("一箇人。", "One person."))
+    written = ["variant of 个 (gè)", "see 苗栗县 (Miáo lì xiàn)"]
+    export_words(store, ExportRequest("csv", tmp_path / "words.csv"))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "words.csv").read_text(encoding="utf-8"), newline="")))
+    assert rows[0]["meaning"] == "; ".join(written)
+    export_words(store, ExportRequest("pleco", tmp_path / "pleco.txt"))
+    assert (tmp_path / "pleco.txt").read_text(encoding="utf-8").splitlines()[1].split("\t")[2].startswith("; ".join(written))
+    export_words(store, ExportRequest("apkg", tmp_path / "words.apkg"))
+    col = fresh_collection(tmp_path / "c.anki2")
+    import_apkg(col, tmp_path / "words.apkg")
+    assert notes_by_hanzi(col)["箇"]["Meaning"] == "<br>".join(written)
+    col.close()

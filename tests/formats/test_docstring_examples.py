@@ -14,6 +14,7 @@ MODULES = [
     "studyapp.core.text.importers.subtitle_formats",
     "studyapp.core.library.contents",
     "studyapp.core.language.reading_model",
+    "studyapp.core.language.definition_text",
     "studyapp.core.text.bitext",
     "studyapp.core.text.bitext_costs",
     "studyapp.core.text.bitext_anchors",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from studyapp.core import atomic_file
 from studyapp.core.errors import StudyappError
+from studyapp.core.language.definition_text import readable_definition
 from studyapp.core.language.hsk import level_label
 from studyapp.core.language.pinyin_spelling import marks_from_numbered, tone_of
 from studyapp.core.study.vocabulary import WordRecord
@@ -78,7 +79,9 @@ def clean_text(text: str) -> str:
 
 
 def clean_record(record: WordRecord) -> WordRecord:
-    """The record with control characters out of every text it holds (what every export writes)."""
+    """The record with control characters out of every text it holds, and its
+    definitions' CC-CEDICT references written out (``個|个[ge4]`` -> ``个 (gè)``):
+    what every export writes."""
     contexts = tuple(
         replace(c, sentence=clean_text(c.sentence), translation=clean_text(c.translation), document_title=clean_text(c.document_title),
                 document_path=clean_text(c.document_path), sentence_pinyin=clean_text(c.sentence_pinyin))
@@ -86,7 +89,7 @@ def clean_record(record: WordRecord) -> WordRecord:
     )
     return replace(
         record, simplified=clean_text(record.simplified), traditional=clean_text(record.traditional), pinyin=clean_text(record.pinyin),
-        definitions=tuple(clean_text(d) for d in record.definitions), note=clean_text(record.note),
+        definitions=tuple(readable_definition(clean_text(d)) for d in record.definitions), note=clean_text(record.note),
         tags=tuple(t for t in (clean_text(t) for t in record.tags) if t), contexts=contexts,
     )
 
