@@ -138,7 +138,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         result = export_words(store, request)
     finally:
         store.close()
-    print(f"exported {result.words} words ({result.cards} cards) to {result.path}")
+    print(f"exported {result.summary()} to {result.path}")
     return 0
 
 

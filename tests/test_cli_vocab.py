@@ -47,7 +47,9 @@ def test_export_cli(run, tmp_path: Path) -> None:
     out = tmp_path / "words.apkg"
     done = run("export", "--format", "apkg", "--output", str(out), "--deck", "Chinese::Reading", "--cards", "recognition,cloze")
     assert done.returncode == 0, done.stderr
-    assert "1 words (2 cards)" in done.stdout and out.stat().st_size > 1000
+    assert "1 word (2 cards)" in done.stdout and out.stat().st_size > 1000
+    csv_done = run("export", "--format", "csv", "--output", str(tmp_path / "words.csv"))
+    assert csv_done.returncode == 0 and "exported 1 word to" in csv_done.stdout  # (a CSV has rows, not cards)
     bad = run("export", "--format", "apkg", "--output", str(tmp_path / "x.apkg"), "--cards", "bogus")
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1
     nowhere = run("export", "--format", "csv", "--output", str(tmp_path / "no" / "x.csv"))

@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         visible = self._vocabulary_panel is not None and self.vocabulary_dock.isVisible()
         selected = [r.id for r in self.vocabulary_panel.selected_records()] if visible else []
         dialog = ExportDialog(self.vocabulary, self._settings, selected, self)
-        dialog.exported.connect(lambda result: self.notify(f"Exported {result.words} words ({result.cards} cards) to {result.path}"))
+        dialog.exported.connect(lambda result: self.notify(f"Exported {result.summary()} to {result.path}"))
         dialog.open()
         return dialog
 

@@ -34,7 +34,12 @@ class ExportRequest:
 class ExportResult:
     path: Path
     words: int
-    cards: int = field(default=0)
+    cards: int = field(default=0)  # Anki's cards; 0 for a format without cards (Pleco, CSV)
+
+    def summary(self) -> str:
+        """``4 words (11 cards)``, or ``4 words`` for a format without cards."""
+        words = f"{self.words} word" + ("" if self.words == 1 else "s")
+        return f"{words} ({self.cards} cards)" if self.cards else words
 
 
 def select_words(store: VocabularyStore, request: ExportRequest) -> list[WordRecord]:
@@ -58,7 +63,8 @@ def export_words(store: VocabularyStore, request: ExportRequest) -> ExportResult
             raise ExportError("None of these words makes a card of the chosen types (sentence cards need a saved sentence)")
     chosen.write(cards, Path(request.output), deck, request.timestamp)
     store.mark_exported([r.id for r in records])
-    return ExportResult(Path(request.output), len(records), sum(1 for kind in CARD_FLAGS for c in cards if c.fields[kind]))
+    made = sum(1 for kind in CARD_FLAGS for c in cards if c.fields[kind]) if chosen.anki else 0
+    return ExportResult(Path(request.output), len(records), made)
 
 
 def export_words_apart(store: VocabularyStore, request: ExportRequest) -> ExportResult:
