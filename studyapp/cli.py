@@ -259,7 +259,8 @@ def _window_parser() -> argparse.ArgumentParser:
         description="Open the reader window. Subcommands: " + ", ".join(SUBCOMMANDS) + ".",
     )
     parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
-    parser.add_argument("file", nargs="?", help="document to open (default: the last one, or the sample)")
+    parser.add_argument("file", nargs="?", help="document to open (default: the last one, or the sample); or the English file of two")
+    parser.add_argument("chinese_file", nargs="?", help="the Chinese file, when the text is in two files")
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window to a PNG and exit")
     parser.add_argument("--layout-json", metavar="OUT.json", help="write where every line, character and syllable of the page is drawn, and exit")
     parser.add_argument("--width", type=screenshot_size, help="window width for --screenshot or --layout-json (default 1200)")
@@ -291,6 +292,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return desktop_entry.run(uninstalling=args.uninstall_desktop)
         check_window_options(args)
+        if args.chinese_file:  # a text in two files: opened through the pair file that names them
+            from studyapp.core.text.importers.pair_file import write_pair
+
+            args.file = str(write_pair(args.file, args.chinese_file))
         from studyapp.ui.app import run_app
 
         size = (args.width or 1200, args.height or 800)

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from studyapp.ui.speech import Speaker
     from studyapp.ui.vocabulary_panel import VocabularyPanel
 
-FILE_FILTER = "Bilingual documents (*.md *.markdown *.txt *.epub *.html *.htm *.xhtml *.srt *.vtt *.ass *.ssa);;All files (*)"
+FILE_FILTER = "Bilingual documents (*.md *.markdown *.txt *.epub *.html *.htm *.xhtml *.srt *.vtt *.ass *.ssa *.studyapp-pair);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self._recent_menu = QMenu("Open &Recent", self)
         file_menu = bar.addMenu("&File")
         add_action(file_menu, self, "&Open…", self._on_open_action_triggered, QKeySequence.StandardKey.Open)
+        add_action(file_menu, self, "Open &Two Files…", self._on_open_two_action_triggered, "Ctrl+Shift+O")
         file_menu.addMenu(self._recent_menu)
         self.library.add_file_actions(file_menu)
         self.library.attach_recent_menu(self._recent_menu)
@@ -256,9 +257,33 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
+    def _on_open_two_action_triggered(self) -> None:
+        start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else str(Path.home())
+        from PySide6.QtWidgets import QFileDialog
+
+        english, _ = QFileDialog.getOpenFileName(self, "Open a text in two files: the English file", start, FILE_FILTER)
+        if not english:
+            return
+        chinese, _ = QFileDialog.getOpenFileName(self, "Open a text in two files: its Chinese translation", str(Path(english).parent), FILE_FILTER)
+        if chinese:
+            self.open_pair(english, chinese)
+
     def open_path(self, path: str | Path) -> bool:
         """Open ``path``; big files load in the background. On failure say why and keep the current document."""
         return self.opener.open(path)
+
+    def open_pair(self, english: str | Path, chinese: str | Path) -> bool:
+        """Open a text whose English and Chinese are two files, through the pair file
+        that names them (see :mod:`studyapp.core.text.importers.pair_file`)."""
+        from studyapp.core.errors import StudyappError
+        from studyapp.core.text.importers.pair_file import write_pair
+
+        try:
+            pair = write_pair(english, chinese)
+        except StudyappError as exc:
+            self.show_error("Cannot open these two files", str(exc))
+            return False
+        return self.open_path(pair)
 
     def _on_opener_reading(self, name: str) -> None:
         self.statusBar().showMessage(f"Opening {name}…")

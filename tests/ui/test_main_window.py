@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -98,6 +99,22 @@ def test_screenshot_flag_writes_a_png(tmp_path: Path, language_home: Path) -> No
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (900, 600)
+
+
+def test_window_on_two_files_from_the_command_line(tmp_path: Path, dictionary_ready: Path) -> None:
+    shapes = Path(__file__).resolve().parents[1] / "data" / "shapes"
+    out = tmp_path / "two.png"
+    env = dict(os.environ, STUDYAPP_HOME=str(dictionary_ready))
+    english, chinese = shapes / "bus_stop_two_files.en.txt", shapes / "bus_stop_two_files.zh.txt"
+    result = subprocess.run([sys.executable, "-m", "studyapp", str(english), str(chinese), "--layout-json", str(out.with_suffix(".json"))],
+                            capture_output=True, text=True, timeout=180, env=env)
+    assert result.returncode == 0, result.stderr
+    layout = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    first = next(line for line in layout["lines"] if line["side"] == "zh")
+    assert "".join(cell["text"] for cell in first["cells"]).startswith("豆豆：爷爷，公交车")  # the Chinese file beside the English
+    missing = subprocess.run([sys.executable, "-m", "studyapp", str(english), str(tmp_path / "none.zh.txt"), "--screenshot", str(out)],
+                             capture_output=True, text=True, timeout=120, env=env)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and missing.stderr.count("\n") == 1
 
 
 def test_window_on_a_bad_file_exits_2(tmp_path: Path) -> None:
@@ -215,3 +232,31 @@ def test_going_from_a_long_document_to_a_short_one_and_back_keeps_the_place(qtbo
     window.open_path(book)  # its place, and the library's figures for it
     assert window.reader.first_visible_block() == 300
     assert window.library.document is window.session.document and window.library.progress_label.text().endswith("% read")
+
+
+def test_a_text_in_two_files_opens_and_reopens_from_recent_files(window: MainWindow, dictionary_ready: Path, tmp_path: Path, qtbot) -> None:
+    shapes = Path(__file__).resolve().parents[1] / "data" / "shapes"
+    english, chinese = tmp_path / "bus_stop.en.txt", tmp_path / "bus_stop.zh.txt"
+    english.write_bytes((shapes / "bus_stop_two_files.en.txt").read_bytes())
+    chinese.write_bytes((shapes / "bus_stop_two_files.zh.txt").read_bytes())
+    assert window.open_pair(english, chinese)
+    qtbot.waitUntil(lambda: window.session.document is not None and window.session.document.path.endswith(".studyapp-pair"), timeout=60000)
+    pairs = window.session.document.pairs()
+    assert pairs[0] == ("Pip: Grandad, why is the bus so late?", "豆豆：爷爷，公交车怎么还不来？")
+    pair_file = window.recent_files()[0]
+    assert pair_file.endswith(".studyapp-pair") and Path(pair_file).parent == dictionary_ready / "data" / "pairs"
+    window.open_path(sample_path())
+    assert window.open_path(pair_file)  # from the recent files, as the English and Chinese files they name
+    qtbot.waitUntil(lambda: window.session.document.path == pair_file, timeout=60000)
+    assert window.session.document.pairs() == pairs
+
+
+def test_two_files_that_cannot_be_a_pair_show_why(window: MainWindow, tmp_path: Path) -> None:
+    window.open_path(sample_path())
+    english = tmp_path / "only.en.txt"
+    english.write_text("Just English.\n", encoding="utf-8")
+    assert not window.open_pair(english, tmp_path / "missing.zh.txt")
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert boxes and "does not exist" in boxes[0].text()
+    assert window.reader.document.title == "杭州的周末"
+    boxes[0].close()

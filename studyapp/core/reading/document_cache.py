@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from studyapp.core import paths
+from studyapp.core.errors import StudyappError
 from studyapp.core.text.document import Block, Chapter, Document, Side, TimeSpan
 
 log = logging.getLogger(__name__)
@@ -85,9 +86,11 @@ class DocumentCache:
     @staticmethod
     def key(path: str | Path) -> str | None:
         """The key of the file as it is now, or None if it cannot be read (the importer will say why)."""
+        from studyapp.core.text.importers import source_bytes  # (light: no importer is loaded for a plain file)
+
         try:
-            data = Path(path).read_bytes()
-        except OSError:
+            data = source_bytes(path)
+        except (OSError, StudyappError):
             return None
         return hashlib.sha1(b"\0".join([data, Path(path).stem.encode("utf-8", "surrogatepass"), code_stamp().encode()])).hexdigest()
 

@@ -35,6 +35,7 @@ FORMATS = {
     ".vtt": "studyapp.core.text.importers.subtitles",
     ".ass": "studyapp.core.text.importers.subtitles",
     ".ssa": "studyapp.core.text.importers.subtitles",
+    ".studyapp-pair": "studyapp.core.text.importers.pair_file",
 }
 
 
@@ -49,9 +50,9 @@ class FormatModule(Protocol):
 
 
 if TYPE_CHECKING:  # mypy checks here that every module in FORMATS is a FormatModule
-    from studyapp.core.text.importers import epub, html, subtitles
+    from studyapp.core.text.importers import epub, html, pair_file, subtitles
 
-    _FORMAT_MODULES: tuple[FormatModule, ...] = (epub, html, subtitles)
+    _FORMAT_MODULES: tuple[FormatModule, ...] = (epub, html, pair_file, subtitles)
 
 
 def format_module(path: str | Path) -> FormatModule | None:
@@ -64,6 +65,13 @@ def text_size(path: str | Path) -> int:
     """About how many bytes of text opening ``path`` reads (a book's text is compressed in its file), -1 if unknown."""
     size_of: Callable[[str | Path], int] | None = getattr(format_module(path), "text_size", None)
     return size_of(path) if size_of is not None else file_size(path)
+
+
+def source_bytes(path: str | Path) -> bytes:
+    """What the document at ``path`` is read from (the document cache's key): the file,
+    or, for a pair file, it and the two files it names. Raises OSError or DocumentError."""
+    read: Callable[[str | Path], bytes] | None = getattr(format_module(path), "source_bytes", None)
+    return read(path) if read is not None else Path(path).read_bytes()
 
 
 def open_preview(path: str | Path, chars: int = PREVIEW_CHARS) -> Document | None:

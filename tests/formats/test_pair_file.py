@@ -1,0 +1,61 @@
+"""A text in two files opened through the pair file that names them: as ``studyapp pairs
+EN ZH`` aligns them, the cache keyed by both files, and a clear word when one is gone."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from studyapp.core.errors import DocumentError
+from studyapp.core.reading.document_cache import DocumentCache
+from studyapp.core.text.importers import open_document
+from studyapp.core.text.importers.pair_file import read_pair, write_pair
+
+SHAPES = Path(__file__).resolve().parents[1] / "data" / "shapes"
+
+
+def _two_files(folder: Path) -> tuple[Path, Path]:
+    english, chinese = folder / "bus_stop.en.txt", folder / "bus_stop.zh.txt"
+    shutil.copy(SHAPES / "bus_stop_two_files.en.txt", english)
+    shutil.copy(SHAPES / "bus_stop_two_files.zh.txt", chinese)
+    return english, chinese
+
+
+def test_a_pair_file_opens_the_two_files_aligned(dictionary_ready: Path, tmp_path: Path) -> None:
+    english, chinese = _two_files(tmp_path)
+    pair = write_pair(english, chinese, tmp_path / "pairs")
+    assert write_pair(english, chinese, tmp_path / "pairs") == pair  # the same two files: the same pair file
+    assert read_pair(pair) == (english.resolve(), chinese.resolve())
+    document = open_document(pair)
+    expected = json.loads((SHAPES / "bus_stop_two_files.expected.json").read_text(encoding="utf-8"))
+    assert [list(p) for p in document.pairs()] == expected
+    assert document.path == str(pair)  # the library, recent files and positions keep the pair
+
+
+def test_the_cache_key_follows_both_files(tmp_path: Path) -> None:
+    english, chinese = _two_files(tmp_path)
+    pair = write_pair(english, chinese, tmp_path / "pairs")
+    before = DocumentCache.key(pair)
+    assert before is not None and DocumentCache.key(pair) == before
+    chinese.write_text(chinese.read_text(encoding="utf-8") + "\n新的一句。\n", encoding="utf-8")
+    assert DocumentCache.key(pair) not in (None, before)  # an edited translation is aligned again
+
+
+def test_a_moved_file_and_a_bad_pair_say_what_is_wrong(tmp_path: Path) -> None:
+    english, chinese = _two_files(tmp_path)
+    with pytest.raises(DocumentError, match="does not exist"):
+        write_pair(english, tmp_path / "missing.zh.txt", tmp_path)
+    with pytest.raises(DocumentError, match="same file"):
+        write_pair(english, english, tmp_path)
+    pair = write_pair(english, chinese, tmp_path / "pairs")
+    chinese.unlink()
+    with pytest.raises(DocumentError, match="Chinese file of this text is gone"):
+        open_document(pair)
+    assert DocumentCache.key(pair) is None  # (the importer says why)
+    garbage = tmp_path / "pairs" / "garbage.studyapp-pair"
+    garbage.write_text("not json", encoding="utf-8")
+    with pytest.raises(DocumentError, match="not a pair of files"):
+        open_document(garbage)
