@@ -59,3 +59,9 @@ def test_a_moved_file_and_a_bad_pair_say_what_is_wrong(tmp_path: Path) -> None:
     garbage.write_text("not json", encoding="utf-8")
     with pytest.raises(DocumentError, match="not a pair of files"):
         open_document(garbage)
+
+
+def test_files_given_the_other_way_round_are_named_so(tmp_path: Path) -> None:
+    english, chinese = _two_files(tmp_path)
+    with pytest.raises(DocumentError, match="give the English file first"):
+        open_document(write_pair(chinese, english, tmp_path / "pairs"))
