@@ -10,12 +10,13 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from studyapp.core.study.database import DatabaseError, latest_version
+from studyapp.core.study.database import DatabaseError, OpenedDatabase, _statements, connect, latest_version, migrate, migrations
 from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
 from studyapp.core.study.word_filter import normalise_pinyin_query
 
@@ -83,6 +84,31 @@ def test_checked_in_schema_1_database_opens_with_its_words(tmp_path: Path) -> No
     assert set(words) == {"银行", "长", "觉得"}
     assert words["长"].note == "as in 长大" and words["银行"].contexts[0].position == 4
     assert words["觉得"].status == "known"
+
+
+def test_a_start_that_waits_out_another_ones_migration_step_makes_no_second_backup(tmp_path: Path) -> None:
+    """One process is migrating a step when another starts and waits for the lock; that
+    one finishes the migration without backing up the half-way file (the first backed up)."""
+    path = tmp_path / "v.sqlite3"
+    shutil.copy(DATA / "schema-0001.sqlite3", path)
+    first = connect(path)
+    first.execute("BEGIN IMMEDIATE")  # the first process, in its first step, not yet committed
+    version, _, sql = migrations()[1]
+    for statement in _statements(sql):
+        first.execute(statement)
+    first.execute(f"PRAGMA user_version = {version}")
+    second = OpenedDatabase(connect(path), path)
+    asked: list[str] = []
+    second.connection.set_trace_callback(asked.append)
+    started = threading.Thread(target=migrate, args=(second,))
+    started.start()
+    deadline = time.monotonic() + 30
+    while "BEGIN IMMEDIATE" not in asked and time.monotonic() < deadline:  # it waits for the lock
+        time.sleep(0.01)
+    first.execute("COMMIT")  # the first step done (then the first process stops: the second one goes on)
+    started.join(60)
+    assert second.connection.execute("PRAGMA user_version").fetchone()[0] == latest_version()
+    assert second.backup is None and not list((tmp_path / "backups").glob("*.sqlite3"))
 
 
 def test_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:

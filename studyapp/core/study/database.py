@@ -167,14 +167,17 @@ def migrate(opened: OpenedDatabase, back_up: bool = True) -> None:
 
     Each step takes the write lock first and only then reads the version, so
     any number of processes may start at once: one migrates, the others wait
-    and find nothing left to do.
+    and find nothing left to do. A process that gets the lock between another's
+    steps finishes the migration but makes no second backup: the version it
+    finds is past the one it saw on opening, so the other one made it.
     """
     connection = opened.connection
+    seen = connection.execute("PRAGMA user_version").fetchone()[0]
     while True:
         step = None
         try:
             connection.execute("BEGIN IMMEDIATE")
-            step = _next_migration(opened, back_up)
+            step = _next_migration(opened, back_up and not _moved_on(connection, seen))
             if step is None:
                 connection.execute("COMMIT")
                 return
@@ -229,6 +232,11 @@ def _next_migration(opened: OpenedDatabase, back_up: bool) -> tuple[int, str, st
         finally:
             reader.close()
     return pending[0] if pending else None
+
+
+def _moved_on(connection: sqlite3.Connection, seen: int) -> bool:
+    """True if another process migrated the database past ``seen`` since it was read."""
+    return bool(connection.execute("PRAGMA user_version").fetchone()[0] > seen)
 
 
 def _has_words(connection: sqlite3.Connection) -> bool:
