@@ -119,3 +119,18 @@ def test_unit_in_neither_language_goes_before_the_first_bead_starting_after_it()
     assert document_order(chain, [0, 2, 5]) == [
         AlignedBead((0,), ()), AlignedBead((2,), ()), AlignedBead((3,), ()), AlignedBead((4,), (1,)), AlignedBead((5,), ()),
     ]
+
+
+def test_a_file_that_alternates_paragraph_by_paragraph_is_paired_as_laid_out() -> None:
+    """Lengths alone would shift these pairs (a long Chinese line for a short English
+    one, then the reverse); the layout says each Chinese paragraph translates the
+    English just before it, and no translation sits inside its original."""
+    pairs = [
+        ("What are you on about?", "你说的是什么事儿？"),
+        ("I asked her whether she would do it or not.", "我问她我刚才说的那件事你到底答应不答应。"),
+        ("She said no and went red.", "她说不，脸一下子红了。"),
+        ("She seemed a little shy, so I decided to take the first step and began to tease her a good deal more than before.", "我看她有点害羞，就主动逗她。"),
+        ("She pushed me away twice, then said: not here, let us walk up the hill.", "她推了我两把，后来说，别在这儿，咱们上山去。"),
+    ]
+    text = "\n\n".join(f"{english}\n\n{chinese}" for english, chinese in pairs) + "\n"
+    assert document_from_text(text, path="walk.md", name="walk").pairs() == pairs

@@ -398,13 +398,22 @@ class _BeadScorer:
         return -math.log(tail if tail > 1e-30 else 1e-30)
 
     def _distance(self, i0: int, i1: int, j0: int, j1: int) -> float:
-        """Closeness in the file: same source block, or adjacent blocks."""
+        """Closeness in the file: same source block, or adjacent blocks. Across blocks,
+        a merged bead whose paragraphs have another bead's among them, or whose
+        translation sits inside its original (English, Chinese, English), costs
+        ``_APART`` for each: a file that alternates paragraph by paragraph is paired
+        as laid out unless the evidence is strong (MAC-Test chapters written as
+        alternating paragraphs: 75% of the pairs kept without this, 86% with it)."""
         blocks = set(self.block_en[i0:i1])
         blocks.update(self.block_zh[j0:j1])
         if len(blocks) == 1:
             return -1.5
-        gap = max(self.pos_zh[j0] - self.pos_en[i1 - 1], self.pos_en[i0] - self.pos_zh[j1 - 1]) - 1
-        return 0.0 if gap <= 0 else min(1.5 * gap, 9.0)
+        first_en, last_en, first_zh, last_zh = self.pos_en[i0], self.pos_en[i1 - 1], self.pos_zh[j0], self.pos_zh[j1 - 1]
+        gap = max(first_zh - last_en, first_en - last_zh) - 1
+        # (positions rise along each side: the bead spans its first to its last paragraph)
+        among = max(last_en, last_zh) - min(first_en, first_zh) + 1 - (i1 - i0) - (j1 - j0)
+        inside = not (last_en < first_zh or last_zh < first_en)
+        return (0.0 if gap <= 0 else min(1.5 * gap, 9.0)) + _APART * (among + inside)
 
     def _evidence(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Shared numbers and Latin names, and the optional lexical score."""
@@ -423,6 +432,11 @@ class _BeadScorer:
             zh_text = "".join(z.text for z in zs)
             cost -= 3.0 * (self.lexical(en_text, zh_text) - 0.15)
         return cost
+
+
+#: What a merged bead pays, in an interleaved file, per paragraph of another bead
+#: among its own and for a translation inside its original (see ``_distance``).
+_APART = 5.0
 
 
 def _number_cost(english: frozenset[str], chinese: frozenset[str]) -> float:
