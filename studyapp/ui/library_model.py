@@ -19,6 +19,8 @@ from studyapp.core.library.store import LibraryEntry, LibraryStore
 COLUMNS = ("Title", "Progress", "Characters", "Size", "Coverage", "Last read", "Format")
 SortRole = Qt.ItemDataRole.UserRole + 1
 EntryRole = Qt.ItemDataRole.UserRole + 2
+#: How a format is named where its file's suffix would not say it.
+FORMAT_NAMES = {"studyapp-pair": "two files"}
 
 
 def size_label(size: int) -> str:
@@ -92,7 +94,7 @@ class LibraryTableModel(QAbstractTableModel):
             return f"{entry.coverage:.0%}" if entry.coverage is not None else "–"
         if column == "Last read":
             return day_label(entry.last_read)
-        return entry.format
+        return FORMAT_NAMES.get(entry.format, entry.format)
 
     @staticmethod
     def _sort_key(entry: LibraryEntry, column: str):

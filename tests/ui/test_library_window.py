@@ -101,3 +101,16 @@ def test_bookmarks_are_added_listed_and_jumped_to(qtbot, library, tmp_path: Path
     assert chosen.args == [7]
     qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
     assert [b.block for b in library.bookmarks(document.path)] == [3]
+
+
+def test_a_text_in_two_files_is_listed_as_two_files(qtbot, library, dictionary_ready: Path, tmp_path: Path) -> None:
+    from studyapp.core.text.importers.pair_file import write_pair
+
+    shapes = Path(__file__).resolve().parents[1] / "data" / "shapes"
+    pair = write_pair(shapes / "bus_stop_two_files.en.txt", shapes / "bus_stop_two_files.zh.txt", tmp_path)
+    library.record_opened(open_document(pair), size=4096)
+    window = LibraryWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    model = window.table.model()
+    assert model.index(0, COLUMNS.index("Format")).data() == "two files"
