@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,18 @@ def test_files_given_the_other_way_round_are_named_so(tmp_path: Path) -> None:
     english, chinese = _two_files(tmp_path)
     with pytest.raises(DocumentError, match="give the English file first"):
         open_document(write_pair(chinese, english, tmp_path / "pairs"))
+
+
+def test_reopening_a_pair_from_the_cache_loads_no_aligner(tmp_path: Path) -> None:
+    """The start-up path reads the last document's cache key: for a pair file that
+    reads three files, and must not import the aligner or jieba to do it."""
+    english, chinese = _two_files(tmp_path)
+    pair = write_pair(english, chinese, tmp_path / "pairs")
+    script = (
+        "import sys\n"
+        "from studyapp.core.reading.document_cache import DocumentCache\n"
+        f"assert DocumentCache.key({str(pair)!r}) is not None\n"
+        "print(sorted(m for m in sys.modules if m == 'studyapp.core.text.align' or m.startswith('jieba')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -28,10 +28,10 @@ from studyapp.core import paths
 from studyapp.core.atomic_file import write_atomically
 from studyapp.core.errors import DocumentError
 from studyapp.core.text.document import Document
-from studyapp.core.text.importers.bilingual_text import Unit
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the aligner: not loaded to read a pair file's cache key at start-up
     from studyapp.core.text.align import Lexical
+    from studyapp.core.text.importers.bilingual_text import Unit
 
 SUFFIX = ".studyapp-pair"
 
