@@ -4,6 +4,7 @@ EN ZH`` aligns them, the cache keyed by both files, and a clear word when one is
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -82,3 +83,19 @@ def test_reopening_a_pair_from_the_cache_loads_no_aligner(tmp_path: Path) -> Non
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_as_it_is(tmp_path: Path) -> None:
+    english, chinese = _two_files(tmp_path)
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.en.txt"))  # a Latin-1 name on a UTF-8 system
+    english.rename(odd)
+    pair = write_pair(odd, chinese, tmp_path / "pairs")
+    assert read_pair(pair) == (odd, chinese.resolve())
+    assert DocumentCache.key(pair) is not None
+
+
+def test_a_data_folder_that_cannot_be_written_is_said_in_one_line(tmp_path: Path) -> None:
+    english, chinese = _two_files(tmp_path)
+    (tmp_path / "data").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(DocumentError, match="Cannot write the pair file"):
+        write_pair(english, chinese, tmp_path / "data" / "pairs")
