@@ -188,3 +188,12 @@ def test_dictionary_references_are_written_out_on_every_card(tmp_path: Path) -> 
     import_apkg(col, tmp_path / "words.apkg")
     assert notes_by_hanzi(col)["箇"]["Meaning"] == "<br>".join(written)
     col.close()
+
+
+def test_a_reference_whose_pinyin_has_u_umlaut_is_written_out_too(tmp_path: Path) -> None:
+    """CC-CEDICT spells ü ``u:`` (``婦女節|妇女节[Fu4 nu:3 jie2]``): a card says ``妇女节 (Fù nǚ jié)``."""
+    store = VocabularyStore.open(tmp_path / "v.sqlite3")
+    store.save(WordData("三八", "三八", "San1 ba1", ["International Women's Day 婦女節|妇女节[Fu4 nu:3 jie2], 8th March"], 0))
+    export_words(store, ExportRequest("csv", tmp_path / "words.csv"))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "words.csv").read_text(encoding="utf-8"), newline="")))
+    assert rows[0]["meaning"] == "International Women's Day 妇女节 (Fù nǚ jié), 8th March"
