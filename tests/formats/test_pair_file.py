@@ -99,3 +99,12 @@ def test_a_data_folder_that_cannot_be_written_is_said_in_one_line(tmp_path: Path
     (tmp_path / "data").write_text("a file where the folder should be", encoding="utf-8")
     with pytest.raises(DocumentError, match="Cannot write the pair file"):
         write_pair(english, chinese, tmp_path / "data" / "pairs")
+
+
+def test_a_pair_file_is_not_taken_as_one_of_two_files(tmp_path: Path) -> None:
+    """Nothing is written for a pair of a pair file and a file: it would only fail when opened."""
+    english, chinese = _two_files(tmp_path)
+    pair = write_pair(english, chinese, tmp_path / "pairs")
+    with pytest.raises(DocumentError, match="a pair of files already"):
+        write_pair(pair, chinese, tmp_path / "pairs")
+    assert list((tmp_path / "pairs").iterdir()) == [pair]

@@ -43,6 +43,8 @@ def write_pair(english: str | Path, chinese: str | Path, folder: Path | None = N
     for path, language in ((english, "English"), (chinese, "Chinese")):
         if not path.is_file():
             raise DocumentError(f"The {language} file {path} does not exist or is not a file")
+        if path.suffix == SUFFIX:
+            raise DocumentError(f"{path} is a pair of files already; choose the {language} file itself")
     if english == chinese:
         raise DocumentError(f"The English and the Chinese file are the same file: {english}")
     folder = folder if folder is not None else paths.data_dir() / "pairs"
