@@ -13,7 +13,7 @@ from anki_packages import import_apkg, import_text
 
 from studyapp.core.study.export import ExportError
 from studyapp.core.study.export.apkg import MODEL_NAME
-from studyapp.core.study.export.job import ExportRequest, export_words
+from studyapp.core.study.export.job import ExportRequest, ExportResult, export_words
 from studyapp.core.study.export.pleco import PLECO_NEWLINE
 from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
 from studyapp.core.study.word_filter import WordFilter
@@ -197,3 +197,9 @@ def test_a_reference_whose_pinyin_has_u_umlaut_is_written_out_too(tmp_path: Path
     export_words(store, ExportRequest("csv", tmp_path / "words.csv"))
     rows = list(csv.DictReader(io.StringIO((tmp_path / "words.csv").read_text(encoding="utf-8"), newline="")))
     assert rows[0]["meaning"] == "International Women's Day 妇女节 (Fù nǚ jié), 8th March"
+
+
+def test_the_summary_counts_one_word_and_one_card_in_the_singular() -> None:
+    assert ExportResult(Path("a.apkg"), 1, 1).summary() == "1 word (1 card)"
+    assert ExportResult(Path("a.apkg"), 2, 3).summary() == "2 words (3 cards)"
+    assert ExportResult(Path("a.csv"), 2).summary() == "2 words"
