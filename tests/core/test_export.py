@@ -13,7 +13,7 @@ from anki_packages import import_apkg, import_text
 
 from studyapp.core.study.export import ExportError
 from studyapp.core.study.export.apkg import MODEL_NAME
-from studyapp.core.study.export.job import ExportRequest, export_words
+from studyapp.core.study.export.job import ExportRequest, ExportResult, export_words
 from studyapp.core.study.export.pleco import PLECO_NEWLINE
 from studyapp.core.study.vocabulary import Context, VocabularyStore, WordData
 from studyapp.core.study.word_filter import WordFilter
@@ -188,3 +188,18 @@ def test_dictionary_references_are_written_out_on_every_card(tmp_path: Path) -> 
     import_apkg(col, tmp_path / "words.apkg")
     assert notes_by_hanzi(col)["箇"]["Meaning"] == "<br>".join(written)
     col.close()
+
+
+def test_a_reference_whose_pinyin_has_u_umlaut_is_written_out_too(tmp_path: Path) -> None:
+    """CC-CEDICT spells ü ``u:`` (``婦女節|妇女节[Fu4 nu:3 jie2]``): a card says ``妇女节 (Fù nǚ jié)``."""
+    store = VocabularyStore.open(tmp_path / "v.sqlite3")
+    store.save(WordData("三八", "三八", "San1 ba1", ["International Women's Day 婦女節|妇女节[Fu4 nu:3 jie2], 8th March"], 0))
+    export_words(store, ExportRequest("csv", tmp_path / "words.csv"))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "words.csv").read_text(encoding="utf-8"), newline="")))
+    assert rows[0]["meaning"] == "International Women's Day 妇女节 (Fù nǚ jié), 8th March"
+
+
+def test_the_summary_counts_one_word_and_one_card_in_the_singular() -> None:
+    assert ExportResult(Path("a.apkg"), 1, 1).summary() == "1 word (1 card)"
+    assert ExportResult(Path("a.apkg"), 2, 3).summary() == "2 words (3 cards)"
+    assert ExportResult(Path("a.csv"), 2).summary() == "2 words"

@@ -4,7 +4,10 @@ EN ZH`` aligns them, the cache keyed by both files, and a clear word when one is
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +68,43 @@ def test_files_given_the_other_way_round_are_named_so(tmp_path: Path) -> None:
     english, chinese = _two_files(tmp_path)
     with pytest.raises(DocumentError, match="give the English file first"):
         open_document(write_pair(chinese, english, tmp_path / "pairs"))
+
+
+def test_reopening_a_pair_from_the_cache_loads_no_aligner(tmp_path: Path) -> None:
+    """The start-up path reads the last document's cache key: for a pair file that
+    reads three files, and must not import the aligner or jieba to do it."""
+    english, chinese = _two_files(tmp_path)
+    pair = write_pair(english, chinese, tmp_path / "pairs")
+    script = (
+        "import sys\n"
+        "from studyapp.core.reading.document_cache import DocumentCache\n"
+        f"assert DocumentCache.key({str(pair)!r}) is not None\n"
+        "print(sorted(m for m in sys.modules if m == 'studyapp.core.text.align' or m.startswith('jieba')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_as_it_is(tmp_path: Path) -> None:
+    english, chinese = _two_files(tmp_path)
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.en.txt"))  # a Latin-1 name on a UTF-8 system
+    english.rename(odd)
+    pair = write_pair(odd, chinese, tmp_path / "pairs")
+    assert read_pair(pair) == (odd, chinese.resolve())
+    assert DocumentCache.key(pair) is not None
+
+
+def test_a_data_folder_that_cannot_be_written_is_said_in_one_line(tmp_path: Path) -> None:
+    english, chinese = _two_files(tmp_path)
+    (tmp_path / "data").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(DocumentError, match="Cannot write the pair file"):
+        write_pair(english, chinese, tmp_path / "data" / "pairs")
+
+
+def test_a_pair_file_is_not_taken_as_one_of_two_files(tmp_path: Path) -> None:
+    """Nothing is written for a pair of a pair file and a file: it would only fail when opened."""
+    english, chinese = _two_files(tmp_path)
+    pair = write_pair(english, chinese, tmp_path / "pairs")
+    with pytest.raises(DocumentError, match="a pair of files already"):
+        write_pair(pair, chinese, tmp_path / "pairs")
+    assert list((tmp_path / "pairs").iterdir()) == [pair]

@@ -143,6 +143,8 @@ def test_definitions_become_labels_and_word_runs() -> None:
     assert labels_of("classifier for books") == (("measure word",), "for books")
     assert [(r.kind, r.text) for r in runs_of("Taiwan pr. [xing4] for the behavior-conduct sense")] == [
         ("text", "Taiwan pr. "), ("pinyin", "xìng"), ("text", " for the behavior-conduct sense")]
+    assert [(r.kind, r.text, r.pinyin) for r in runs_of("old variant of 衄[nu:4]")] == [
+        ("text", "old variant of ", ()), ("word", "衄", ("nǜ",))]  # (CC-CEDICT's u: for ü)
 
 
 def test_entries_of_one_reading_and_form_are_one_group(language) -> None:

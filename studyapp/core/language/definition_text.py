@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from studyapp.core.language.pinyin_spelling import marks_from_numbered
 from studyapp.core.text.char_classes import HAN_RE
 
-#: ``個|个[ge4]``, ``个人[ge4 ren2]`` or a bare ``[xing4]``.
-REFERENCE_RE = re.compile(r"(?:([^\s\[\]|/,;:()]+)\|)?([^\s\[\]|/,;:()]+)?\[([A-Za-z]+[0-5]?(?: [A-Za-z]+[0-5]?)*)\]")
+#: ``個|个[ge4]``, ``个人[ge4 ren2]`` or a bare ``[xing4]`` (CC-CEDICT writes ü as ``u:``: ``女[nu:3]``).
+REFERENCE_RE = re.compile(r"(?:([^\s\[\]|/,;:()]+)\|)?([^\s\[\]|/,;:()]+)?\[((?:u:|[A-Za-z])+[0-5]?(?: (?:u:|[A-Za-z])+[0-5]?)*)\]")
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ class ExportResult:
     def summary(self) -> str:
         """``4 words (11 cards)``, or ``4 words`` for a format without cards."""
         words = f"{self.words} word" + ("" if self.words == 1 else "s")
-        return f"{words} ({self.cards} cards)" if self.cards else words
+        return f"{words} ({self.cards} card{'' if self.cards == 1 else 's'})" if self.cards else words
 
 
 def select_words(store: VocabularyStore, request: ExportRequest) -> list[WordRecord]:

@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyapp.core import paths
-from studyapp.core.atomic_file import write_atomically
+from studyapp.core.atomic_file import describe, write_atomically
 from studyapp.core.errors import DocumentError
 from studyapp.core.text.document import Document
-from studyapp.core.text.importers.bilingual_text import Unit
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the aligner: not loaded to read a pair file's cache key at start-up
     from studyapp.core.text.align import Lexical
+    from studyapp.core.text.importers.bilingual_text import Unit
 
 SUFFIX = ".studyapp-pair"
 
@@ -43,13 +43,19 @@ def write_pair(english: str | Path, chinese: str | Path, folder: Path | None = N
     for path, language in ((english, "English"), (chinese, "Chinese")):
         if not path.is_file():
             raise DocumentError(f"The {language} file {path} does not exist or is not a file")
+        if path.suffix == SUFFIX:
+            raise DocumentError(f"{path} is a pair of files already; choose the {language} file itself")
     if english == chinese:
         raise DocumentError(f"The English and the Chinese file are the same file: {english}")
     folder = folder if folder is not None else paths.data_dir() / "pairs"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DocumentError(f"Cannot write the pair file in {folder}: {describe(exc)}") from None
     digest = hashlib.sha1(f"{english}\0{chinese}".encode("utf-8", "surrogatepass")).hexdigest()[:10]
     target = folder / f"{chinese.stem}-{digest}{SUFFIX}"
-    content = json.dumps({"english": str(english), "chinese": str(chinese)}, ensure_ascii=False, indent=1)
+    # (JSON's escapes keep a file name that is not UTF-8: its bytes come back as they were)
+    content = json.dumps({"english": str(english), "chinese": str(chinese)}, indent=1)
     return write_atomically(target, lambda tmp: tmp.write_text(content + "\n", encoding="utf-8"), DocumentError)
 
 
