@@ -68,6 +68,11 @@ def test_files_given_the_other_way_round_are_named_so(tmp_path: Path) -> None:
     english, chinese = _two_files(tmp_path)
     with pytest.raises(DocumentError, match="give the English file first"):
         open_document(write_pair(chinese, english, tmp_path / "pairs"))
+    other = tmp_path / "other.zh.txt"  # two Chinese files, the second with a Latin name: no such hint
+    other.write_text("豆豆在Lincoln路等车。\n他等了很久。\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match="No English text found") as raised:
+        open_document(write_pair(chinese, other, tmp_path / "pairs"))
+    assert "give the English file first" not in str(raised.value)
 
 
 def test_reopening_a_pair_from_the_cache_loads_no_aligner(tmp_path: Path) -> None:

@@ -43,7 +43,8 @@ def _open_two_files(english_path: str | Path, chinese_path: str | Path, glossary
     english, en_headings = _file_units(english_path, "en")
     chinese, zh_headings = _file_units(chinese_path, "zh")
     if not any(count_latin(u.text) for u in english):
-        swapped = any(count_han(u.text) for u in english) and any(count_latin(u.text) for u in chinese)
+        # (the hint only when the other file reads as English: not for two Chinese files, one with a Latin name)
+        swapped = any(count_han(u.text) for u in english) and sum(count_latin(u.text) for u in chinese) > sum(count_han(u.text) for u in chinese)
         hint = " (it reads as Chinese: give the English file first, then the Chinese one)" if swapped else ""
         raise DocumentError(f"No English text found in {english_path}{hint}")
     if not any(count_han(u.text) for u in chinese):
