@@ -157,8 +157,10 @@ class LibraryController(QObject):
             self._coverage = None
         self.document = document
         if document.complete and document.path and Path(document.path).exists():
+            from studyapp.core.text.importers import source_size  # (light, but not needed before a document is shown)
+
             try:
-                self.library.record_opened(document, Path(document.path).stat().st_size, pasted=_is_pasted(document.path))
+                self.library.record_opened(document, max(source_size(document.path), 0), pasted=_is_pasted(document.path))
             except StudyappError as exc:
                 self.status.emit(str(exc))
         if self._panels is not None:

@@ -114,3 +114,13 @@ def test_a_text_in_two_files_is_listed_as_two_files(qtbot, library, dictionary_r
     window.show()
     model = window.table.model()
     assert model.index(0, COLUMNS.index("Format")).data() == "two files"
+
+
+def test_a_text_in_two_files_is_as_big_as_its_two_files(dictionary_ready: Path, make_window, qtbot) -> None:
+    shapes = Path(__file__).resolve().parents[1] / "data" / "shapes"
+    english, chinese = shapes / "bus_stop_two_files.en.txt", shapes / "bus_stop_two_files.zh.txt"
+    window = make_window()
+    assert window.open_pair(english, chinese)
+    qtbot.waitUntil(lambda: window.session.document is not None and window.session.document.path.endswith(".studyapp-pair"), timeout=60000)
+    entry = window._library_store.entry(window.session.document.path)
+    assert entry is not None and entry.size == english.stat().st_size + chinese.stat().st_size

@@ -67,6 +67,13 @@ def text_size(path: str | Path) -> int:
     return size_of(path) if size_of is not None else file_size(path)
 
 
+def source_size(path: str | Path) -> int:
+    """How many bytes the document at ``path`` is read from, as the library shows it:
+    the file's, or a pair file's two files' together; -1 if it cannot be read."""
+    size_of: Callable[[str | Path], int] | None = getattr(format_module(path), "source_size", None)
+    return size_of(path) if size_of is not None else file_size(path)
+
+
 def source_bytes(path: str | Path) -> bytes:
     """What the document at ``path`` is read from (the document cache's key): the file,
     or, for a pair file, it and the two files it names. Raises OSError or DocumentError."""

@@ -109,6 +109,17 @@ def text_size(path: str | Path) -> int:
     return max(size_of(english), 0) + max(size_of(chinese), 0)
 
 
+def source_size(path: str | Path) -> int:
+    """Both files' sizes on disk (the library's Size column), -1 if the pair cannot be read."""
+    from studyapp.core.text.importers.textfile import file_size
+
+    try:
+        english, chinese = read_pair(path)
+    except DocumentError:
+        return -1
+    return max(file_size(english), 0) + max(file_size(chinese), 0)
+
+
 def source_bytes(path: str | Path) -> bytes:
     """What the document depends on, for the document cache's key: the pair file and both files."""
     english, chinese = read_pair(path)
