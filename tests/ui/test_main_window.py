@@ -260,3 +260,23 @@ def test_two_files_that_cannot_be_a_pair_show_why(window: MainWindow, tmp_path: 
     assert boxes and "does not exist" in boxes[0].text()
     assert window.reader.document.title == "杭州的周末"
     boxes[0].close()
+
+
+def test_file_menu_opens_two_files_one_dialog_after_the_other(window: MainWindow, dictionary_ready: Path, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    shapes = Path(__file__).resolve().parents[1] / "data" / "shapes"
+    english, chinese = shapes / "bus_stop_two_files.en.txt", shapes / "bus_stop_two_files.zh.txt"
+    answers = iter([(str(english), ""), (str(chinese), "")])
+    asked: list[str] = []
+
+    def choose(parent, title, start, filters):  # (the system's file dialog, answered as a learner would)
+        asked.append(title)
+        return next(answers)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "Open &Two Files…")
+    action.trigger()
+    assert [title.split(": ")[-1] for title in asked] == ["the English file", "its Chinese translation"]
+    qtbot.waitUntil(lambda: window.session.document is not None and window.session.document.path.endswith(".studyapp-pair"), timeout=60000)
+    assert window.session.document.pairs()[0][1] == "豆豆：爷爷，公交车怎么还不来？"
