@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,25 +100,25 @@ def file_units(path: str | Path) -> list[Unit]:
 
 
 def text_size(path: str | Path) -> int:
-    """Both files' sizes (a big pair is opened in the background)."""
+    """Both files' text sizes (a big pair is opened in the background), -1 if the pair cannot be read."""
     from studyapp.core.text.importers import text_size as size_of
 
-    try:
-        english, chinese = read_pair(path)
-    except DocumentError:
-        return -1
-    return max(size_of(english), 0) + max(size_of(chinese), 0)
+    return _both(path, size_of)
 
 
 def source_size(path: str | Path) -> int:
     """Both files' sizes on disk (the library's Size column), -1 if the pair cannot be read."""
     from studyapp.core.text.importers.textfile import file_size
 
+    return _both(path, file_size)
+
+
+def _both(path: str | Path, size_of: Callable[[Path], int]) -> int:
     try:
         english, chinese = read_pair(path)
     except DocumentError:
         return -1
-    return max(file_size(english), 0) + max(file_size(chinese), 0)
+    return max(size_of(english), 0) + max(size_of(chinese), 0)
 
 
 def source_bytes(path: str | Path) -> bytes:
