@@ -163,18 +163,16 @@ def _search(scorer: BeadCosts, lo: list[int], hi: list[int], beam: float = 8.0, 
     limit: list[float] = []  # per row, the worst cost still continued
     back: list[list[int]] = []
     for i in range(len(lo)):
-        if tables is None:
-            row, moves = _row(scorer, lo, hi, cost, limit, i)
-        else:
+        tabled = None
+        if tables is not None:
             if i == block_end:
                 block_start, block_end = i, tables.block_end(i)
                 block = tables.rows(block_start, block_end)
             tabled = [rows[i - block_start] if rows is not None else None for rows in block]
-            row, moves = _tabled_row(scorer.types, lo, hi, cost, limit, i, tabled)
+        row, moves = _row(scorer, lo, hi, cost, limit, i, tabled)
         lowest = min(row)
         if lowest == inf:
-            row, moves = _row(scorer, lo, hi, cost, [inf] * i, i) if tables is None else \
-                _tabled_row(scorer.types, lo, hi, cost, [inf] * i, i, tabled)
+            row, moves = _row(scorer, lo, hi, cost, [inf] * i, i, tabled)
             lowest = min(row)
         cost.append(row)
         back.append(moves)
@@ -186,44 +184,13 @@ def _search(scorer: BeadCosts, lo: list[int], hi: list[int], beam: float = 8.0, 
     return _trace(back, lo, scorer.types, len(lo) - 1, hi[-1])
 
 
-def _tabled_row(
-    types: list[tuple[int, int, float]], lo: list[int], hi: list[int], cost: list[list[float]], limit: list[float], i: int,
-    tabled: list[list[float] | None],
+def _row(
+    scorer: BeadCosts, lo: list[int], hi: list[int], cost: list[list[float]], limit: list[float], i: int,
+    tabled: Sequence[list[float] | None] | None = None,
 ) -> tuple[list[float], list[int]]:
-    """As :func:`_row`, with each bead type's costs for this row's cells given
-    (None for a type that costs its prior)."""
-    inf = math.inf
-    lo_i, hi_i = lo[i], hi[i]
-    row = [inf] * (hi_i - lo_i + 1)
-    moves = [-1] * len(row)
-    if i == 0:
-        row[0] = 0.0
-    starts = [(t, b, prior, cost[i - a], lo[i - a], hi[i - a], limit[i - a], tabled[t])
-              for t, (a, b, prior) in enumerate(types) if 0 < a <= i]
-    same_row = [(t, b, prior) for t, (a, b, prior) in enumerate(types) if a == 0]
-    for j in range(lo_i, hi_i + 1):
-        k = j - lo_i
-        best, move = row[k], -1
-        for t, b, prior in same_row:
-            if j - b >= lo_i and row[k - b] + prior < best:
-                best, move = row[k - b] + prior, t
-        for t, b, prior, previous_row, lo_p, hi_p, cut, costs in starts:
-            pj = j - b
-            if pj < lo_p or pj > hi_p:
-                continue
-            previous = previous_row[pj - lo_p]
-            if previous > cut:  # also when it is infinite
-                continue
-            total = previous + (costs[k] if costs is not None else prior)
-            if total < best:
-                best, move = total, t
-        row[k] = best
-        moves[k] = move
-    return row, moves
-
-
-def _row(scorer: BeadCosts, lo: list[int], hi: list[int], cost: list[list[float]], limit: list[float], i: int) -> tuple[list[float], list[int]]:
-    """Costs and moves of row ``i`` from the rows before it (cells over their row's limit ignored)."""
+    """Costs and moves of row ``i`` from the rows before it (cells over their row's
+    limit ignored). A bead type's costs for this row's cells are taken from
+    ``tabled`` where it has them, else asked of ``scorer`` bead by bead."""
     inf = math.inf
     bead = scorer.cost
     lo_i, hi_i = lo[i], hi[i]
@@ -231,28 +198,35 @@ def _row(scorer: BeadCosts, lo: list[int], hi: list[int], cost: list[list[float]
     moves = [-1] * len(row)
     if i == 0:
         row[0] = 0.0
-    # Per bead type: its move, the row it starts in, that row's costs, first column and limit.
-    starts = [(t, a, b, prior, cost[i - a], lo[i - a], hi[i - a], limit[i - a])
+    if tabled is None:
+        tabled = [None] * len(scorer.types)
+    # Per bead type: its move and size, the row it starts in, that row's costs, first column and limit, this row's costs if tabled.
+    starts = [(t, a, b, prior, cost[i - a], lo[i - a], hi[i - a], limit[i - a], tabled[t])
               for t, (a, b, prior) in enumerate(scorer.types) if 0 < a <= i]
     same_row = [(t, b, prior) for t, (a, b, prior) in enumerate(scorer.types) if a == 0]
     for j in range(lo_i, hi_i + 1):
-        best, move = row[j - lo_i], -1
+        k = j - lo_i
+        best, move = row[k], -1
         for t, b, prior in same_row:
-            if j - b >= lo_i and row[j - b - lo_i] + prior < best:
-                best, move = row[j - b - lo_i] + prior, t
-        for t, a, b, prior, previous_row, lo_p, hi_p, cut in starts:
+            if j - b >= lo_i and row[k - b] + prior < best:
+                best, move = row[k - b] + prior, t
+        for t, a, b, prior, previous_row, lo_p, hi_p, cut, costs in starts:
             pj = j - b
             if pj < lo_p or pj > hi_p:
                 continue
             previous = previous_row[pj - lo_p]
             if previous > cut:  # also when it is infinite
                 continue
-            # (a bead without English costs its prior: no call for it)
-            total = previous + (bead(i - a, i, pj, j, prior, best - previous) if b else prior)
+            if costs is not None:
+                total = previous + costs[k]
+            elif b:
+                total = previous + bead(i - a, i, pj, j, prior, best - previous)
+            else:  # (a bead without English costs its prior: no call for it)
+                total = previous + prior
             if total < best:
                 best, move = total, t
-        row[j - lo_i] = best
-        moves[j - lo_i] = move
+        row[k] = best
+        moves[k] = move
     return row, moves
 
 
