@@ -97,7 +97,7 @@ def test_python_m_studyapp_installs_python_with_the_module(xdg_data: Path) -> No
 
 
 def test_every_file_type_the_window_opens_is_declared() -> None:
-    from studyapp.ui.main_window import FILE_FILTER
+    from studyapp.ui.open_dialogs import FILE_FILTER
 
     suffixes = set(re.findall(r"\*(\.\w+)", FILE_FILTER.split(";;")[0]))
     assert suffixes and suffixes == set(desktop_entry.MIME_TYPES_BY_SUFFIX)

@@ -57,6 +57,18 @@ class DocumentOpener(QObject):
         self._on_loaded(document, path)
         return True
 
+    def open_pair(self, english: str | Path, chinese: str | Path) -> bool:
+        """Open a text whose English and Chinese are two files, through the pair file
+        that names them (see :mod:`studyapp.core.text.importers.pair_file`)."""
+        from studyapp.core.text.importers.pair_file import write_pair
+
+        try:
+            pair = write_pair(english, chinese)
+        except StudyappError as exc:
+            self.failed.emit(str(exc))
+            return False
+        return self.open(pair)
+
     def _open_in_background(self, path: str) -> None:
         shown = threading.Event()  # reading the whole book meanwhile would only slow the preview's paint (the GIL)
         position = self._position_of(path)

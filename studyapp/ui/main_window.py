@@ -47,9 +47,6 @@ if TYPE_CHECKING:
     from studyapp.ui.speech import Speaker
     from studyapp.ui.vocabulary_panel import VocabularyPanel
 
-FILE_FILTER = "Bilingual documents (*.md *.markdown *.txt *.epub *.html *.htm *.xhtml *.srt *.vtt *.ass *.ssa);;All files (*)"
-
-
 class MainWindow(QMainWindow):
     """The application window around a ReaderView."""
 
@@ -250,40 +247,31 @@ class MainWindow(QMainWindow):
     # --- opening ------------------------------------------------------------------
 
     def _on_open_action_triggered(self) -> None:
-        start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else str(Path.home())
-        from PySide6.QtWidgets import QFileDialog
+        from studyapp.ui.open_dialogs import ask_document
 
-        path, _ = QFileDialog.getOpenFileName(self, "Open a bilingual document", start, FILE_FILTER)
+        path = ask_document(self, self._open_folder())
         if path:
             self.open_path(path)
 
     def _on_open_two_action_triggered(self) -> None:
-        start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else str(Path.home())
-        from PySide6.QtWidgets import QFileDialog
+        from studyapp.ui.open_dialogs import ask_two_files
 
-        english, _ = QFileDialog.getOpenFileName(self, "Open a text in two files: the English file", start, FILE_FILTER)
-        if not english:
-            return
-        chinese, _ = QFileDialog.getOpenFileName(self, "Open a text in two files: its Chinese translation", str(Path(english).parent), FILE_FILTER)
-        if chinese:
-            self.open_pair(english, chinese)
+        chosen = ask_two_files(self, self._open_folder())
+        if chosen:
+            self.open_pair(*chosen)
+
+    def _open_folder(self) -> str:
+        """Where the file dialogs start: the folder of the last document, else home."""
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     def open_path(self, path: str | Path) -> bool:
         """Open ``path``; big files load in the background. On failure say why and keep the current document."""
         return self.opener.open(path)
 
     def open_pair(self, english: str | Path, chinese: str | Path) -> bool:
-        """Open a text whose English and Chinese are two files, through the pair file
-        that names them (see :mod:`studyapp.core.text.importers.pair_file`)."""
-        from studyapp.core.errors import StudyappError
-        from studyapp.core.text.importers.pair_file import write_pair
-
-        try:
-            pair = write_pair(english, chinese)
-        except StudyappError as exc:
-            self.show_error("Cannot open these two files", str(exc))
-            return False
-        return self.open_path(pair)
+        """Open a text whose English and Chinese are two files (see :meth:`DocumentOpener.open_pair`)."""
+        return self.opener.open_pair(english, chinese)
 
     def _on_opener_reading(self, name: str) -> None:
         self.statusBar().showMessage(f"Opening {name}…")
